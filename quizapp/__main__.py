@@ -1,0 +1,5 @@
+"""`python -m quizapp`."""
+
+from quizapp.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""`quizapp decks`: the bundled decks, the user's decks and any paths given, with card counts."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "decks",
+        help="list the bundled decks, your decks and any deck files given",
+        description="List decks: those bundled with quizapp, those in <data dir>/decks, and "
+        "any paths given.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="DECK", help="more deck files to list")
+    parser.add_argument("--json", action="store_true", help="print the list as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.cli.output import emit_json, say
+    from quizapp.core import catalog, locations
+    from quizapp.core.loading import check_deck
+
+    rows: list[dict[str, Any]] = []
+    for entry in catalog.discover(args.paths):
+        result = check_deck(entry.path)
+        deck = result.deck
+        rows.append(
+            {
+                "id": deck.id if deck else None,
+                "title": {"it": deck.deck.title.it, "en": deck.deck.title.en} if deck else None,
+                "cards": len(deck.cards) if deck else None,
+                "origin": entry.origin,
+                "path": str(entry.path),
+                "errors": [p.format() for p in result.errors],
+            }
+        )
+    if args.json:
+        emit_json({"user_decks_dir": str(locations.user_decks_dir()), "decks": rows})
+        return 0 if all(not row["errors"] for row in rows) else 1
+    if not rows:
+        say(f"No decks found. Put deck files in {locations.user_decks_dir()}")
+        return 0
+    width = max(len(row["id"] or "?") for row in rows)
+    for row in rows:
+        if row["errors"]:
+            say(f"{'?':<{width}}  {'-':>5}  {row['origin']:<7}  {row['path']}")
+            for error in row["errors"][:3]:
+                say(f"{'':<{width}}  {error}")
+            continue
+        say(
+            f"{row['id']:<{width}}  {row['cards']:>5}  {row['origin']:<7}  {row['path']}  "
+            f"{row['title']['en']}"
+        )
+    say(f"\nYour own decks go in {locations.user_decks_dir()}")
+    return 0 if all(not row["errors"] for row in rows) else 1

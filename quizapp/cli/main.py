@@ -1,0 +1,60 @@
+"""`quizapp` and its subcommands (argparse; each command is a module of this package)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from quizapp import __version__
+
+# name -> module in quizapp.cli; each module has `register(subparsers)` and `run(args) -> int`.
+COMMANDS: dict[str, str] = {
+    "decks": "decks",
+    "validate": "validate",
+    "schema": "schema",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="quizapp",
+        description="Learn from bilingual (Italian/English) decks: flashcards and quizzes.",
+        epilog="With no command, quizapp opens the app on its home screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    registered: set[str] = set()
+    for module_name in COMMANDS.values():
+        if module_name in registered:
+            continue
+        registered.add(module_name)
+        module = importlib.import_module(f"quizapp.cli.{module_name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from quizapp.cli.tui_commands import run_home
+
+        return run_home(args)
+    handler = args.handler
+    try:
+        result: int = handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `quizapp schema | head`: the reader went away; that is not an error of ours.
+        sys.stderr.close()
+        return 0
+    return result

@@ -1,0 +1,4 @@
+"""The domain of quizapp: decks, judging, scheduling, the store.
+
+Imports neither textual nor rich.
+"""

@@ -1,0 +1,96 @@
+"""Finding decks: the bundled ones, the user's own (`<data dir>/decks`), and paths given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from quizapp.core import locations
+
+Origin = Literal["bundled", "user", "path"]
+
+
+@dataclass(frozen=True)
+class DeckEntry:
+    """A deck file and where it was found."""
+
+    path: Path
+    origin: Origin
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def _deck_files(folder: Path) -> list[Path]:
+    """The `*.toml` files directly in `folder`; links that lead outside it are ignored."""
+    if not folder.is_dir():
+        return []
+    root = folder.resolve()
+    found: list[Path] = []
+    for candidate in sorted(folder.glob("*.toml")):
+        try:
+            target = candidate.resolve()
+        except OSError:
+            continue
+        if target.parent != root and root not in target.parents:
+            continue
+        if target.is_file():
+            found.append(candidate)
+    return found
+
+
+def discover(extra: Iterable[Path | str] = ()) -> list[DeckEntry]:
+    """Bundled decks, then the user's decks, then any paths given (without repeats)."""
+    entries: list[DeckEntry] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, origin: Origin) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            entries.append(DeckEntry(path, origin))
+
+    for path in _deck_files(locations.bundled_decks_dir()):
+        add(path, "bundled")
+    for path in _deck_files(locations.user_decks_dir()):
+        add(path, "user")
+    for given in extra:
+        add(Path(given), "path")
+    return entries
+
+
+class UnknownDeck(LookupError):
+    """A deck reference that is neither a file nor a known deck name."""
+
+
+def resolve(reference: str | None) -> Path:
+    """A deck path from what a user typed: a file path, a file name stem or a deck id.
+
+    With no reference, the first bundled deck.
+    """
+    if reference is None:
+        entries = discover()
+        if not entries:
+            raise UnknownDeck("no decks found")
+        return entries[0].path
+    as_path = Path(reference).expanduser()
+    if as_path.suffix == ".toml" or as_path.exists() or "/" in reference:
+        return as_path
+    for entry in discover():
+        if entry.name == reference or entry.name.replace("_", "-") == reference:
+            return entry.path
+    for entry in discover():
+        if _deck_id(entry.path) == reference:
+            return entry.path
+    names = ", ".join(sorted(entry.name for entry in discover())) or "none"
+    raise UnknownDeck(f"no deck named '{reference}' (known decks: {names})")
+
+
+def _deck_id(path: Path) -> str | None:
+    from quizapp.core.loading import check_deck
+
+    deck = check_deck(path).deck
+    return deck.id if deck else None

@@ -1,0 +1,1 @@
+"""The Textual app. Talks to the domain only through quizapp.core."""

@@ -1,0 +1,28 @@
+"""The quizapp Textual application: theme, key map, first screen. Screens live in screens/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from quizapp.tui.screens.home import HomeScreen
+
+
+class QuizApp(App[None]):
+    """quizapp in the terminal."""
+
+    TITLE = "quizapp"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)
+    ]
+
+    def __init__(self, extra_decks: list[Path] | None = None) -> None:
+        super().__init__()
+        self.extra_decks = list(extra_decks or [])
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.extra_decks))
