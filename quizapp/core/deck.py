@@ -36,7 +36,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 Answer = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-_STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 def _check_answers(values: list[str]) -> list[str]:

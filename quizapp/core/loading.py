@@ -238,7 +238,8 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> str:
         return f"'{name}' must be one of {expected}, not {value!r}"
     if kind in ("value_error", "assertion_error"):
         message = str(error.get("ctx", {}).get("error", error["msg"]))
-        return f"'{name}': {message}" if name not in ("value",) else message
+        # a check on a whole card or side speaks for itself; a check on one value names it
+        return message if isinstance(error.get("input"), dict) else f"'{name}': {message}"
     return f"'{name}': {error['msg']}"
 
 
@@ -252,6 +253,7 @@ _VALUE_ERRORS = {
     "string_pattern_mismatch",
     "literal_error",
     "value_error",
+    "union_tag_invalid",
     "greater_than_equal",
 }
 
@@ -282,6 +284,8 @@ def _schema_problems(
     seen: set[tuple[int | None, int | None, str]] = set()
     for item in error.errors(include_url=False):
         real = _real_path(data, item["loc"])
+        if item["type"] == "union_tag_invalid":
+            real = (*real, "kind")
         if item["type"] == "extra_forbidden":
             where = positions.find(real)
         else:

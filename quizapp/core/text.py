@@ -24,9 +24,6 @@ def printable(text: str) -> str:
     """
     out: list[str] = []
     for char in text:
-        if char == "\\":
-            out.append("\\\\")
-            continue
         category = unicodedata.category(char)
         if char in _BIDI or category in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
             out.append(_escape_char(char))
