@@ -17,7 +17,7 @@ class QuizApp(App[None]):
     TITLE = "quizapp"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False)
     ]
 
     def __init__(self, extra_decks: list[Path] | None = None) -> None:

@@ -32,6 +32,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.extra_decks = list(extra_decks or [])
         self.results: list[CheckResult] = []
+        self.origins: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,6 +48,7 @@ class HomeScreen(Screen[None]):
         for entry in catalog.discover(self.extra_decks):
             result = check_deck(entry.path)
             self.results.append(result)
+            self.origins.append(entry.origin)
             if result.deck is not None:
                 title = Text(result.deck.deck.title.it)
                 count = Text(str(len(result.deck.cards)), justify="right")
@@ -59,6 +61,9 @@ class HomeScreen(Screen[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
+
+    def _origin(self, index: int) -> str:
+        return self.origins[index] if 0 <= index < len(self.origins) else "path"
 
     def _show(self, index: int) -> None:
         info = self.query_one("#deck-info", Static)
@@ -84,6 +89,6 @@ class HomeScreen(Screen[None]):
             "Cards: " + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),
             "Tags: " + ", ".join(f"{tag} {count}" for tag, count in tags.most_common()),
             f"Author: {deck.deck.author} · Licence: {deck.deck.license}",
-            f"File: {result.path}",
+            f"File: {result.path.name if self._origin(index) == 'bundled' else result.path}",
         ]
         info.update(Content("\n".join(lines)))
