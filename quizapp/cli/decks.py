@@ -43,16 +43,18 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         say(f"No decks found. Put deck files in {locations.user_decks_dir()}")
         return 0
-    width = max(len(row["id"] or "?") for row in rows)
+    width = max(len("DECK"), *(len(row["id"] or "(broken)") for row in rows))
+    say(f"{'DECK':<{width}}  {'CARDS':>5}  {'ORIGIN':<7}  TITLE / PATH")
     for row in rows:
         if row["errors"]:
-            say(f"{'?':<{width}}  {'-':>5}  {row['origin']:<7}  {row['path']}")
+            say(f"{'(broken)':<{width}}  {'-':>5}  {row['origin']:<7}  {row['path']}")
             for error in row["errors"][:3]:
-                say(f"{'':<{width}}  {error}")
+                say(f"    {error}")
+            if len(row["errors"]) > 3:
+                say(f"    ... and {len(row['errors']) - 3} more (quizapp validate {row['path']})")
             continue
-        say(
-            f"{row['id']:<{width}}  {row['cards']:>5}  {row['origin']:<7}  {row['path']}  "
-            f"{row['title']['en']}"
-        )
-    say(f"\nYour own decks go in {locations.user_decks_dir()}")
+        say(f"{row['id']:<{width}}  {row['cards']:>5}  {row['origin']:<7}  {row['title']['en']}")
+        say(f"{'':<{width}}  {'':>5}  {'':<7}  {row['path']}")
+    say()
+    say(f"Your own decks go in {locations.user_decks_dir()}")
     return 0 if all(not row["errors"] for row in rows) else 1
