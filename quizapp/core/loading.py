@@ -277,7 +277,7 @@ def _card_id(data: Any, path: tuple[str | int, ...]) -> str | None:
 
 
 def _schema_problems(
-    path: Path, data: dict[str, Any], error: ValidationError, positions: tomlpos.Positions
+    path: Path, data: dict[str, Any], error: ValidationError, positions: tomlpos.LazyPositions
 ) -> list[Problem]:
     problems: list[Problem] = []
     found: list[tuple[tuple[str | int, ...], str, Problem]] = []
@@ -314,7 +314,7 @@ def _schema_problems(
 # -- deck-wide checks ----------------------------------------------------------------------
 
 
-def _deck_checks(path: Path, deck: Deck, positions: tomlpos.Positions) -> list[Problem]:
+def _deck_checks(path: Path, deck: Deck, positions: tomlpos.LazyPositions) -> list[Problem]:
     name = str(path)
     problems: list[Problem] = []
 
@@ -393,24 +393,29 @@ def _deck_checks(path: Path, deck: Deck, positions: tomlpos.Positions) -> list[P
     return problems
 
 
-def _duplicate_ids(path: Path, data: dict[str, Any], positions: tomlpos.Positions) -> list[Problem]:
+def _duplicate_ids(
+    path: Path, data: dict[str, Any], positions: tomlpos.LazyPositions
+) -> list[Problem]:
     """Duplicate card ids, found in the raw data so they show even beside schema errors."""
     cards = data.get("cards")
     if not isinstance(cards, list):
         return []
     problems: list[Problem] = []
-    first_line: dict[str, int | None] = {}
+    first_index: dict[str, int] = {}
     for index, card in enumerate(cards):
         card_id = card.get("id") if isinstance(card, dict) else None
         if not isinstance(card_id, str):
             continue
+        if card_id not in first_index:
+            first_index[card_id] = index
+            continue
         where = positions.find(("cards", index, "id"))
         line, column = where if where else (None, None)
-        if card_id in first_line:
-            message = f"card '{card_id}': duplicate id (first used on line {first_line[card_id]})"
-            problems.append(Problem(str(path), line, column, message, card=card_id))
-        else:
-            first_line[card_id] = line
+        first = positions.find(("cards", first_index[card_id], "id"))
+        message = (
+            f"card '{card_id}': duplicate id (first used on line {first[0] if first else '?'})"
+        )
+        problems.append(Problem(str(path), line, column, message, card=card_id))
     return problems
 
 
@@ -434,10 +439,7 @@ def check_text(path: Path, text: str) -> CheckResult:
         data = _parse_toml(path, text)
     except DeckError as error:
         return CheckResult(path, None, error.problems)
-    try:
-        positions = tomlpos.scan(text)
-    except RecursionError:  # pragma: no cover - tomli refuses such documents first
-        positions = tomlpos.Positions()
+    positions = tomlpos.LazyPositions(text)
     duplicates = _duplicate_ids(path, data, positions)
     try:
         deck = Deck.model_validate(data)

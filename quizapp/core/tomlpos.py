@@ -8,12 +8,12 @@ keyed by the same path pydantic reports: `("cards", 3, "it", "answers", 0)`.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
-
-_BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
 @dataclass
@@ -34,12 +34,25 @@ class Positions:
         return None
 
 
+_BLANK = re.compile(r"(?:[ \t\r]+|#[^\n]*)*")
+_BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
+_STRINGS = {
+    '"""': re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""(?:"{0,2})', re.DOTALL),
+    "'''": re.compile(r"'''(?:[^']|'(?!''))*'''(?:'{0,2})", re.DOTALL),
+    '"': re.compile(r'"(?:[^"\\\n]|\\.)*"?'),
+    "'": re.compile(r"'[^'\n]*'?"),
+}
+_SCALAR = re.compile(r"[^,\]}\n#]*")
+
+
 class _Scanner:
+    """Walks a document with regular expressions; positions come from a table of line starts."""
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.i = 0
-        self.line = 1
-        self.col = 1
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.out = Positions()
         self.array_tables: dict[Path, int] = {}
 
@@ -48,75 +61,41 @@ class _Scanner:
         index = self.i + offset
         return self.text[index] if index < len(self.text) else ""
 
-    def advance(self, count: int = 1) -> None:
-        for _ in range(count):
-            if self.i >= len(self.text):
-                return
-            if self.text[self.i] == "\n":
-                self.line += 1
-                self.col = 1
-            else:
-                self.col += 1
-            self.i += 1
-
     def here(self) -> Position:
-        return (self.line, self.col)
+        line = bisect.bisect_right(self.line_starts, self.i)
+        return (line, self.i - self.line_starts[line - 1] + 1)
 
     def skip_blank(self, newlines: bool) -> None:
-        while self.i < len(self.text):
-            char = self.text[self.i]
-            if char in " \t\r" or (newlines and char == "\n"):
-                self.advance()
-            elif char == "#":
-                while self.i < len(self.text) and self.text[self.i] != "\n":
-                    self.advance()
-            else:
-                return
+        pattern = _BLANK_LINES if newlines else _BLANK
+        match = pattern.match(self.text, self.i)
+        if match:
+            self.i = match.end()
 
     # -- strings and keys ------------------------------------------------------------------
     def string(self) -> str:
         quote = self.peek()
-        if self.text.startswith(quote * 3, self.i):
-            self.advance(3)
-            start = self.i
-            while self.i < len(self.text):
-                if quote == '"' and self.peek() == "\\":
-                    self.advance(2)
-                    continue
-                if self.text.startswith(quote * 3, self.i) and self.peek(3) != quote:
-                    value = self.text[start : self.i]
-                    self.advance(3)
-                    return value
-                self.advance()
-            return self.text[start:]
-        self.advance()
-        chars: list[str] = []
-        while self.i < len(self.text) and self.peek() != quote and self.peek() != "\n":
-            if quote == '"' and self.peek() == "\\":
-                chars.append(self.text[self.i : self.i + 2])
-                self.advance(2)
-                continue
-            chars.append(self.peek())
-            self.advance()
-        self.advance()
-        return "".join(chars)
+        opener = quote * 3 if self.text.startswith(quote * 3, self.i) else quote
+        match = _STRINGS[opener].match(self.text, self.i)
+        end = match.end() if match else len(self.text)
+        value = self.text[self.i + len(opener) : max(self.i + len(opener), end - len(opener))]
+        self.i = end
+        return value
 
     def key(self) -> tuple[list[str], Position]:
         parts: list[str] = []
         start = self.here()
         while True:
             self.skip_blank(newlines=False)
-            char = self.peek()
-            if char in ('"', "'"):
+            if self.peek() in ('"', "'"):
                 parts.append(self.string())
             else:
-                begin = self.i
-                while self.peek() in _BARE and self.peek():
-                    self.advance()
-                parts.append(self.text[begin : self.i])
+                match = _BARE_KEY.match(self.text, self.i)
+                end = match.end() if match else self.i
+                parts.append(self.text[self.i : end])
+                self.i = end
             self.skip_blank(newlines=False)
             if self.peek() == ".":
-                self.advance()
+                self.i += 1
                 continue
             return parts, start
 
@@ -131,19 +110,19 @@ class _Scanner:
         elif char == "{":
             self.inline_table(path)
         else:
-            while self.peek() and self.peek() not in ",]}\n#":
-                self.advance()
+            match = _SCALAR.match(self.text, self.i)
+            self.i = match.end() if match else self.i
 
     def array(self, path: Path) -> None:
-        self.advance()  # [
+        self.i += 1  # [
         index = 0
         while self.i < len(self.text):
             self.skip_blank(newlines=True)
             if self.peek() == "]":
-                self.advance()
+                self.i += 1
                 return
             if self.peek() == ",":
-                self.advance()
+                self.i += 1
                 continue
             element = (*path, index)
             self.out.keys.setdefault(element, self.here())
@@ -151,14 +130,14 @@ class _Scanner:
             index += 1
 
     def inline_table(self, path: Path) -> None:
-        self.advance()  # {
+        self.i += 1  # {
         while self.i < len(self.text):
             self.skip_blank(newlines=True)
             if self.peek() == "}":
-                self.advance()
+                self.i += 1
                 return
             if self.peek() == ",":
-                self.advance()
+                self.i += 1
                 continue
             self.key_value(path)
 
@@ -168,7 +147,7 @@ class _Scanner:
         self.out.keys[full] = start
         self.skip_blank(newlines=False)
         if self.peek() == "=":
-            self.advance()
+            self.i += 1
         self.skip_blank(newlines=False)
         self.value(full)
 
@@ -189,9 +168,9 @@ class _Scanner:
     def header(self) -> Path:
         start = self.here()
         array_table = self.text.startswith("[[", self.i)
-        self.advance(2 if array_table else 1)
+        self.i += 2 if array_table else 1
         parts, _ = self.key()
-        self.advance(2 if array_table else 1)
+        self.i += 2 if array_table else 1
         path = self.resolve(parts, array_table)
         self.out.keys[path] = start
         self.out.values[path] = start
@@ -209,7 +188,26 @@ class _Scanner:
                 before = self.i
                 self.key_value(table)
                 if self.i == before:  # never loop on text this scanner does not understand
-                    self.advance()
+                    self.i += 1
+
+
+class LazyPositions:
+    """Scans the document only when a position is first asked for.
+
+    Scanning is pure Python and costs far more than parsing; a valid deck never needs it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._positions: Positions | None = None
+
+    def find(self, path: Path, *, value: bool = False) -> Position | None:
+        if self._positions is None:
+            try:
+                self._positions = scan(self._text)
+            except RecursionError:  # pragma: no cover - tomli refuses such documents first
+                self._positions = Positions()
+        return self._positions.find(path, value=value)
 
 
 def scan(text: str) -> Positions:
