@@ -292,7 +292,7 @@ def compare_amounts(
 ) -> Match:
     """Typed figures against an answer's figures (alternatives: "1 trilione di yuan (138
     miliardi di dollari)" accepts either). Every typed figure must be one of them."""
-    worst = 2
+    worst = 3
     worst_pair = (typed[0], expected[0])
     for got in typed:
         best, best_want = 0, _nearest(got, expected)
@@ -300,14 +300,14 @@ def compare_amounts(
             if got.value != want.value:
                 continue
             if got.unit == want.unit or want.unit is None:
-                status = 2
+                status = 3
             elif got.unit is None:
-                status = 1
+                status = 2  # the currency or % is missing
             else:
-                status = 0
+                status = 1  # same value, another unit
             if status > best:
                 best, best_want = status, want
-        if best < worst or (best == worst == 2 and got is typed[0]):
+        if best < worst or (best == worst == 3 and got is typed[0]):
             worst, worst_pair = best, (got, best_want)
     got, want = worst_pair
     fields: dict[str, Any] = {
@@ -319,13 +319,15 @@ def compare_amounts(
     if want.trilione and (got.bilione or got.value == want.value * 10**6):
         notes = ("trilione",)
     readings = (got.reading(lang), want.reading(lang))
-    if worst == 2:
+    if worst == 3:
         return Match(CORRECT, "amount", 0.05, form, fields, notes, readings)
-    if worst == 1:
+    if worst == 2:
         code = "percent_missing" if want.unit == "%" else "currency_missing"
         return Match(ALMOST, code, 0.5, form, fields, notes, readings)
-    code = "amount_wrong" if got.value != want.value else "unit_wrong"
-    return Match(WRONG, code, 0.5, form, fields, notes, readings)
+    if got.value == want.value:  # more telling than another figure: rank it first
+        return Match(WRONG, "unit_wrong", 0.4, form, fields, notes, readings)
+    unit_cost = 0.0 if got.unit == want.unit else 0.02  # show "USD" beside "USD" when we can
+    return Match(WRONG, "amount_wrong", 0.5 + unit_cost, form, fields, notes, readings)
 
 
 def _nearest(got: Amount, expected: tuple[Amount, ...]) -> Amount:
