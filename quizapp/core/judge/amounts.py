@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from fractions import Fraction
+from decimal import Context, Decimal
 from functools import lru_cache
 
 MAX_DIGITS = 40
 MAX_EXPONENT = 40
-MAX_VALUE = 10**60
+MAX_VALUE = Decimal(10) ** 60
+EXACT = Context(prec=200)
+"""Arithmetic on figures: exact for anything a person types (at most 40 digits a number)."""
 
 
 @dataclass(frozen=True)
 class Amount:
     """A value with its unit: a currency code ("USD"), "%" or None for a bare number."""
 
-    value: Fraction
+    value: Decimal
     unit: str | None = None
     trilione: bool = False
     """The text used "trilione"/"trillion" (10^12 here)."""
@@ -34,38 +36,35 @@ class Amount:
     """The text used "bilione" (10^12 in the long scale)."""
 
     def reading(self, lang: str = "en") -> str:
-        number = format_value(self.value, lang)
-        if self.unit is None:
-            return number
-        if self.unit == "%":
-            return f"{number}%"
-        return f"{number} {self.unit}"
+        return _reading(self, lang)
 
 
-def format_value(value: Fraction, lang: str = "en") -> str:
+@lru_cache(maxsize=4096)
+def _reading(amount: Amount, lang: str) -> str:
+    """How an amount is shown ("6 000 000 USD"); expected amounts come back, so remembered."""
+    number = format_value(amount.value, lang)
+    if amount.unit is None:
+        return number
+    if amount.unit == "%":
+        return f"{number}%"
+    return f"{number} {amount.unit}"
+
+
+def format_value(value: Decimal, lang: str = "en") -> str:
     """6000000 -> "6 000 000"; 54.9 -> "54.9" (Italian: "54,9"); years stay "2021"."""
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    whole = int(value)
-    digits = str(whole)
-    if whole >= 10_000:
+    text = format(value.normalize(EXACT), "f")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, decimals = text.partition(".")
+    if len(whole) > 4:
         groups = []
-        while digits:
-            groups.append(digits[-3:])
-            digits = digits[:-3]
-        digits = " ".join(reversed(groups))
-    rest = value - whole
-    if not rest:
-        return sign + digits
-    decimals = ""
-    for _ in range(6):
-        rest *= 10
-        decimals += str(int(rest))
-        rest -= int(rest)
-        if not rest:
-            break
+        while whole:
+            groups.append(whole[-3:])
+            whole = whole[:-3]
+        whole = " ".join(reversed(groups))
+    if not decimals.strip("0"):
+        return sign + whole
     mark = "," if lang == "it" else "."
-    return f"{sign}{digits}{mark}{decimals.rstrip('0') or '0'}"
+    return f"{sign}{whole}{mark}{decimals.rstrip('0')}"
 
 
 # -- vocabulary ------------------------------------------------------------------------------
@@ -257,6 +256,7 @@ def italian_number(word: str) -> int | None:
     return _italian_below_100(word)
 
 
+@lru_cache(maxsize=4096)
 def _number_word(word: str) -> int | None:
     if word in _EN_WORDS:
         return _EN_WORDS[word]
@@ -273,7 +273,7 @@ _TOKEN = re.compile(
 )
 
 
-def parse_digits(text: str) -> Fraction | None:
+def parse_digits(text: str) -> Decimal | None:
     """ "1.000" and "1,000" -> 1000; "54,9" and "54.9" -> 54.9; "1.234,5" -> 1234.5."""
     text = text.replace(" ", "")
     if len(text) > MAX_DIGITS:
@@ -285,17 +285,17 @@ def parse_digits(text: str) -> Fraction | None:
         whole, _, fraction = text.rpartition(decimal)
         if group not in whole or decimal in whole or not _grouped(whole.split(group)):
             return None
-        return Fraction(f"{whole.replace(group, '')}.{fraction}")
+        return Decimal(f"{whole.replace(group, '')}.{fraction}")
     if not dots and not commas:
-        return Fraction(int(text))
+        return Decimal(text)
     mark = "." if dots else ","
     parts = text.split(mark)
     if len(parts) > 2:
-        return Fraction(int("".join(parts))) if _grouped(parts) else None
+        return Decimal("".join(parts)) if _grouped(parts) else None
     head, tail = parts
     if len(tail) == 3 and head != "0" and _grouped(parts):
-        return Fraction(int(head + tail))  # a thousands separator in either notation
-    return Fraction(f"{head}.{tail}")
+        return Decimal(head + tail)  # a thousands separator in either notation
+    return Decimal(f"{head}.{tail}")
 
 
 def _grouped(parts: list[str]) -> bool:
@@ -309,8 +309,8 @@ class _Builder:
     """Accumulates one amount: numbers, scales, then a unit."""
 
     def __init__(self) -> None:
-        self.total = Fraction(0)
-        self.current: Fraction | None = None
+        self.total = Decimal(0)
+        self.current: Decimal | None = None
         self.last_scale = 0
         self.started = False
         self.unit: str | None = None
@@ -319,8 +319,8 @@ class _Builder:
         self.closed = False
         self.last_was_word = False
 
-    def value(self) -> Fraction:
-        return self.total + (self.current or 0)
+    def value(self) -> Decimal:
+        return EXACT.add(self.total, self.current or Decimal(0))
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -347,7 +347,7 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
             amounts.append(Amount(builder.value(), builder.unit, builder.trilione, builder.bilione))
         builder = _Builder()
 
-    def add_number(number: Fraction, is_word: bool) -> None:
+    def add_number(number: Decimal, is_word: bool) -> None:
         nonlocal pending_unit
         if builder.closed or (
             builder.current is not None and not (is_word and builder.last_was_word)
@@ -356,7 +356,7 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
         if not builder.started:
             builder.started = True
             builder.unit, pending_unit = pending_unit, None
-        builder.current = number if builder.current is None else builder.current + number
+        builder.current = number if builder.current is None else EXACT.add(builder.current, number)
         builder.last_was_word = is_word
 
     index = 0
@@ -368,11 +368,11 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
             if following == "^" and index + 1 < len(tokens) and tokens[index + 1][0] == "num":
                 base, exponent = parse_digits(token), parse_digits(tokens[index + 1][1])
                 index += 2
-                if base is None or exponent is None or exponent.denominator != 1:
+                if base is None or exponent is None or exponent != exponent.to_integral_value():
                     return None
                 if not 0 <= exponent <= MAX_EXPONENT:
                     return None
-                add_number(base ** int(exponent), False)
+                add_number(EXACT.power(base, int(exponent)), False)
                 continue
             number = parse_digits(token)
             if number is None:
@@ -414,11 +414,11 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
             builder.trilione |= token in TRILIONE_WORDS
             builder.bilione |= token in BILIONE_WORDS
             if builder.current is None:
-                builder.total *= scale
+                builder.total = EXACT.multiply(builder.total, scale)
             elif builder.total and scale > builder.last_scale:
-                builder.total = (builder.total + builder.current) * scale
+                builder.total = EXACT.multiply(EXACT.add(builder.total, builder.current), scale)
             else:
-                builder.total += builder.current * scale
+                builder.total = EXACT.add(builder.total, EXACT.multiply(builder.current, scale))
             builder.current = None
             builder.last_scale = scale
             builder.last_was_word = False
@@ -426,19 +426,19 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
         if token in _HUNDRED:
             if not builder.started or builder.closed:
                 return None
-            builder.current = (builder.current or Fraction(1)) * 100
+            builder.current = EXACT.multiply(builder.current or Decimal(1), 100)
             builder.last_was_word = True
             continue
         if token in _ONE_BEFORE_SCALE and (following in SCALES or following in _HUNDRED):
-            add_number(Fraction(1), True)
-            continue
-        word_value = _number_word(token) if kind == "word" else None
-        if word_value is not None:
-            add_number(Fraction(word_value), True)
+            add_number(Decimal(1), True)
             continue
         if token in ("and", "-") and builder.last_was_word and _is_number_word(following):
             continue  # "one hundred and five", "thirty-five"
         if token in FILLERS:
+            continue
+        word_value = _number_word(token) if kind == "word" else None
+        if word_value is not None:
+            add_number(Decimal(word_value), True)
             continue
         if token in SEPARATORS:
             close()
@@ -455,7 +455,7 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
 
 
 def _is_number_word(token: str) -> bool:
-    return token in _EN_WORDS or italian_number(token) is not None
+    return _number_word(token) is not None
 
 
 parse_amounts_cached = lru_cache(maxsize=4096)(parse_amounts)

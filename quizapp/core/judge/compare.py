@@ -11,7 +11,7 @@ a `reject` entry is wrong whatever the rest says.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +33,7 @@ from quizapp.core.judge.verdict import RANK, Outcome, Verdict, suggest_rating
 from quizapp.core.judge.words import articles, common_words
 
 CORRECT, ALMOST, WRONG = Outcome.CORRECT, Outcome.ALMOST, Outcome.WRONG
+_NOTHING: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,19 @@ class Match:
     form: Form
     fields: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
-    readings: tuple[str, str] | None = None
+    amounts: tuple[Amount, Amount] | None = None
+    """For figures: the typed and the expected amount shown side by side."""
 
     @property
     def key(self) -> tuple[int, float]:
         return (RANK[self.outcome], self.cost)
+
+    def costing(self, extra: float) -> Match:
+        """The same match ranked a little lower (dataclasses.replace is slow here)."""
+        return Match(
+            self.outcome, self.code, self.cost + extra, self.form, self.fields, self.notes,
+            self.amounts,
+        )  # fmt: skip
 
 
 # -- expected answers, prepared once ---------------------------------------------------------
@@ -242,7 +251,7 @@ def _article_match(typed: Form, form: Form, rules: Rules) -> Match | None:
     body = _compare_words(typed_words, typed_loose, expected_words, expected_loose, form, rules)
     if body is None:
         return None
-    body = replace(body, cost=body.cost + 0.05)  # a form that needs no article goes first
+    body = body.costing(0.05)  # a form that needs no article goes first
     if body.outcome is WRONG:
         return body
     if typed_article is None:
@@ -288,7 +297,11 @@ def _readings(amount: Amount) -> dict[str, str]:
 
 
 def compare_amounts(
-    typed: tuple[Amount, ...], expected: tuple[Amount, ...], form: Form, lang: str
+    typed: tuple[Amount, ...],
+    expected: tuple[Amount, ...],
+    form: Form,
+    lang: str,
+    extra_cost: float = 0.0,
 ) -> Match:
     """Typed figures against an answer's figures (alternatives: "1 trilione di yuan (138
     miliardi di dollari)" accepts either). Every typed figure must be one of them."""
@@ -310,24 +323,20 @@ def compare_amounts(
         if best < worst or (best == worst == 3 and got is typed[0]):
             worst, worst_pair = best, (got, best_want)
     got, want = worst_pair
-    fields: dict[str, Any] = {
-        "typed_reading": _readings(got),
-        "expected_reading": _readings(want),
-        "expected": form.text,
-    }
+    fields: dict[str, Any] = {"expected": form.text}
     notes: tuple[str, ...] = ()
     if want.trilione and (got.bilione or got.value == want.value * 10**6):
         notes = ("trilione",)
-    readings = (got.reading(lang), want.reading(lang))
+    pair = (got, want)
     if worst == 3:
-        return Match(CORRECT, "amount", 0.05, form, fields, notes, readings)
+        return Match(CORRECT, "amount", 0.05 + extra_cost, form, fields, notes, pair)
     if worst == 2:
         code = "percent_missing" if want.unit == "%" else "currency_missing"
-        return Match(ALMOST, code, 0.5, form, fields, notes, readings)
+        return Match(ALMOST, code, 0.5 + extra_cost, form, fields, notes, pair)
     if got.value == want.value:  # more telling than another figure: rank it first
-        return Match(WRONG, "unit_wrong", 0.4, form, fields, notes, readings)
+        return Match(WRONG, "unit_wrong", 0.4 + extra_cost, form, fields, notes, pair)
     unit_cost = 0.0 if got.unit == want.unit else 0.02  # show "USD" beside "USD" when we can
-    return Match(WRONG, "amount_wrong", 0.5 + unit_cost, form, fields, notes, readings)
+    return Match(WRONG, "amount_wrong", 0.5 + unit_cost + extra_cost, form, fields, notes, pair)
 
 
 def _nearest(got: Amount, expected: tuple[Amount, ...]) -> Amount:
@@ -341,12 +350,24 @@ def _nearest(got: Amount, expected: tuple[Amount, ...]) -> Amount:
 # -- one answer ------------------------------------------------------------------------------
 
 
-def best_match(
-    typed: Form, forms: Sequence[Form], rules: Rules, typed_amounts: Any = None
-) -> Match:
+class TypedAnswer:
+    """A typed answer, prepared, with its figures read at most once (and only if needed)."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self._amounts: tuple[Amount, ...] | None = None
+        self._read = False
+
+    @property
+    def amounts(self) -> tuple[Amount, ...] | None:
+        if not self._read:
+            self._amounts, self._read = parse_amounts(self.form.norm), True
+        return self._amounts
+
+
+def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Match:
     """The best match of the typed answer over every accepted form."""
-    amounts: tuple[Amount, ...] | None = None
-    amounts_read = False
+    typed = answer.form
     best: Match | None = None
     for form in forms:
         if typed.norm == form.norm:
@@ -355,14 +376,11 @@ def best_match(
         expected_amounts = _amounts_of(form)
         match: Match | None = None
         if expected_amounts is not None:
-            if not amounts_read:
-                amounts = parse_amounts(typed.norm) if typed_amounts is None else typed_amounts
-                amounts_read = True
+            amounts = answer.amounts
             if amounts is not None:
-                match = compare_amounts(amounts, expected_amounts, form, rules.lang)
                 # Between equally good readings, show the form spelled most like the answer.
                 nearness = OSA.normalized_distance(typed.norm, form.norm) / 100
-                match = replace(match, cost=match.cost + nearness)
+                match = compare_amounts(amounts, expected_amounts, form, rules.lang, nearness)
         if match is None:
             match = compare_text(typed, form, rules)
         if best is None or match.key < best.key:
@@ -380,6 +398,12 @@ def _closest_form(typed: Form, forms: Sequence[Form]) -> Form:
 def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
     fields: dict[str, Any] = {"typed": typed.text, "expected": match.form.text}
     fields.update(match.fields)
+    readings = None
+    if match.amounts is not None:
+        got, want = match.amounts
+        fields["typed_reading"] = _readings(got)
+        fields["expected_reading"] = _readings(want)
+        readings = (got.reading(lang), want.reading(lang))
     recalled = match.outcome in (CORRECT, ALMOST)
     score = (1, 1) if recalled else (0, 1)
     return Verdict(
@@ -391,7 +415,7 @@ def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
         rating=suggest_rating(match.outcome, score),
         code=match.code,
         typed=typed.text,
-        readings=match.readings,
+        readings=readings,
     )
 
 
@@ -435,31 +459,35 @@ def match_answer(
         return Match(WRONG, "wrong", 1.0, empty, {"expected": ""})
     if not typed.norm:
         return Match(WRONG, "empty", 1.0, forms[0])
+    if not known_words:
+        known: Collection[str] = _NOTHING
+    elif isinstance(known_words, (set, frozenset, dict)):
+        known = known_words
+    else:
+        known = frozenset(known_words)
     rules = Rules(
-        lang,
-        strict_accents,
-        article_required,
-        known_words if isinstance(known_words, (set, frozenset, dict)) else set(known_words),
-        reject_words(reject) if reject else frozenset(),
+        lang, strict_accents, article_required, known, reject_words(reject) if reject else _NOTHING
     )
-    match = best_match(typed, forms, rules)
+    answer = TypedAnswer(typed)
+    match = best_match(answer, forms, rules)
     if reject:
-        match = _apply_reject(typed, match, expected_forms(reject), forms, rules)
-    if match.outcome is WRONG and match.code == "wrong":
-        closest = _closest_form(typed, forms)
-        if closest is not match.form:
-            match = Match(WRONG, "wrong", match.cost, closest)
+        match = _apply_reject(answer, match, expected_forms(reject), forms, rules)
     return match
 
 
 def _apply_reject(
-    typed: Form, match: Match, rejected: Sequence[Form], forms: Sequence[Form], rules: Rules
+    answer: TypedAnswer,
+    match: Match,
+    rejected: Sequence[Form],
+    forms: Sequence[Form],
+    rules: Rules,
 ) -> Match:
     """A match with a `reject` entry is wrong, whatever the expected answers say."""
+    typed = answer.form
     lenient = Rules(rules.lang, rules.strict_accents, rules.article_required)
-    hit = best_match(typed, rejected, lenient)
+    hit = best_match(answer, rejected, lenient)
     if hit.outcome is CORRECT or (hit.outcome is ALMOST and match.outcome is not CORRECT):
-        answer = match.form if match.outcome is not WRONG else _closest_form(typed, forms)
-        fields: dict[str, Any] = {"typed": hit.form.text, "expected": answer.text}
-        return Match(WRONG, "rejected", 0.0, answer, fields, (), match.readings)
+        right = match.form if match.outcome is not WRONG else _closest_form(typed, forms)
+        fields: dict[str, Any] = {"typed": hit.form.text, "expected": right.text}
+        return Match(WRONG, "rejected", 0.0, right, fields, (), match.amounts)
     return match

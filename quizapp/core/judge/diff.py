@@ -9,8 +9,9 @@ segments; `plain_lines` draws marks under the characters for a plain terminal.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 from rapidfuzz.distance import Levenshtein
 
@@ -46,73 +47,108 @@ class Diff:
         }
 
 
-def _key(char: str) -> str:
-    return char.translate(CHAR_TABLE).casefold()
+class _DiffTable(dict[int, str]):
+    """Like the judge's character table, but never drops a character (lengths must hold)."""
+
+    def __missing__(self, code: int) -> str:
+        value = CHAR_TABLE[code]
+        result = chr(code) if value is None else value
+        self[code] = result
+        return result
 
 
-def _segments(text: str, tags: list[Tag]) -> tuple[Segment, ...]:
-    segments: list[Segment] = []
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or tags[index] != tags[start]:
-            segments.append(Segment(text[start:index], tags[start]))
-            start = index
-    return tuple(segments)
+_DIFF_TABLE = _DiffTable()
+
+
+def _keys(text: str) -> str | list[str]:
+    """One comparison key per character: case, quotes, dashes and spaces in their plain form."""
+    plain = text.translate(_DIFF_TABLE)
+    folded = plain.lower()
+    if len(folded) == len(text):
+        return folded
+    return [char.casefold() for char in plain]
+
+
+Op = tuple[str, int, int, int, int]
+
+
+class _Runs:
+    """Tagged ranges of one text, merged as they are added."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.tags: list[Tag] = []
+
+    def add(self, start: int, end: int, tag: Tag) -> None:
+        if start >= end:
+            return
+        if self.tags and self.tags[-1] == tag and self.ends[-1] == start:
+            self.ends[-1] = end
+        else:
+            self.starts.append(start)
+            self.ends.append(end)
+            self.tags.append(tag)
+
+    def segments(self) -> tuple[Segment, ...]:
+        text = self.text
+        return tuple(
+            Segment(text[a:b], tag)
+            for a, b, tag in zip(self.starts, self.ends, self.tags, strict=True)
+        )
+
+
+def _swap(ops: list[Op], index: int, typed: Sequence[str], expected: Sequence[str]) -> bool:
+    """Ops index..index+2 are two neighbouring letters swapped ("wenfneg" for "wenfeng"):
+    a letter extra here, one kept, the same letter missing there."""
+    if index + 2 >= len(ops) or ops[index][0] not in ("delete", "insert"):
+        return False
+    (first, i1, i2, j1, j2), (middle, m1, m2, _, _), (last, k1, k2, l1, l2) = ops[index : index + 3]
+    if middle != "equal" or m2 - m1 != 1:
+        return False
+    if first == "delete" and last == "insert":
+        return i2 - i1 == 1 and l2 - l1 == 1 and typed[i1] == expected[l1]
+    if first == "insert" and last == "delete":
+        return j2 - j1 == 1 and k2 - k1 == 1 and expected[j1] == typed[k1]
+    return False
 
 
 def diff(typed: str, expected: str) -> Diff:
     """Align `typed` with `expected` (both as displayed) by the fewest character edits."""
-    typed_tags: list[Tag] = ["ok"] * len(typed)
-    expected_tags: list[Tag] = ["ok"] * len(expected)
-    typed_keys = [_key(c) for c in typed]
-    expected_keys = [_key(c) for c in expected]
-    ops = [
-        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Levenshtein.opcodes(typed_keys, expected_keys)
-    ]
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
+    typed_keys = _keys(typed)
+    expected_keys = _keys(expected)
+    if typed_keys == expected_keys:
+        return Diff(
+            (Segment(typed, "ok"),) if typed else (),
+            (Segment(expected, "ok"),) if expected else (),
+        )
+    ops = cast(list[Op], Levenshtein.opcodes(typed_keys, expected_keys).as_list())
+    left, right = _Runs(typed), _Runs(expected)
+    index = 0
+    while index < len(ops):
+        if _swap(ops, index, typed_keys, expected_keys):
+            first, last = ops[index], ops[index + 2]
+            left.add(min(first[1], last[1]), max(first[2], last[2]), "wrong")
+            right.add(min(first[3], last[3]), max(first[4], last[4]), "wrong")
+            index += 3
             continue
-        if tag == "delete":
-            typed_tags[i1:i2] = ["extra"] * (i2 - i1)
+        tag, i1, i2, j1, j2 = ops[index]
+        index += 1
+        if tag == "equal":
+            left.add(i1, i2, "ok")
+            right.add(j1, j2, "ok")
+        elif tag == "delete":
+            left.add(i1, i2, "extra")
         elif tag == "insert":
-            expected_tags[j1:j2] = ["missing"] * (j2 - j1)
+            right.add(j1, j2, "missing")
         else:
             common = min(i2 - i1, j2 - j1)
-            typed_tags[i1 : i1 + common] = ["wrong"] * common
-            expected_tags[j1 : j1 + common] = ["wrong"] * common
-            typed_tags[i1 + common : i2] = ["extra"] * (i2 - i1 - common)
-            expected_tags[j1 + common : j2] = ["missing"] * (j2 - j1 - common)
-    for index in range(len(ops) - 2):
-        _mark_swap(ops[index : index + 3], typed_keys, expected_keys, typed_tags, expected_tags)
-    return Diff(_segments(typed, typed_tags), _segments(expected, expected_tags))
-
-
-def _mark_swap(
-    ops: list[tuple[str, int, int, int, int]],
-    typed_keys: list[str],
-    expected_keys: list[str],
-    typed_tags: list[Tag],
-    expected_tags: list[Tag],
-) -> None:
-    """Two neighbouring letters swapped ("wenfneg") show as one wrong pair on both sides,
-    not as a letter extra here and missing there."""
-    (first, i1, i2, j1, j2), (middle, m1, m2, n1, n2), (last, k1, k2, l1, l2) = ops
-    if middle != "equal" or m2 - m1 != 1:
-        return
-    if first == "delete" and last == "insert" and i2 - i1 == 1 and l2 - l1 == 1:
-        if typed_keys[i1] == expected_keys[l1]:
-            typed_tags[i1:m2] = ["wrong", "wrong"]
-            expected_tags[n1:l2] = ["wrong", "wrong"]
-    elif (
-        first == "insert"
-        and last == "delete"
-        and j2 - j1 == 1
-        and k2 - k1 == 1
-        and expected_keys[j1] == typed_keys[k1]
-    ):
-        typed_tags[m1:k2] = ["wrong", "wrong"]
-        expected_tags[j1:n2] = ["wrong", "wrong"]
+            left.add(i1, i1 + common, "wrong")
+            left.add(i1 + common, i2, "extra")
+            right.add(j1, j1 + common, "wrong")
+            right.add(j1 + common, j2, "missing")
+    return Diff(left.segments(), right.segments())
 
 
 def _width(char: str) -> int:

@@ -132,8 +132,11 @@ def _word_list(normalised: str) -> tuple[str, ...]:
     return tuple(text.translate(_PUNCTUATION_TABLE).split())
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def has_digit(text: str) -> bool:
-    return any(char.isdigit() for char in text)
+    return _DIGIT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,13 @@ def prepare(text: str) -> Form:
     """The Form of any text (typed answers: once per judgment)."""
     norm = normalise(text)
     words = _word_list(norm)
-    loose = tuple(strip_accents(word.replace(APOSTROPHE_ACCENT, "")) for word in words)
+    joined = " ".join(words)
+    if joined.isascii():
+        loose = words
+    else:
+        loose = tuple(strip_accents(joined.replace(APOSTROPHE_ACCENT, "")).split(" "))
+        if len(loose) != len(words):  # a word that was only a combining mark
+            loose = tuple(strip_accents(w.replace(APOSTROPHE_ACCENT, "")) for w in words)
     return Form(display_text(text), norm, words, loose)
 
 

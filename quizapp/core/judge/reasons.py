@@ -117,7 +117,10 @@ def _fill(template: str, fields: dict[str, Any]) -> str:
 def reason(code: str, notes: tuple[str, ...] = (), **fields: Any) -> dict[str, str]:
     """{"it": ..., "en": ...} for a verdict code, with any notes after it."""
     it, en = TEMPLATES[code]
-    it_fields, en_fields = _lang_fields(fields, "it"), _lang_fields(fields, "en")
+    if any(isinstance(value, dict) for value in fields.values()):
+        it_fields, en_fields = _lang_fields(fields, "it"), _lang_fields(fields, "en")
+    else:
+        it_fields = en_fields = fields
     it_parts, en_parts = [_fill(it, it_fields)], [_fill(en, en_fields)]
     for note in notes:
         note_it, note_en = NOTES[note]

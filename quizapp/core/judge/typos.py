@@ -6,11 +6,14 @@ substring): a swap of two neighbouring letters is one edit, as a person would co
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import OSA
 
 from quizapp.core.judge.normalise import has_digit
 
 
+@lru_cache(maxsize=16384)
 def budget(word: str) -> int:
     """Edits allowed in an expected word: 0 up to 3 letters, 1 for 4 to 9, 2 for 10 or more;
     none in a token with a digit (V3 is not V2, 2012 is not 2021)."""
