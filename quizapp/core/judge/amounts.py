@@ -266,11 +266,12 @@ def _number_word(word: str) -> int | None:
 # -- reading digits --------------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r"(?P<num>[0-9]{1,3}(?: [0-9]{3})+(?![0-9.,]*[0-9])|[0-9]+(?:[.,][0-9]+)*)"
-    r"|(?P<word>us\$|[^\W\d_]+)"
-    r"|(?P<space>\s+)"
-    r"|(?P<sym>.)"
+    r"\s*(?:([0-9]{1,3}(?: [0-9]{3})+(?![0-9.,]*[0-9])|[0-9]+(?:[.,][0-9]+)*)"
+    r"|(us\$|[^\W\d_]+)"
+    r"|(\S))",
+    re.DOTALL,
 )
+"""A number (digits, maybe grouped with spaces, dots or commas), a word, or one symbol."""
 
 
 def parse_digits(text: str) -> Decimal | None:
@@ -324,12 +325,10 @@ class _Builder:
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "sym"
-        if kind != "space":
-            tokens.append((kind, match.group()))
-    return tokens
+    return [
+        ("num", num) if num else ("word", word) if word else ("sym", sym)
+        for num, word, sym in _TOKEN.findall(text)
+    ]
 
 
 def parse_amounts(text: str) -> tuple[Amount, ...] | None:

@@ -10,16 +10,16 @@ a `reject` entry is wrong whatever the rest says.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
 from quizapp.core.answers import AnswerSyntaxError, expand
 from quizapp.core.judge.amounts import Amount, parse_amounts, parse_amounts_cached
-from quizapp.core.judge.diff import diff
+from quizapp.core.judge.diff import Diff
 from quizapp.core.judge.normalise import (
     APOSTROPHE_ACCENT,
     Form,
@@ -34,25 +34,24 @@ from quizapp.core.judge.words import articles, common_words
 
 CORRECT, ALMOST, WRONG = Outcome.CORRECT, Outcome.ALMOST, Outcome.WRONG
 _NOTHING: frozenset[str] = frozenset()
+_NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Rules:
-    """How strictly one card is judged."""
+class Rules(NamedTuple):
+    """How strictly one card is judged (tuples: made once per judgment, so kept cheap)."""
 
     lang: str
     strict_accents: bool = False
     article_required: bool = False
-    known: Collection[str] = frozenset()
+    known: Collection[str] = _NOTHING
     """Other known words (normalised, see `word_key`): never read as typos."""
-    reject_words: frozenset[str] = frozenset()
+    reject_words: frozenset[str] = _NOTHING
 
     def is_known(self, word: str) -> bool:
         return word in common_words(self.lang) or word in self.known or word in self.reject_words
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """The result of comparing the typed answer with one accepted form."""
 
     outcome: Outcome
@@ -60,7 +59,7 @@ class Match:
     cost: float
     """Tie-break between matches of the same outcome: lower is better."""
     form: Form
-    fields: dict[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Any] = _NO_FIELDS
     notes: tuple[str, ...] = ()
     amounts: tuple[Amount, Amount] | None = None
     """For figures: the typed and the expected amount shown side by side."""
@@ -70,11 +69,8 @@ class Match:
         return (RANK[self.outcome], self.cost)
 
     def costing(self, extra: float) -> Match:
-        """The same match ranked a little lower (dataclasses.replace is slow here)."""
-        return Match(
-            self.outcome, self.code, self.cost + extra, self.form, self.fields, self.notes,
-            self.amounts,
-        )  # fmt: skip
+        """The same match ranked a little lower."""
+        return self._replace(cost=self.cost + extra)
 
 
 # -- expected answers, prepared once ---------------------------------------------------------
@@ -411,7 +407,7 @@ def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
         score=score,
         reason=reason(match.code, match.notes, **fields),
         closest=match.form.text,
-        diff=diff(typed.text, match.form.text),
+        diff=Diff.between(typed.text, match.form.text),
         rating=suggest_rating(match.outcome, score),
         code=match.code,
         typed=typed.text,

@@ -9,8 +9,6 @@ segments; `plain_lines` draws marks under the characters for a plain terminal.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal, NamedTuple, cast
 
 from rapidfuzz.distance import Levenshtein
@@ -28,12 +26,40 @@ class Segment(NamedTuple):
     tag: Tag
 
 
-@dataclass(frozen=True)
 class Diff:
-    """Typed and expected text, each split into tagged segments."""
+    """Typed and expected text, each split into tagged segments.
 
-    typed: tuple[Segment, ...]
-    expected: tuple[Segment, ...]
+    `Diff.between(typed, expected)` aligns the two texts only when the segments are first
+    read: a verdict's diff costs nothing until something shows it.
+    """
+
+    __slots__ = ("_expected", "_texts", "_typed")
+
+    def __init__(self, typed: tuple[Segment, ...] = (), expected: tuple[Segment, ...] = ()) -> None:
+        self._typed = typed
+        self._expected = expected
+        self._texts: tuple[str, str] | None = None
+
+    @classmethod
+    def between(cls, typed: str, expected: str) -> Diff:
+        lazy = cls()
+        lazy._texts = (typed, expected)
+        return lazy
+
+    def _align(self) -> None:
+        if self._texts is not None:
+            aligned = diff(*self._texts)
+            self._typed, self._expected, self._texts = aligned.typed, aligned.expected, None
+
+    @property
+    def typed(self) -> tuple[Segment, ...]:
+        self._align()
+        return self._typed
+
+    @property
+    def expected(self) -> tuple[Segment, ...]:
+        self._align()
+        return self._expected
 
     @property
     def clean(self) -> bool:
@@ -45,6 +71,17 @@ class Diff:
             "typed": [[s.text, s.tag] for s in self.typed],
             "expected": [[s.text, s.tag] for s in self.expected],
         }
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diff):
+            return NotImplemented
+        return (self.typed, self.expected) == (other.typed, other.expected)
+
+    def __hash__(self) -> int:
+        return hash((self.typed, self.expected))
+
+    def __repr__(self) -> str:
+        return f"Diff(typed={self.typed!r}, expected={self.expected!r})"
 
 
 class _DiffTable(dict[int, str]):
@@ -72,50 +109,34 @@ def _keys(text: str) -> str | list[str]:
 Op = tuple[str, int, int, int, int]
 
 
-class _Runs:
-    """Tagged ranges of one text, merged as they are added."""
+Run = tuple[int, int, Tag]
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.tags: list[Tag] = []
 
-    def add(self, start: int, end: int, tag: Tag) -> None:
+def _merge(text: str, runs: list[Run]) -> tuple[Segment, ...]:
+    """Adjacent runs with the same tag become one segment; empty runs are dropped."""
+    segments: list[Segment] = []
+    last_tag: Tag | None = None
+    last_start = 0
+    position = 0
+    for start, end, tag in runs:
         if start >= end:
-            return
-        if self.tags and self.tags[-1] == tag and self.ends[-1] == start:
-            self.ends[-1] = end
-        else:
-            self.starts.append(start)
-            self.ends.append(end)
-            self.tags.append(tag)
-
-    def segments(self) -> tuple[Segment, ...]:
-        text = self.text
-        return tuple(
-            Segment(text[a:b], tag)
-            for a, b, tag in zip(self.starts, self.ends, self.tags, strict=True)
-        )
-
-
-def _swap(ops: list[Op], index: int, typed: Sequence[str], expected: Sequence[str]) -> bool:
-    """Ops index..index+2 are two neighbouring letters swapped ("wenfneg" for "wenfeng"):
-    a letter extra here, one kept, the same letter missing there."""
-    if index + 2 >= len(ops) or ops[index][0] not in ("delete", "insert"):
-        return False
-    (first, i1, i2, j1, j2), (middle, m1, m2, _, _), (last, k1, k2, l1, l2) = ops[index : index + 3]
-    if middle != "equal" or m2 - m1 != 1:
-        return False
-    if first == "delete" and last == "insert":
-        return i2 - i1 == 1 and l2 - l1 == 1 and typed[i1] == expected[l1]
-    if first == "insert" and last == "delete":
-        return j2 - j1 == 1 and k2 - k1 == 1 and expected[j1] == typed[k1]
-    return False
+            continue
+        if tag != last_tag:
+            if last_tag is not None:
+                segments.append(Segment(text[last_start:position], last_tag))
+            last_tag, last_start = tag, start
+        position = end
+    if last_tag is not None:
+        segments.append(Segment(text[last_start:position], last_tag))
+    return tuple(segments)
 
 
 def diff(typed: str, expected: str) -> Diff:
-    """Align `typed` with `expected` (both as displayed) by the fewest character edits."""
+    """Align `typed` with `expected` (both as displayed) by the fewest character edits.
+
+    Two neighbouring letters swapped ("wenfneg" for "wenfeng") show as one wrong pair on both
+    sides, not as a letter extra on one side and missing on the other.
+    """
     typed_keys = _keys(typed)
     expected_keys = _keys(expected)
     if typed_keys == expected_keys:
@@ -124,31 +145,53 @@ def diff(typed: str, expected: str) -> Diff:
             (Segment(expected, "ok"),) if expected else (),
         )
     ops = cast(list[Op], Levenshtein.opcodes(typed_keys, expected_keys).as_list())
-    left, right = _Runs(typed), _Runs(expected)
-    index = 0
-    while index < len(ops):
-        if _swap(ops, index, typed_keys, expected_keys):
-            first, last = ops[index], ops[index + 2]
-            left.add(min(first[1], last[1]), max(first[2], last[2]), "wrong")
-            right.add(min(first[3], last[3]), max(first[4], last[4]), "wrong")
-            index += 3
-            continue
+    left: list[Run] = []
+    right: list[Run] = []
+    index, count = 0, len(ops)
+    while index < count:
         tag, i1, i2, j1, j2 = ops[index]
         index += 1
         if tag == "equal":
-            left.add(i1, i2, "ok")
-            right.add(j1, j2, "ok")
-        elif tag == "delete":
-            left.add(i1, i2, "extra")
+            left.append((i1, i2, "ok"))
+            right.append((j1, j2, "ok"))
+            continue
+        if index + 1 < count and tag in ("delete", "insert"):
+            middle, m1, m2, n1, n2 = ops[index]
+            last, k1, k2, l1, l2 = ops[index + 1]
+            if middle == "equal" and m2 - m1 == 1:
+                if (
+                    tag == "delete"
+                    and last == "insert"
+                    and i2 - i1 == 1
+                    and l2 - l1 == 1
+                    and typed_keys[i1] == expected_keys[l1]
+                ):
+                    left.append((i1, m2, "wrong"))
+                    right.append((n1, l2, "wrong"))
+                    index += 2
+                    continue
+                if (
+                    tag == "insert"
+                    and last == "delete"
+                    and j2 - j1 == 1
+                    and k2 - k1 == 1
+                    and expected_keys[j1] == typed_keys[k1]
+                ):
+                    left.append((m1, k2, "wrong"))
+                    right.append((j1, n2, "wrong"))
+                    index += 2
+                    continue
+        if tag == "delete":
+            left.append((i1, i2, "extra"))
         elif tag == "insert":
-            right.add(j1, j2, "missing")
+            right.append((j1, j2, "missing"))
         else:
             common = min(i2 - i1, j2 - j1)
-            left.add(i1, i1 + common, "wrong")
-            left.add(i1 + common, i2, "extra")
-            right.add(j1, j1 + common, "wrong")
-            right.add(j1 + common, j2, "missing")
-    return Diff(left.segments(), right.segments())
+            left.append((i1, i1 + common, "wrong"))
+            left.append((i1 + common, i2, "extra"))
+            right.append((j1, j1 + common, "wrong"))
+            right.append((j1 + common, j2, "missing"))
+    return Diff(_merge(typed, left), _merge(expected, right))
 
 
 def _width(char: str) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 
 from quizapp.core.answers import AnswerSyntaxError, display
 from quizapp.core.judge.compare import Match, match_answer
-from quizapp.core.judge.diff import diff
+from quizapp.core.judge.diff import Diff
 from quizapp.core.judge.normalise import Form, display_text, prepare
 from quizapp.core.judge.reasons import reason
 from quizapp.core.judge.verdict import ItemResult, Outcome, Verdict, suggest_rating
@@ -180,7 +180,7 @@ def judge_list(
             score=(0, size),
             reason=reason(outcome_code, expected=expected_all, n=size),
             closest=expected_all,
-            diff=diff(shown_typed, expected_all),
+            diff=Diff.between(shown_typed, expected_all),
             rating=suggest_rating(Outcome.WRONG, (0, size)),
             code=outcome_code,
             typed=shown_typed,
@@ -270,7 +270,7 @@ def _list_verdict(
             expected=", ".join(_display(item) for item in judge.items),
         ),
         closest=closest,
-        diff=diff(shown_typed, closest),
+        diff=Diff.between(shown_typed, closest),
         rating=suggest_rating(outcome, score),
         code=code,
         typed=shown_typed,

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 APOSTROPHE_ACCENT = "\ue000"
 """Private-use marker kept in a word for a final vowel + apostrophe ("perche'" -> "perche" + it)."""
@@ -139,8 +139,7 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """One answer text, prepared for every comparison the judge makes."""
 
     text: str
