@@ -193,6 +193,18 @@ def _show(args: argparse.Namespace, verdict: Verdict, prompt: Prompt | None = No
         print(line)
 
 
+def _marks_help(verdict: Verdict) -> bool:
+    """Marks under the characters, unless they would only add noise: a list (its items are
+    shown one by one below) or a figure written in another notation ("6.000.000 $" for
+    "6 milioni di dollari", explained by the "read as" line)."""
+    if verdict.items or verdict.code == "amount":
+        return False
+    if verdict.readings is None:
+        return True
+    changed = sum(len(s.text) for s in verdict.diff.expected if s.tag != "ok")
+    return 2 * changed <= len(verdict.closest)
+
+
 def render(verdict: Verdict, prompt: Prompt | None = None) -> list[str]:
     """The verdict as plain lines; card text in them is escaped for the terminal."""
     from quizapp.core.judge import OUTCOME_NAMES
@@ -216,7 +228,7 @@ def render(verdict: Verdict, prompt: Prompt | None = None) -> list[str]:
         lines.append(f"read as   {typed_reading}   (expected {expected_reading})")
     typed_text, typed_marks = plain_line(verdict.diff.typed)
     expected_text, expected_marks = plain_line(verdict.diff.expected)
-    show_marks = verdict.code != "amount"  # a figure spelled another way is not a mistake
+    show_marks = _marks_help(verdict)
     lines.append("typed     " + (typed_text if typed_text else "(nothing)"))
     if show_marks and typed_marks:
         lines.append("          " + typed_marks)

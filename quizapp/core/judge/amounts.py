@@ -19,6 +19,8 @@ from functools import lru_cache
 
 MAX_DIGITS = 40
 MAX_EXPONENT = 40
+MAX_TOKENS = 60
+"""A figure is a few words; anything longer is read as text."""
 MAX_VALUE = Decimal(10) ** 60
 EXACT = Context(prec=200)
 """Arithmetic on figures: exact for anything a person types (at most 40 digits a number)."""
@@ -334,7 +336,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 def parse_amounts(text: str) -> tuple[Amount, ...] | None:
     """Every amount in a normalised answer, or None when the answer is not only amounts."""
     tokens = _tokens(text)
-    if not tokens:
+    if not tokens or len(tokens) > MAX_TOKENS:
         return None
     amounts: list[Amount] = []
     builder = _Builder()

@@ -387,10 +387,6 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
     return best
 
 
-def _closest_form(typed: Form, forms: Sequence[Form]) -> Form:
-    return min(forms, key=lambda form: OSA.normalized_distance(typed.norm, form.norm))
-
-
 def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
     fields: dict[str, Any] = {"typed": typed.text, "expected": match.form.text}
     fields.update(match.fields)
@@ -479,11 +475,10 @@ def _apply_reject(
     rules: Rules,
 ) -> Match:
     """A match with a `reject` entry is wrong, whatever the expected answers say."""
-    typed = answer.form
     lenient = Rules(rules.lang, rules.strict_accents, rules.article_required)
     hit = best_match(answer, rejected, lenient)
     if hit.outcome is CORRECT or (hit.outcome is ALMOST and match.outcome is not CORRECT):
-        right = match.form if match.outcome is not WRONG else _closest_form(typed, forms)
+        right = match.form  # the best of the accepted answers (for figures: same unit first)
         fields: dict[str, Any] = {"typed": hit.form.text, "expected": right.text}
         return Match(WRONG, "rejected", 0.0, right, fields, (), match.amounts)
     return match
