@@ -13,9 +13,9 @@ compared by value, never by spelling.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 MAX_DIGITS = 40
 MAX_EXPONENT = 40
@@ -26,8 +26,7 @@ EXACT = Context(prec=200)
 """Arithmetic on figures: exact for anything a person types (at most 40 digits a number)."""
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """A value with its unit: a currency code ("USD"), "%" or None for a bare number."""
 
     value: Decimal
@@ -310,6 +309,18 @@ def _grouped(parts: list[str]) -> bool:
 
 class _Builder:
     """Accumulates one amount: numbers, scales, then a unit."""
+
+    __slots__ = (
+        "bilione",
+        "closed",
+        "current",
+        "last_scale",
+        "last_was_word",
+        "started",
+        "total",
+        "trilione",
+        "unit",
+    )
 
     def __init__(self) -> None:
         self.total = Decimal(0)
