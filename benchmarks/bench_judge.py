@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizapp.core.judge import judge, judge_list
+from quizapp.core.judge import Verdict, judge, judge_list
 
 TIGERS = [["Baichuan"], ["Moonshot"], ["MiniMax"], ["Zhipu"], ["Alibaba", "Alibaba Group"]]
 
-CASES: list[tuple[str, str, Callable[[], object], float]] = [
+CASES: list[tuple[str, str, Callable[[], Verdict], float]] = [
     # (group, case, one judgment, target in microseconds)
     ("text", "exact", lambda: judge("Liang Wenfeng", ["Liang Wenfeng"], "it"), 50),
     ("text", "case and spaces", lambda: judge("  liang  WENFENG ", ["Liang Wenfeng"], "it"), 50),
@@ -117,10 +117,9 @@ def measure(call: Callable[[], object], seconds: float) -> float:
     return best * 1e6
 
 
-def _with_diff(call: Callable[[], object]) -> Callable[[], object]:
+def _with_diff(call: Callable[[], Verdict]) -> Callable[[], object]:
     def judged_and_shown() -> object:
-        verdict = call()
-        return verdict.diff.typed  # type: ignore[attr-defined]
+        return call().diff.typed
 
     return judged_and_shown
 

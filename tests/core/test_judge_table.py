@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.judge import Outcome, judge, judge_list
+from quizapp.core.judge import Outcome, Verdict, judge, judge_list
 from quizapp.core.rating import Rating
 
 TABLE = Path(__file__).parent / "data" / "judge_cases.tsv"
@@ -89,18 +89,31 @@ def load_cases() -> list[Case]:
 CASES = load_cases()
 
 
-def run_case(case: Case):  # type: ignore[no-untyped-def]
+def run_case(case: Case) -> Verdict:
     known = frozenset(word.casefold() for word in _alternatives(case.known))
-    options = {
-        "reject": _alternatives(case.reject),
-        "strict_accents": "strict" in case.flags,
-        "article_required": "article" in case.flags,
-        "known_words": known,
-    }
+    reject = _alternatives(case.reject)
+    strict, article = "strict" in case.flags, "article" in case.flags
     if "list" in case.flags:
         items = [_alternatives(item) for item in case.expected.split(" ; ")]
-        return judge_list(case.typed, items, case.lang, ordered="ordered" in case.flags, **options)
-    return judge(case.typed, _alternatives(case.expected), case.lang, **options)
+        return judge_list(
+            case.typed,
+            items,
+            case.lang,
+            ordered="ordered" in case.flags,
+            reject=reject,
+            strict_accents=strict,
+            article_required=article,
+            known_words=known,
+        )
+    return judge(
+        case.typed,
+        _alternatives(case.expected),
+        case.lang,
+        reject=reject,
+        strict_accents=strict,
+        article_required=article,
+        known_words=known,
+    )
 
 
 def test_the_table_is_big_and_covers_every_verdict() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 from quizapp.core.answers import AnswerSyntaxError, display
 from quizapp.core.judge.compare import Match, match_answer
@@ -41,28 +42,34 @@ def _chunks(typed: str) -> list[str]:
     ]
 
 
+class _ListRules(NamedTuple):
+    reject: tuple[str, ...]
+    strict_accents: bool
+    article_required: bool
+    known_words: Collection[str]
+
+
 class _Judge:
     """Judges typed items against the expected items, remembering each comparison."""
 
-    def __init__(
-        self,
-        items: Sequence[Sequence[str]],
-        lang: str,
-        options: dict[str, object],
-    ) -> None:
+    def __init__(self, items: Sequence[Sequence[str]], lang: str, rules: _ListRules) -> None:
         self.items = [tuple(item) for item in items]
         self.lang = lang
-        self.options = options
+        self.rules = rules
         self._cache: dict[tuple[str, int], Match] = {}
 
     def match(self, typed: Form, index: int) -> Match:
         key = (typed.norm, index)
         if key not in self._cache:
+            rules = self.rules
             self._cache[key] = match_answer(
                 typed,
                 self.items[index],
                 self.lang,
-                **self.options,  # type: ignore[arg-type]
+                reject=rules.reject,
+                strict_accents=rules.strict_accents,
+                article_required=rules.article_required,
+                known_words=rules.known_words,
             )
         return self._cache[key]
 
@@ -162,13 +169,8 @@ def judge_list(
     known_words: Collection[str] = (),
 ) -> Verdict:
     """Judge a typed list against `items` (each item: its accepted forms, in answer syntax)."""
-    options: dict[str, object] = {
-        "reject": tuple(reject),
-        "strict_accents": strict_accents,
-        "article_required": article_required,
-        "known_words": known_words,
-    }
-    judge = _Judge(items, lang, options)
+    rules = _ListRules(tuple(reject), strict_accents, article_required, known_words)
+    judge = _Judge(items, lang, rules)
     size = len(judge.items)
     shown_typed = display_text(typed)
     expected_all = ", ".join(_display(item) for item in judge.items)
