@@ -95,8 +95,8 @@ CASES: list[tuple[str, str, Callable[[], Verdict], float]] = [
 ]
 
 
-def measure(call: Callable[[], object], seconds: float) -> float:
-    """Microseconds per call: the best of five runs of about `seconds` / 5 each."""
+def measure(call: Callable[[], object], seconds: float, runs: int = 9) -> float:
+    """Microseconds per call: the best of `runs` runs (the machine may be busy with others)."""
     call()  # prepare the expected answers once, as a session would
     calls = 1
     while True:
@@ -107,9 +107,9 @@ def measure(call: Callable[[], object], seconds: float) -> float:
         if elapsed > seconds / 20:
             break
         calls *= 2
-    per_run = max(1, int(calls * (seconds / 5) / elapsed))
+    per_run = max(1, int(calls * (seconds / runs) / elapsed))
     best = float("inf")
-    for _ in range(5):
+    for _ in range(runs):
         start = time.perf_counter()
         for _ in range(per_run):
             call()
