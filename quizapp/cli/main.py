@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "decks": "decks",
     "validate": "validate",
     "schema": "schema",
+    "judge": "judge",
 }
 
 

@@ -13,6 +13,7 @@ CORE_MODULES = [
     "quizapp.core.tomlpos",
     "quizapp.core.locations",
     "quizapp.core.text",
+    "quizapp.core.judge",
 ]
 
 

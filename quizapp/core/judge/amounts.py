@@ -1,0 +1,473 @@
+"""Figures: reading "6 milioni di dollari", "$6M" or "sei milioni" as a value and a unit.
+
+An answer is an amount when, once normalised, it holds nothing but numbers (digits in Italian
+or English notation, or spelled out), scale words (mila, milioni, miliardi, trilione, thousand,
+million, billion, k, M, bn...), currencies ($, USD, dollari, yuan, renminbi, €, euro...),
+percent signs or words, and a few filler words ("di", "of", "circa", "oltre"). Amounts are
+compared by value, never by spelling.
+
+"trilione" here follows the press usage of the bundled article: 10^12 (the article's
+"1 trilione di yuan" is about 138 miliardi di dollari), the same as the long-scale "bilione".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Context, Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
+MAX_DIGITS = 40
+MAX_EXPONENT = 40
+MAX_TOKENS = 60
+"""A figure is a few words; anything longer is read as text."""
+MAX_VALUE = Decimal(10) ** 60
+EXACT = Context(prec=200)
+"""Arithmetic on figures: exact for anything a person types (at most 40 digits a number)."""
+
+
+class Amount(NamedTuple):
+    """A value with its unit: a currency code ("USD"), "%" or None for a bare number."""
+
+    value: Decimal
+    unit: str | None = None
+    trilione: bool = False
+    """The text used "trilione"/"trillion" (10^12 here)."""
+    bilione: bool = False
+    """The text used "bilione" (10^12 in the long scale)."""
+
+    def reading(self, lang: str = "en") -> str:
+        return _reading(self, lang)
+
+
+@lru_cache(maxsize=4096)
+def _reading(amount: Amount, lang: str) -> str:
+    """How an amount is shown ("6 000 000 USD"); expected amounts come back, so remembered."""
+    number = format_value(amount.value, lang)
+    if amount.unit is None:
+        return number
+    if amount.unit == "%":
+        return f"{number}%"
+    return f"{number} {amount.unit}"
+
+
+def format_value(value: Decimal, lang: str = "en") -> str:
+    """6000000 -> "6 000 000"; 54.9 -> "54.9" (Italian: "54,9"); years stay "2021"."""
+    text = format(value.normalize(EXACT), "f")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, decimals = text.partition(".")
+    if len(whole) > 4:
+        groups = []
+        while whole:
+            groups.append(whole[-3:])
+            whole = whole[:-3]
+        whole = " ".join(reversed(groups))
+    if not decimals.strip("0"):
+        return sign + whole
+    mark = "," if lang == "it" else "."
+    return f"{sign}{whole}{mark}{decimals.rstrip('0')}"
+
+
+# -- vocabulary ------------------------------------------------------------------------------
+
+CURRENCIES: dict[str, str] = {
+    "$": "USD",
+    "usd": "USD",
+    "us$": "USD",
+    "dollaro": "USD",
+    "dollari": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "¥": "CNY",
+    "£": "GBP",
+    "gbp": "GBP",
+    "sterlina": "GBP",
+    "sterline": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+}
+
+SCALES: dict[str, int] = {
+    "mila": 10**3,
+    "thousand": 10**3,
+    "thousands": 10**3,
+    "k": 10**3,
+    "milione": 10**6,
+    "milioni": 10**6,
+    "million": 10**6,
+    "millions": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "miliardo": 10**9,
+    "miliardi": 10**9,
+    "billion": 10**9,
+    "billions": 10**9,
+    "bn": 10**9,
+    "mld": 10**9,
+    "mrd": 10**9,
+    "bilione": 10**12,
+    "bilioni": 10**12,
+    "trilione": 10**12,
+    "trilioni": 10**12,
+    "trillion": 10**12,
+    "trillions": 10**12,
+    "tn": 10**12,
+    "biliardo": 10**15,
+    "biliardi": 10**15,
+}
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+TRILIONE_WORDS = frozenset({"trilione", "trilioni", "trillion", "trillions", "tn"})
+BILIONE_WORDS = frozenset({"bilione", "bilioni"})
+
+PERCENT_WORDS = frozenset({"percento", "percent", "pct"})
+PER_WORDS = frozenset({"per"})
+PER_FOLLOWERS = frozenset({"cento", "cent"})
+
+FILLERS = _set(
+    """di d of circa ca about around approximately approx roughly some nearly almost over
+    oltre più than more quasi appena just only solo soltanto us u s american americani
+    americano statunitensi chinese cinesi cinese in nel the anno year ~ . ' \""""
+)
+SEPARATORS = _set("( ) = ≈ , ; : / +")
+
+_IT_UNITS = {
+    "zero": 0,
+    "uno": 1,
+    "un": 1,
+    "una": 1,
+    "due": 2,
+    "tre": 3,
+    "tré": 3,
+    "quattro": 4,
+    "cinque": 5,
+    "sei": 6,
+    "sette": 7,
+    "otto": 8,
+    "nove": 9,
+    "dieci": 10,
+    "undici": 11,
+    "dodici": 12,
+    "tredici": 13,
+    "quattordici": 14,
+    "quindici": 15,
+    "sedici": 16,
+    "diciassette": 17,
+    "diciotto": 18,
+    "diciannove": 19,
+}
+_IT_TENS = {
+    "venti": 20,
+    "trenta": 30,
+    "quaranta": 40,
+    "cinquanta": 50,
+    "sessanta": 60,
+    "settanta": 70,
+    "ottanta": 80,
+    "novanta": 90,
+}
+_EN_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_HUNDRED = frozenset({"hundred", "hundreds"})
+_ONE_BEFORE_SCALE = frozenset({"a", "an"})
+
+
+def _italian_below_100(word: str) -> int | None:
+    if word in _IT_UNITS:
+        return _IT_UNITS[word]
+    for name, tens in _IT_TENS.items():
+        if word == name:
+            return tens
+        if word.startswith(name):
+            unit = _IT_UNITS.get(word[len(name) :])
+            return tens + unit if unit is not None and 0 < unit < 10 else None
+        stem = name[:-1]  # venti + uno -> ventuno, trenta + otto -> trentotto
+        if word.startswith(stem) and word[len(stem) : len(stem) + 1] in ("u", "o"):
+            unit = _IT_UNITS.get(word[len(stem) :])
+            return tens + unit if unit in (1, 8) else None
+    return None
+
+
+def italian_number(word: str) -> int | None:
+    """A spelled-out Italian number below a million: "trentacinque" -> 35, "duemila" -> 2000."""
+    if not word or not word.isalpha():
+        return None
+    if word.startswith("mille"):
+        rest = word[5:]
+        below = italian_number(rest) if rest else 0
+        return None if below is None or below >= 1000 else 1000 + below
+    index = word.find("mila")
+    if index > 0:
+        head, rest = italian_number(word[:index]), word[index + 4 :]
+        below = italian_number(rest) if rest else 0
+        if head is None or not 2 <= head < 1000 or below is None or below >= 1000:
+            return None
+        return head * 1000 + below
+    index = word.find("cento")
+    if index >= 0:
+        head_word, rest = word[:index], word[index + 5 :]
+        head = italian_number(head_word) if head_word else 1
+        below = _italian_below_100(rest) if rest else 0
+        if head is None or not 1 <= head < 10 or (head == 1 and head_word) or below is None:
+            return None
+        return head * 100 + below
+    return _italian_below_100(word)
+
+
+@lru_cache(maxsize=4096)
+def _number_word(word: str) -> int | None:
+    if word in _EN_WORDS:
+        return _EN_WORDS[word]
+    return italian_number(word)
+
+
+# -- reading digits --------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"\s*(?:([0-9]{1,3}(?: [0-9]{3})+(?![0-9.,]*[0-9])|[0-9]+(?:[.,][0-9]+)*)"
+    r"|(us\$|[^\W\d_]+)"
+    r"|(\S))",
+    re.DOTALL,
+)
+"""A number (digits, maybe grouped with spaces, dots or commas), a word, or one symbol."""
+
+
+def parse_digits(text: str) -> Decimal | None:
+    """ "1.000" and "1,000" -> 1000; "54,9" and "54.9" -> 54.9; "1.234,5" -> 1234.5."""
+    text = text.replace(" ", "")
+    if len(text) > MAX_DIGITS:
+        return None
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal = "." if text.rfind(".") > text.rfind(",") else ","
+        group = "," if decimal == "." else "."
+        whole, _, fraction = text.rpartition(decimal)
+        if group not in whole or decimal in whole or not _grouped(whole.split(group)):
+            return None
+        return Decimal(f"{whole.replace(group, '')}.{fraction}")
+    if not dots and not commas:
+        return Decimal(text)
+    mark = "." if dots else ","
+    parts = text.split(mark)
+    if len(parts) > 2:
+        return Decimal("".join(parts)) if _grouped(parts) else None
+    head, tail = parts
+    if len(tail) == 3 and head != "0" and _grouped(parts):
+        return Decimal(head + tail)  # a thousands separator in either notation
+    return Decimal(f"{head}.{tail}")
+
+
+def _grouped(parts: list[str]) -> bool:
+    return 1 <= len(parts[0]) <= 3 and all(len(part) == 3 for part in parts[1:])
+
+
+# -- reading a whole answer ------------------------------------------------------------------
+
+
+class _Builder:
+    """Accumulates one amount: numbers, scales, then a unit."""
+
+    __slots__ = (
+        "bilione",
+        "closed",
+        "current",
+        "last_scale",
+        "last_was_word",
+        "started",
+        "total",
+        "trilione",
+        "unit",
+    )
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.current: Decimal | None = None
+        self.last_scale = 0
+        self.started = False
+        self.unit: str | None = None
+        self.trilione = False
+        self.bilione = False
+        self.closed = False
+        self.last_was_word = False
+
+    def value(self) -> Decimal:
+        return EXACT.add(self.total, self.current or Decimal(0))
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    return [
+        ("num", num) if num else ("word", word) if word else ("sym", sym)
+        for num, word, sym in _TOKEN.findall(text)
+    ]
+
+
+def parse_amounts(text: str) -> tuple[Amount, ...] | None:
+    """Every amount in a normalised answer, or None when the answer is not only amounts."""
+    tokens = _tokens(text)
+    if not tokens or len(tokens) > MAX_TOKENS:
+        return None
+    amounts: list[Amount] = []
+    builder = _Builder()
+    pending_unit: str | None = None
+
+    def close() -> None:
+        nonlocal builder
+        if builder.started:
+            amounts.append(Amount(builder.value(), builder.unit, builder.trilione, builder.bilione))
+        builder = _Builder()
+
+    def add_number(number: Decimal, is_word: bool) -> None:
+        nonlocal pending_unit
+        if builder.closed or (
+            builder.current is not None and not (is_word and builder.last_was_word)
+        ):
+            close()
+        if not builder.started:
+            builder.started = True
+            builder.unit, pending_unit = pending_unit, None
+        builder.current = number if builder.current is None else EXACT.add(builder.current, number)
+        builder.last_was_word = is_word
+
+    index = 0
+    while index < len(tokens):
+        kind, token = tokens[index]
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        index += 1
+        if kind == "num":
+            if following == "^" and index + 1 < len(tokens) and tokens[index + 1][0] == "num":
+                base, exponent = parse_digits(token), parse_digits(tokens[index + 1][1])
+                index += 2
+                if base is None or exponent is None or exponent != exponent.to_integral_value():
+                    return None
+                if not 0 <= exponent <= MAX_EXPONENT:
+                    return None
+                add_number(EXACT.power(base, int(exponent)), False)
+                continue
+            number = parse_digits(token)
+            if number is None:
+                return None
+            add_number(number, False)
+            continue
+        if token in CURRENCIES:
+            unit = CURRENCIES[token]
+            if builder.started and not builder.closed:
+                if builder.unit not in (None, unit):
+                    return None
+                builder.unit = unit
+                builder.closed = True
+            elif builder.closed and builder.unit == unit and pending_unit is None:
+                continue  # "$6 million dollars"
+            else:
+                if pending_unit is not None:
+                    return None
+                pending_unit = unit
+            continue
+        if (
+            token == "%"
+            or token in PERCENT_WORDS
+            or (token in PER_WORDS and following in PER_FOLLOWERS)
+        ):
+            if token in PER_WORDS:
+                index += 1
+            if not builder.started or builder.closed or builder.unit is not None:
+                return None
+            builder.unit = "%"
+            builder.closed = True
+            continue
+        if token in SCALES:
+            scale = SCALES[token]
+            if not builder.started:
+                return None
+            if builder.closed:
+                return None
+            builder.trilione |= token in TRILIONE_WORDS
+            builder.bilione |= token in BILIONE_WORDS
+            if builder.current is None:
+                builder.total = EXACT.multiply(builder.total, scale)
+            elif builder.total and scale > builder.last_scale:
+                builder.total = EXACT.multiply(EXACT.add(builder.total, builder.current), scale)
+            else:
+                builder.total = EXACT.add(builder.total, EXACT.multiply(builder.current, scale))
+            builder.current = None
+            builder.last_scale = scale
+            builder.last_was_word = False
+            continue
+        if token in _HUNDRED:
+            if not builder.started or builder.closed:
+                return None
+            builder.current = EXACT.multiply(builder.current or Decimal(1), 100)
+            builder.last_was_word = True
+            continue
+        if token in _ONE_BEFORE_SCALE and (following in SCALES or following in _HUNDRED):
+            add_number(Decimal(1), True)
+            continue
+        if token in ("and", "-") and builder.last_was_word and _is_number_word(following):
+            continue  # "one hundred and five", "thirty-five"
+        if token in FILLERS:
+            continue
+        word_value = _number_word(token) if kind == "word" else None
+        if word_value is not None:
+            add_number(Decimal(word_value), True)
+            continue
+        if token in SEPARATORS:
+            close()
+            if pending_unit is not None:
+                return None
+            continue
+        return None
+    close()
+    if pending_unit is not None or not amounts:
+        return None
+    if any(abs(amount.value) > MAX_VALUE for amount in amounts):
+        return None  # no answer a person writes; and far too long to print
+    return tuple(amounts)
+
+
+def _is_number_word(token: str) -> bool:
+    return _number_word(token) is not None
+
+
+parse_amounts_cached = lru_cache(maxsize=4096)(parse_amounts)
