@@ -1,0 +1,1042 @@
+"""Progress in SQLite: an append-only review log (the truth) and card state (a fold of it).
+
+One database file in the data directory (`locations.database_path()`), WAL journal,
+`synchronous=FULL` (a commit survives a power cut), a busy timeout so that two quizapp
+processes can write to it at once.
+
+Tables:
+
+* `reviews`: one row per answer and per suspend/bury action, written once and never updated.
+  Undo deletes the rows of the action it undoes (an undone answer was never given).
+* `card_state`: FSRS state per card key, derived from `reviews` by `schedule.fold`. It is
+  updated in the same transaction as the row that changes it, and `rebuild()` recomputes it.
+* `catalog` and `decks`: the card keys of each opened deck in deck order (so that new cards and
+  the counts of the home screen come from SQL); `catalog.fresh` marks keys not yet introduced.
+* `quiz_runs` and `quiz_answers`: finished quizzes, for results and best/last scores.
+
+An unreadable file is moved aside with a timestamped name, never deleted or overwritten; the
+store then starts a fresh database and says so in `Store.notice`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from quizapp.core import locations
+from quizapp.core.schedule import (
+    DEFAULT_RETENTION,
+    MODES,
+    STATE_MODES,
+    CardState,
+    Day,
+    Event,
+    Stage,
+    apply,
+    to_ms,
+)
+
+Key = tuple[str, str, str]
+"""(deck id, card id, direction)."""
+
+APPLICATION_ID = 0x51554941  # "QUIA": marks a SQLite file as a quizapp database
+BUSY_TIMEOUT_S = 10.0
+
+
+class StoreError(Exception):
+    """A problem with the progress database that the user must see: one clear line."""
+
+
+# -- rows ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Review:
+    """One row of the log. `at` and `until` are milliseconds since the epoch (UTC)."""
+
+    id: str
+    deck_id: str
+    card_id: str
+    direction: str
+    at: int
+    mode: str = "study"
+    rating: int | None = None
+    verdict: str | None = None
+    typed: str | None = None
+    duration_ms: int | None = None
+    content_hash: str | None = None
+    retention: float | None = None
+    prior: int | None = None
+    """The card's stage before a study answer (filled in by the store)."""
+    until: int | None = None
+    """For bury: buried until this time."""
+
+    @property
+    def key(self) -> Key:
+        return (self.deck_id, self.card_id, self.direction)
+
+    def event(self) -> Event:
+        return Event(
+            self.id, self.at, self.mode, self.rating, self.retention, self.until, self.content_hash
+        )
+
+
+_REVIEW_COLUMNS = (
+    "id, deck_id, card_id, direction, at, mode, rating, verdict, typed, duration_ms, "
+    "content_hash, retention, prior, until"
+)
+_STATE_COLUMNS = (
+    "stage, step, stability, difficulty, due, last_review, reps, lapses, suspended, "
+    "buried_until, last_event, content_hash"
+)
+
+
+def _review_row(review: Review) -> tuple[Any, ...]:
+    return (
+        review.id,
+        review.deck_id,
+        review.card_id,
+        review.direction,
+        review.at,
+        review.mode,
+        review.rating,
+        review.verdict,
+        review.typed,
+        review.duration_ms,
+        review.content_hash,
+        review.retention,
+        review.prior,
+        review.until,
+    )
+
+
+def _state_row(state: CardState) -> tuple[Any, ...]:
+    return (
+        int(state.stage),
+        state.step,
+        state.stability,
+        state.difficulty,
+        state.due,
+        state.last_review,
+        state.reps,
+        state.lapses,
+        int(state.suspended),
+        state.buried_until,
+        state.last_event,
+        state.content_hash,
+    )
+
+
+def _state_from(row: Sequence[Any]) -> CardState:
+    return CardState(
+        Stage(row[0]),
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        bool(row[8]),
+        row[9],
+        row[10],
+        row[11],
+    )
+
+
+def _fresh(state: CardState | None) -> int:
+    """1 when a key is still waiting to be introduced as a new card."""
+    return int(state is None or (state.stage == Stage.NEW and not state.suspended))
+
+
+def new_id(at: int | None = None) -> str:
+    """A unique review id: the time in hex (so ids sort by time) and 64 random bits."""
+    if at is None:
+        at = time.time_ns() // 1_000_000
+    return f"{at:012x}{secrets.token_hex(8)}"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Cards left today in one deck."""
+
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True)
+class QuizAnswer:
+    card_id: str
+    direction: str
+    question: str
+    given: str
+    expected: str
+    verdict: str
+    score: float
+
+
+@dataclass(frozen=True)
+class QuizRun:
+    """A finished quiz. `score` out of `total` (partial answers may score a fraction)."""
+
+    id: str
+    deck_id: str
+    started_at: int
+    finished_at: int
+    score: float
+    total: int
+    kind: str = ""
+    answers: tuple[QuizAnswer, ...] = ()
+
+    @property
+    def ratio(self) -> float:
+        return self.score / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    runs: int
+    best: QuizRun | None
+    last: QuizRun | None
+
+
+@dataclass
+class CheckReport:
+    """What `Store.check()` found."""
+
+    integrity: list[str] = field(default_factory=list)
+    mismatched: list[Key] = field(default_factory=list)
+    missing: list[Key] = field(default_factory=list)
+    extra: list[Key] = field(default_factory=list)
+    reviews: int = 0
+    cards: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.integrity or self.mismatched or self.missing or self.extra)
+
+
+# -- schema --------------------------------------------------------------------------------
+
+_V1 = """
+CREATE TABLE reviews (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    deck_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ({modes})),
+    rating INTEGER CHECK (rating BETWEEN 1 AND 4),
+    verdict TEXT,
+    typed TEXT,
+    duration_ms INTEGER,
+    content_hash TEXT,
+    retention REAL,
+    prior INTEGER,
+    until INTEGER
+);
+CREATE INDEX reviews_by_key ON reviews (deck_id, card_id, direction, at);
+CREATE INDEX reviews_by_time ON reviews (deck_id, at);
+CREATE TABLE card_state (
+    deck_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    stage INTEGER NOT NULL,
+    step INTEGER,
+    stability REAL,
+    difficulty REAL,
+    due INTEGER,
+    last_review INTEGER,
+    reps INTEGER NOT NULL,
+    lapses INTEGER NOT NULL,
+    suspended INTEGER NOT NULL,
+    buried_until INTEGER NOT NULL,
+    last_event INTEGER NOT NULL,
+    content_hash TEXT,
+    PRIMARY KEY (deck_id, card_id, direction)
+) WITHOUT ROWID;
+CREATE INDEX card_state_by_due ON card_state (deck_id, stage, due);
+CREATE TABLE decks (
+    deck_id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    cards INTEGER NOT NULL,
+    synced_at INTEGER NOT NULL
+);
+CREATE TABLE catalog (
+    deck_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    fresh INTEGER NOT NULL,
+    PRIMARY KEY (deck_id, card_id, direction)
+) WITHOUT ROWID;
+CREATE INDEX catalog_fresh ON catalog (deck_id, position) WHERE fresh = 1;
+CREATE TABLE quiz_runs (
+    id TEXT PRIMARY KEY,
+    deck_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL,
+    score REAL NOT NULL,
+    total INTEGER NOT NULL
+);
+CREATE INDEX quiz_runs_by_deck ON quiz_runs (deck_id, finished_at);
+CREATE TABLE quiz_answers (
+    quiz_id TEXT NOT NULL REFERENCES quiz_runs (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    card_id TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    question TEXT NOT NULL,
+    given TEXT NOT NULL,
+    expected TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (quiz_id, position)
+) WITHOUT ROWID
+""".replace("{modes}", ", ".join(f"'{mode}'" for mode in MODES))
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def _migrate_to_1(con: sqlite3.Connection) -> None:
+    for statement in _statements(_V1):
+        con.execute(statement)
+
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = [_migrate_to_1]
+"""MIGRATIONS[n] brings a database from schema version n to n + 1 (0 is an empty file)."""
+
+
+def schema_version() -> int:
+    return len(MIGRATIONS)
+
+
+# -- the store -----------------------------------------------------------------------------
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)
+
+
+def _aside_name(path: Path, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+    return candidate
+
+
+class _Corrupt(Exception):
+    pass
+
+
+class Store:
+    """The progress database. Open it with `Store()` (the user's) or `Store(path)`."""
+
+    def __init__(self, path: Path | str | None = None, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.path = Path(path) if path is not None else locations.database_path()
+        self.timeout = timeout
+        self.notice: str | None = None
+        """Set when an unreadable database was moved aside: tell the user."""
+        self.moved_to: Path | None = None
+        self._lock = threading.RLock()
+        self._con = self._open()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the data folder {folder}: {_reason(error)} "
+                "(set QUIZAPP_DATA_DIR to a folder you can write to)"
+            ) from None
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder; quizapp keeps its progress in that file")
+        if not os.access(folder, os.W_OK | os.X_OK) or (
+            self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK)
+        ):
+            raise StoreError(self._read_only_message())
+        try:
+            return self._connect()
+        except _Corrupt as error:
+            self._move_aside(str(error))
+            try:
+                return self._connect()
+            except _Corrupt as again:  # pragma: no cover - a fresh file cannot be corrupt
+                raise StoreError(f"cannot start a fresh database at {self.path}: {again}") from None
+
+    def _read_only_message(self) -> str:
+        return (
+            f"cannot write to {self.path}: the data folder is read-only. quizapp keeps every "
+            "answer there; set QUIZAPP_DATA_DIR to a folder you can write to"
+        )
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            con = sqlite3.connect(
+                self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot open {self.path}: {error}") from None
+        try:
+            self._prepare(con)
+        except sqlite3.OperationalError as error:
+            con.close()
+            text = str(error)
+            if "readonly" in text or "read-only" in text:
+                raise StoreError(self._read_only_message()) from None
+            raise StoreError(f"cannot open {self.path}: {text}") from None
+        except sqlite3.DatabaseError as error:
+            con.close()
+            raise _Corrupt(str(error)) from None
+        except _Corrupt:
+            con.close()
+            raise
+        return con
+
+    def _prepare(self, con: sqlite3.Connection) -> None:
+        con.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        application_id = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if application_id != APPLICATION_ID:
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise _Corrupt("it is not a quizapp database")
+        if version > schema_version():
+            raise StoreError(
+                f"{self.path} was written by a newer quizapp (schema {version}; this one reads "
+                f"up to {schema_version()}). Update quizapp; the file was left as it is"
+            )
+        mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"cannot use write-ahead logging for {self.path} (got {mode})")
+        con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA foreign_keys = ON")
+        if version < schema_version():
+            self._migrate(con)
+
+    def _migrate(self, con: sqlite3.Connection) -> None:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, schema_version()):
+                MIGRATIONS[number](con)
+            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            con.execute(f"PRAGMA user_version = {schema_version()}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _move_aside(self, reason: str) -> None:
+        now = datetime.now(timezone.utc)
+        target = _aside_name(self.path, now)
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                source = self.path.with_name(self.path.name + suffix)
+                if source.exists():
+                    source.rename(target.with_name(target.name + suffix))
+        except OSError as error:
+            raise StoreError(
+                f"{self.path} cannot be read ({reason}) and could not be moved aside: "
+                f"{_reason(error)}. Nothing was deleted; move it yourself to start afresh"
+            ) from None
+        self.moved_to = target
+        self.notice = (
+            f"The progress database {self.path} could not be read ({reason}); it was moved to "
+            f"{target} and quizapp started a fresh one."
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- transactions ----------------------------------------------------------------------
+
+    def _write(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run `work` in one immediate transaction; committed (durably) when this returns."""
+        with self._lock:
+            con = self._con
+            try:
+                con.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise self._error(error) from None
+            try:
+                result = work(con)
+                con.execute("COMMIT")
+            except BaseException as error:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                if isinstance(error, sqlite3.DatabaseError) and not isinstance(
+                    error, sqlite3.IntegrityError
+                ):
+                    raise self._error(error) from None
+                raise
+            return result
+
+    def _error(self, error: sqlite3.DatabaseError) -> StoreError:
+        text = str(error)
+        if "readonly" in text:
+            return StoreError(self._read_only_message())
+        if "locked" in text or "busy" in text:
+            return StoreError(f"{self.path} is busy (another quizapp is writing); try again")
+        if isinstance(error, sqlite3.OperationalError):
+            return StoreError(f"cannot write to {self.path}: {text}")
+        return StoreError(
+            f"the progress database {self.path} is damaged ({text}); run `quizapp doctor`"
+        )
+
+    def _read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return self._con.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as error:
+                raise self._error(error) from None
+
+    # -- the log ---------------------------------------------------------------------------
+
+    def record(self, review: Review) -> CardState | None:
+        """Append one row and update the card's state, in one durable transaction.
+
+        Returns the card's new state for state-changing modes (study, suspend, bury...), None
+        for practice and quiz answers, which are only logged. A study answer gets its `prior`
+        stage filled in here, from the state read under the write lock.
+        """
+        if review.mode not in MODES:
+            raise ValueError(f"unknown review mode {review.mode!r}")
+        if review.mode == "study" and review.rating is None:
+            raise ValueError("a study answer needs a rating")
+
+        def work(con: sqlite3.Connection) -> CardState | None:
+            if review.mode not in STATE_MODES:
+                con.execute(_INSERT_REVIEW, _review_row(review))
+                return None
+            old = _load_state(con, review.key)
+            current = old or CardState()
+            row = review
+            if review.mode == "study":
+                row = _with_prior(review, int(current.stage))
+            con.execute(_INSERT_REVIEW, _review_row(row))
+            if old is not None and review.at <= old.last_event:
+                state = _refold(con, review.key)  # arrived out of order: replay the history
+            else:
+                state = apply(current, row.event())
+            _save_state(con, review.key, old, state)
+            return state
+
+        result: CardState | None = self._write(work)
+        return result
+
+    def undo(self, review_ids: Sequence[str]) -> None:
+        """Remove these rows from the log and recompute the state of their cards."""
+
+        def work(con: sqlite3.Connection) -> None:
+            keys: set[Key] = set()
+            for review_id in review_ids:
+                row = con.execute(
+                    "SELECT deck_id, card_id, direction FROM reviews WHERE id = ?", (review_id,)
+                ).fetchone()
+                if row is not None:
+                    keys.add((row[0], row[1], row[2]))
+                    con.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            for key in keys:
+                old = _load_state(con, key)
+                _save_state(con, key, old, _refold(con, key))
+
+        self._write(work)
+
+    def state(self, key: Key) -> CardState | None:
+        with self._lock:
+            return _load_state(self._con, key)
+
+    def states(self, deck_id: str) -> dict[Key, CardState]:
+        rows = self._read(
+            f"SELECT card_id, direction, {_STATE_COLUMNS} FROM card_state WHERE deck_id = ?",
+            (deck_id,),
+        )
+        return {(deck_id, row[0], row[1]): _state_from(row[2:]) for row in rows}
+
+    def reviews(self, key: Key | None = None, *, deck_id: str | None = None) -> list[Review]:
+        """Rows of the log in log order (time, then id): all, one deck's, or one key's."""
+        if key is not None:
+            rows = self._read(
+                f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE deck_id = ? AND card_id = ? "
+                "AND direction = ? ORDER BY at, id",
+                key,
+            )
+        elif deck_id is not None:
+            rows = self._read(
+                f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE deck_id = ? ORDER BY at, id",
+                (deck_id,),
+            )
+        else:
+            rows = self._read(f"SELECT {_REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
+        return [Review(*row) for row in rows]
+
+    def iter_reviews(self, batch: int = 10_000) -> Iterator[Review]:
+        """Every row of the log in log order, without holding them all in memory."""
+        with self._lock:
+            cursor = self._con.execute(f"SELECT {_REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield Review(*row)
+
+    def review_count(self) -> int:
+        return int(self._read("SELECT count(*) FROM reviews")[0][0])
+
+    def has_review(self, review_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM reviews WHERE id = ?", (review_id,)))
+
+    def merge(self, reviews: Iterable[Review]) -> int:
+        """Add the rows whose ids are not in the log yet (idempotent); refold their cards.
+
+        Returns how many rows were added.
+        """
+
+        def work(con: sqlite3.Connection) -> int:
+            added = 0
+            keys: set[Key] = set()
+            for review in reviews:
+                cursor = con.execute(
+                    _INSERT_REVIEW.replace("INSERT", "INSERT OR IGNORE", 1), _review_row(review)
+                )
+                if cursor.rowcount:
+                    added += 1
+                    if review.mode in STATE_MODES:
+                        keys.add(review.key)
+            for key in keys:
+                _save_state(con, key, _load_state(con, key), _refold(con, key))
+            return added
+
+        result: int = self._write(work)
+        return result
+
+    # -- rebuild and check -----------------------------------------------------------------
+
+    def _folded(self) -> Iterator[tuple[Key, CardState]]:
+        """The state of every key, folded from the log (ordered by key, then time and id)."""
+        modes = ", ".join(f"'{mode}'" for mode in STATE_MODES)
+        cursor = self._con.execute(
+            "SELECT deck_id, card_id, direction, id, at, mode, rating, retention, until, "
+            f"content_hash FROM reviews WHERE mode IN ({modes}) "
+            "ORDER BY deck_id, card_id, direction, at, id"
+        )
+        key: Key | None = None
+        state = CardState()
+        while rows := cursor.fetchmany(20_000):
+            for row in rows:
+                row_key = (row[0], row[1], row[2])
+                if row_key != key:
+                    if key is not None:
+                        yield key, state
+                    key, state = row_key, CardState()
+                state = apply(state, Event(row[3], row[4], row[5], row[6], row[7], row[8], row[9]))
+        if key is not None:
+            yield key, state
+
+    def rebuild(self) -> int:
+        """Recompute every card's state from the log. Returns the number of card keys."""
+
+        def work(con: sqlite3.Connection) -> int:
+            con.execute("DELETE FROM card_state")
+            count = 0
+            batch: list[tuple[Any, ...]] = []
+            for key, state in self._folded():
+                batch.append((*key, *_state_row(state)))
+                count += 1
+                if len(batch) >= 5_000:
+                    con.executemany(_UPSERT_STATE, batch)
+                    batch.clear()
+            con.executemany(_UPSERT_STATE, batch)
+            con.execute(_REFRESH_CATALOG)
+            return count
+
+        result: int = self._write(work)
+        return result
+
+    def check(self, *, integrity: bool = True) -> CheckReport:
+        """Check the file's integrity and that card state equals a fold of the log."""
+        report = CheckReport()
+        with self._lock:
+            if integrity:
+                rows = self._read("PRAGMA integrity_check")
+                problems = [str(row[0]) for row in rows]
+                if problems != ["ok"]:
+                    report.integrity = problems
+                    return report
+            stored = {
+                (row[0], row[1], row[2]): _state_from(row[3:])
+                for row in self._read(
+                    f"SELECT deck_id, card_id, direction, {_STATE_COLUMNS} FROM card_state"
+                )
+            }
+            report.reviews = self.review_count()
+            report.cards = len(stored)
+            try:
+                for key, state in self._folded():
+                    have = stored.pop(key, None)
+                    if have is None:
+                        report.missing.append(key)
+                    elif have != state:
+                        report.mismatched.append(key)
+            except sqlite3.DatabaseError as error:
+                raise self._error(error) from None
+            report.extra = sorted(stored)
+        return report
+
+    # -- the deck catalog ------------------------------------------------------------------
+
+    def sync_catalog(self, deck_id: str, keys: Sequence[tuple[str, str]]) -> bool:
+        """Record the (card id, direction) keys of a deck in deck order. Returns True when the
+        stored list changed. Cheap when nothing changed: one fingerprint comparison."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for card_id, direction in keys:
+            digest.update(f"{card_id}\x1f{direction}\x1e".encode())
+        fingerprint = digest.hexdigest()
+        stored = self._read("SELECT fingerprint FROM decks WHERE deck_id = ?", (deck_id,))
+        if stored and stored[0][0] == fingerprint:
+            return False
+
+        def work(con: sqlite3.Connection) -> None:
+            con.execute("DELETE FROM catalog WHERE deck_id = ?", (deck_id,))
+            con.executemany(
+                "INSERT OR IGNORE INTO catalog (deck_id, card_id, direction, position, fresh) "
+                "VALUES (?, ?, ?, ?, 1)",
+                ((deck_id, card_id, direction, i) for i, (card_id, direction) in enumerate(keys)),
+            )
+            con.execute(_REFRESH_CATALOG + " WHERE deck_id = ?", (deck_id,))
+            con.execute(
+                "INSERT INTO decks (deck_id, fingerprint, cards, synced_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (deck_id) DO UPDATE SET fingerprint = excluded.fingerprint, "
+                "cards = excluded.cards, synced_at = excluded.synced_at",
+                (deck_id, fingerprint, len(keys), time.time_ns() // 1_000_000),
+            )
+
+        self._write(work)
+        return True
+
+    def deck_ids(self) -> list[str]:
+        """Decks that have a catalog or any history."""
+        rows = self._read(
+            "SELECT deck_id FROM decks UNION SELECT DISTINCT deck_id FROM card_state ORDER BY 1"
+        )
+        return [row[0] for row in rows]
+
+    # -- queues and counts -----------------------------------------------------------------
+
+    def next_learning(self, deck_id: str, now: int, before: int) -> tuple[Key, CardState] | None:
+        """The learning or relearning card due first, if it is due before `before`."""
+        rows = self._read(
+            f"SELECT card_id, direction, {_STATE_COLUMNS} FROM card_state "
+            "WHERE deck_id = ? AND stage IN (1, 3) AND due < ? AND suspended = 0 "
+            f"AND buried_until <= ? AND {_IN_CATALOG} ORDER BY due LIMIT 1",
+            (deck_id, before, now),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return (deck_id, row[0], row[1]), _state_from(row[2:])
+
+    def next_learning_due(self, deck_id: str, now: int) -> int | None:
+        """When the next learning card comes due (for "come back in 5 minutes")."""
+        rows = self._read(
+            "SELECT min(due) FROM card_state WHERE deck_id = ? AND stage IN (1, 3) "
+            f"AND suspended = 0 AND buried_until <= ? AND {_IN_CATALOG}",
+            (deck_id, now),
+        )
+        value = rows[0][0]
+        return int(value) if value is not None else None
+
+    def review_queue(self, deck_id: str, now: int, day: Day, limit: int) -> list[Key]:
+        """Today's due reviews, the most overdue relative to their interval first.
+
+        A review whose sibling (another direction of the same card) was answered today waits.
+        """
+        if limit <= 0:
+            return []
+        rows = self._read(
+            f"SELECT s.card_id, s.direction FROM card_state s WHERE {_DUE_REVIEW} "
+            "ORDER BY CAST(:now - s.due AS REAL) / max(s.due - s.last_review, 1) DESC, s.due "
+            "LIMIT :limit",
+            {"deck": deck_id, "end": day.end, "now": now, "start": day.start, "limit": limit},
+        )
+        return [(deck_id, row[0], row[1]) for row in rows]
+
+    def next_new(self, deck_id: str, now: int, day: Day, limit: int = 1) -> list[Key]:
+        """The next keys never studied, in deck order, skipping buried ones and siblings of
+        cards answered today."""
+        rows = self._read(
+            "SELECT c.card_id, c.direction FROM catalog c "
+            "WHERE c.deck_id = :deck AND c.fresh = 1 AND NOT EXISTS (SELECT 1 FROM card_state o "
+            "WHERE o.deck_id = c.deck_id AND o.card_id = c.card_id AND ("
+            "(o.direction <> c.direction AND o.last_review >= :start) OR "
+            "(o.direction = c.direction AND o.buried_until > :now))) "
+            "ORDER BY c.position LIMIT :limit",
+            {"deck": deck_id, "start": day.start, "now": now, "limit": limit},
+        )
+        return [(deck_id, row[0], row[1]) for row in rows]
+
+    def done_today(self, deck_id: str, day: Day) -> tuple[int, int]:
+        """(new cards introduced, reviews answered) in this deck's study answers today."""
+        rows = self._read(
+            "SELECT prior, count(*) FROM reviews WHERE deck_id = ? AND at >= ? AND at < ? "
+            "AND mode = 'study' AND prior IN (0, 2) GROUP BY prior",
+            (deck_id, day.start, day.end),
+        )
+        done = {row[0]: row[1] for row in rows}
+        return int(done.get(0, 0)), int(done.get(2, 0))
+
+    def counts(
+        self, deck_id: str, now: int, day: Day, new_per_day: int = 20, reviews_per_day: int = 200
+    ) -> Counts:
+        """New, learning and review cards left today in one deck, all from SQL."""
+        new_done, reviews_done = self.done_today(deck_id, day)
+        new_left = max(0, new_per_day - new_done)
+        reviews_left = max(0, reviews_per_day - reviews_done)
+        new = len(self.next_new(deck_id, now, day, new_left)) if new_left else 0
+        learning = self._read(
+            "SELECT count(*) FROM card_state WHERE deck_id = ? AND stage IN (1, 3) AND due < ? "
+            f"AND suspended = 0 AND buried_until <= ? AND {_IN_CATALOG}",
+            (deck_id, day.end, now),
+        )[0][0]
+        review = 0
+        if reviews_left:
+            review = self._read(
+                f"SELECT count(*) FROM (SELECT 1 FROM card_state s WHERE {_DUE_REVIEW} "
+                "LIMIT :limit)",
+                {
+                    "deck": deck_id,
+                    "end": day.end,
+                    "now": now,
+                    "start": day.start,
+                    "limit": reviews_left,
+                },
+            )[0][0]
+        return Counts(new, int(learning), int(review))
+
+    # -- quizzes ---------------------------------------------------------------------------
+
+    def save_quiz(self, run: QuizRun) -> None:
+        """Keep a finished quiz and its answers (saving the same id twice keeps the first)."""
+
+        def work(con: sqlite3.Connection) -> None:
+            cursor = con.execute(
+                "INSERT OR IGNORE INTO quiz_runs (id, deck_id, kind, started_at, finished_at, "
+                "score, total) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    run.id,
+                    run.deck_id,
+                    run.kind,
+                    run.started_at,
+                    run.finished_at,
+                    run.score,
+                    run.total,
+                ),
+            )
+            if not cursor.rowcount:
+                return
+            con.executemany(
+                "INSERT INTO quiz_answers (quiz_id, position, card_id, direction, question, "
+                "given, expected, verdict, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        run.id,
+                        i,
+                        a.card_id,
+                        a.direction,
+                        a.question,
+                        a.given,
+                        a.expected,
+                        a.verdict,
+                        a.score,
+                    )
+                    for i, a in enumerate(run.answers)
+                ],
+            )
+
+        self._write(work)
+
+    def quiz_runs(self, deck_id: str | None = None, *, answers: bool = False) -> list[QuizRun]:
+        """Finished quizzes, newest first."""
+        where, params = ("WHERE deck_id = ?", (deck_id,)) if deck_id else ("", ())
+        rows = self._read(
+            "SELECT id, deck_id, started_at, finished_at, score, total, kind FROM quiz_runs "
+            f"{where} ORDER BY finished_at DESC, id DESC",
+            params,
+        )
+        runs = [QuizRun(*row) for row in rows]
+        if answers:
+            runs = [self.quiz_run(run.id) or run for run in runs]
+        return runs
+
+    def quiz_run(self, quiz_id: str) -> QuizRun | None:
+        rows = self._read(
+            "SELECT id, deck_id, started_at, finished_at, score, total, kind FROM quiz_runs "
+            "WHERE id = ?",
+            (quiz_id,),
+        )
+        if not rows:
+            return None
+        answers = self._read(
+            "SELECT card_id, direction, question, given, expected, verdict, score "
+            "FROM quiz_answers WHERE quiz_id = ? ORDER BY position",
+            (quiz_id,),
+        )
+        run: QuizRun = QuizRun(*rows[0])
+        return replace(run, answers=tuple(QuizAnswer(*row) for row in answers))
+
+    def quiz_summary(self, deck_id: str) -> QuizSummary:
+        """How many quizzes, the best (highest score ratio, latest on ties) and the last."""
+        columns = "id, deck_id, started_at, finished_at, score, total, kind"
+        count = self._read("SELECT count(*) FROM quiz_runs WHERE deck_id = ?", (deck_id,))[0][0]
+        best = self._read(
+            f"SELECT {columns} FROM quiz_runs WHERE deck_id = ? "
+            "ORDER BY score / max(total, 1) DESC, finished_at DESC LIMIT 1",
+            (deck_id,),
+        )
+        last = self._read(
+            f"SELECT {columns} FROM quiz_runs WHERE deck_id = ? "
+            "ORDER BY finished_at DESC, id DESC LIMIT 1",
+            (deck_id,),
+        )
+        return QuizSummary(
+            int(count),
+            QuizRun(*best[0]) if best else None,
+            QuizRun(*last[0]) if last else None,
+        )
+
+
+# -- statements shared by the methods above ------------------------------------------------
+
+_IN_CATALOG = (
+    "EXISTS (SELECT 1 FROM catalog c WHERE c.deck_id = card_state.deck_id "
+    "AND c.card_id = card_state.card_id AND c.direction = card_state.direction)"
+)
+"""Only keys of the deck as last opened: removed cards keep their history but are not shown."""
+_DUE_REVIEW = (
+    "s.deck_id = :deck AND s.stage = 2 AND s.due < :end AND s.suspended = 0 "
+    "AND s.buried_until <= :now AND EXISTS (SELECT 1 FROM catalog c WHERE c.deck_id = s.deck_id "
+    "AND c.card_id = s.card_id AND c.direction = s.direction) "
+    "AND NOT EXISTS (SELECT 1 FROM card_state o WHERE o.deck_id = s.deck_id "
+    "AND o.card_id = s.card_id AND o.direction <> s.direction AND o.last_review >= :start)"
+)
+"""A review due today whose sibling (another direction of its card) was not answered today."""
+_INSERT_REVIEW = (
+    f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_STATE = (
+    f"INSERT INTO card_state (deck_id, card_id, direction, {_STATE_COLUMNS}) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (deck_id, card_id, direction) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in _STATE_COLUMNS.split(", "))
+)
+_REFRESH_CATALOG = (
+    "UPDATE catalog SET fresh = NOT EXISTS (SELECT 1 FROM card_state s "
+    "WHERE s.deck_id = catalog.deck_id AND s.card_id = catalog.card_id "
+    "AND s.direction = catalog.direction AND (s.stage <> 0 OR s.suspended <> 0))"
+)
+
+
+def _with_prior(review: Review, prior: int) -> Review:
+    return replace(review, prior=prior)
+
+
+def _load_state(con: sqlite3.Connection, key: Key) -> CardState | None:
+    row = con.execute(
+        f"SELECT {_STATE_COLUMNS} FROM card_state "
+        "WHERE deck_id = ? AND card_id = ? AND direction = ?",
+        key,
+    ).fetchone()
+    return _state_from(row) if row is not None else None
+
+
+def _key_events(con: sqlite3.Connection, key: Key) -> list[Event]:
+    modes = ", ".join(f"'{mode}'" for mode in STATE_MODES)
+    rows = con.execute(
+        "SELECT id, at, mode, rating, retention, until, content_hash FROM reviews "
+        f"WHERE deck_id = ? AND card_id = ? AND direction = ? AND mode IN ({modes}) "
+        "ORDER BY at, id",
+        key,
+    ).fetchall()
+    return [Event(*row) for row in rows]
+
+
+def _refold(con: sqlite3.Connection, key: Key) -> CardState | None:
+    """The state of one key from its history; None when it has no state-changing rows."""
+    events = _key_events(con, key)
+    if not events:
+        return None
+    state = CardState()
+    for event in events:
+        state = apply(state, event)
+    return state
+
+
+def _save_state(
+    con: sqlite3.Connection, key: Key, old: CardState | None, new: CardState | None
+) -> None:
+    if new is None:
+        con.execute(
+            "DELETE FROM card_state WHERE deck_id = ? AND card_id = ? AND direction = ?", key
+        )
+    else:
+        con.execute(_UPSERT_STATE, (*key, *_state_row(new)))
+    fresh = _fresh(new)
+    if fresh != _fresh(old):
+        con.execute(
+            "UPDATE catalog SET fresh = ? WHERE deck_id = ? AND card_id = ? AND direction = ?",
+            (fresh, *key),
+        )
+
+
+def now_ms() -> int:
+    """The current time in milliseconds since the epoch (UTC)."""
+    return to_ms(datetime.now(timezone.utc))
+
+
+__all__ = [
+    "DEFAULT_RETENTION",
+    "CheckReport",
+    "Counts",
+    "Key",
+    "QuizAnswer",
+    "QuizRun",
+    "QuizSummary",
+    "Review",
+    "Store",
+    "StoreError",
+    "new_id",
+    "now_ms",
+]
