@@ -14,6 +14,9 @@ COMMANDS: dict[str, str] = {
     "decks": "decks",
     "validate": "validate",
     "schema": "schema",
+    "doctor": "doctor",
+    "export-progress": "progress",
+    "import-progress": "progress",
 }
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
 from functools import lru_cache
@@ -160,66 +160,106 @@ def fuzzed_days(days: int, unit: float) -> int:
     return min(round(unit * (high - low + 1) + low), MAXIMUM_INTERVAL_DAYS)
 
 
-def _review(
-    card: FsrsCard, rating: int, at: int, review_id: str, retention: float
-) -> tuple[FsrsCard, int | None]:
-    """One FSRS review; returns the new card and, for review-state cards, the fuzzed due time."""
-    scheduler = fsrs_scheduler(retention)
-    card, _log = scheduler.review_card(card, FsrsRating(rating), from_ms(at))
-    if card.state == FsrsState.Review:
-        due = to_ms(card.due)
-        days = (due - at) // DAY_MS
-        return card, at + fuzzed_days(days, fuzz_unit(review_id)) * DAY_MS
-    return card, None
+_STAGES = (Stage.NEW, Stage.LEARNING, Stage.REVIEW, Stage.RELEARNING)
+_FSRS_STATES = (FsrsState.Learning, FsrsState.Learning, FsrsState.Review, FsrsState.Relearning)
+_FSRS_RATINGS = (
+    FsrsRating.Again,
+    FsrsRating.Again,
+    FsrsRating.Hard,
+    FsrsRating.Good,
+    FsrsRating.Easy,
+)
+_ONE_MS = timedelta(milliseconds=1)
+
+Row = tuple[str, int, str, "int | None", "float | None", "int | None", "str | None"]
+"""An event as the store reads it: (id, at, mode, rating, retention, until, content_hash)."""
 
 
-def _to_fsrs(state: CardState, at: int) -> FsrsCard:
-    if state.stage == Stage.NEW:
-        return FsrsCard(card_id=1, state=FsrsState.Learning, step=0, due=from_ms(at))
-    return FsrsCard(
-        card_id=1,
-        state=FsrsState(int(state.stage)),
-        step=state.step,
-        stability=state.stability,
-        difficulty=state.difficulty,
-        due=from_ms(state.due if state.due is not None else at),
-        last_review=from_ms(state.last_review) if state.last_review is not None else None,
+def fold_rows(rows: Iterable[Row], state: CardState = NEW_CARD) -> CardState:
+    """The state after `state` and these events, in log order (time, then id).
+
+    This is the one place where card state is computed: `apply` (each answer) and the store's
+    rebuild both come here. It keeps one fsrs Card across a card's answers instead of
+    converting at each step, which is exact (times are whole milliseconds; fsrs does not read
+    `Card.due`) and keeps a rebuild of a million reviews fast.
+    """
+    stage = int(state.stage)
+    step, stability, difficulty = state.step, state.stability, state.difficulty
+    due, last_review = state.due, state.last_review
+    reps, lapses, suspended = state.reps, state.lapses, state.suspended
+    buried_until, last_event, content = state.buried_until, state.last_event, state.content_hash
+    card: FsrsCard | None = None
+    for review_id, at, mode, rating, retention, until, row_hash in rows:
+        if at > last_event:
+            last_event = at
+        if mode == "study":
+            if rating is None or not 1 <= rating <= 4:
+                raise ValueError(f"study review {review_id} has no valid rating ({rating!r})")
+            moment = EPOCH + timedelta(milliseconds=at)
+            if card is None:
+                card = FsrsCard(
+                    card_id=1,
+                    state=_FSRS_STATES[stage],
+                    step=0 if stage == Stage.NEW else step,
+                    stability=stability,
+                    difficulty=difficulty,
+                    due=moment,
+                    last_review=None if last_review is None else from_ms(last_review),
+                )
+            scheduler = fsrs_scheduler(DEFAULT_RETENTION if retention is None else retention)
+            card, _log = scheduler.review_card(card, _FSRS_RATINGS[rating], moment)
+            new_stage = int(card.state)
+            interval = card.due - moment
+            if new_stage == Stage.REVIEW:
+                due = at + fuzzed_days(interval.days, fuzz_unit(review_id)) * DAY_MS
+            else:
+                due = at + interval // _ONE_MS
+            if stage == Stage.REVIEW and rating == Rating.AGAIN:
+                lapses += 1
+            stage = new_stage
+            step, stability, difficulty = card.step, card.stability, card.difficulty
+            last_review = at
+            reps += 1
+            if row_hash:
+                content = row_hash
+        elif mode == "suspend":
+            suspended = True
+        elif mode == "unsuspend":
+            suspended = False
+        elif mode == "bury":
+            buried_until = until if until is not None else at + DAY_MS
+        elif mode == "unbury":
+            buried_until = 0
+    return CardState(
+        _STAGES[stage],
+        step,
+        stability,
+        difficulty,
+        due,
+        last_review,
+        reps,
+        lapses,
+        suspended,
+        buried_until,
+        last_event,
+        content,
     )
 
 
 def apply(state: CardState, event: Event) -> CardState:
-    """The state after one event. Events that do not change state return `state` unchanged."""
-    mode = event.mode
-    if mode == "study":
-        if event.rating is None:
-            raise ValueError(f"study review {event.id} has no rating")
-        retention = event.retention if event.retention is not None else DEFAULT_RETENTION
-        card = _to_fsrs(state, event.at)
-        card, fuzzed = _review(card, event.rating, event.at, event.id, retention)
-        lapse = state.stage == Stage.REVIEW and event.rating == Rating.AGAIN
-        return replace(
-            state,
-            stage=Stage(int(card.state)),
-            step=card.step,
-            stability=card.stability,
-            difficulty=card.difficulty,
-            due=fuzzed if fuzzed is not None else to_ms(card.due),
-            last_review=event.at,
-            reps=state.reps + 1,
-            lapses=state.lapses + (1 if lapse else 0),
-            last_event=max(state.last_event, event.at),
-            content_hash=event.content_hash or state.content_hash,
-        )
-    if mode == "suspend":
-        return replace(state, suspended=True, last_event=max(state.last_event, event.at))
-    if mode == "unsuspend":
-        return replace(state, suspended=False, last_event=max(state.last_event, event.at))
-    if mode == "bury":
-        until = event.until if event.until is not None else event.at + DAY_MS
-        return replace(state, buried_until=until, last_event=max(state.last_event, event.at))
-    if mode == "unbury":
-        return replace(state, buried_until=0, last_event=max(state.last_event, event.at))
-    return state
+    """The state after one event. Practice and quiz answers leave it unchanged."""
+    if event.mode not in STATE_MODES:
+        return state
+    row = (
+        event.id,
+        event.at,
+        event.mode,
+        event.rating,
+        event.retention,
+        event.until,
+        event.content_hash,
+    )
+    return fold_rows((row,), state)
 
 
 def fold(events: Iterable[Event], state: CardState = NEW_CARD) -> CardState:
@@ -239,9 +279,9 @@ def preview(state: CardState, at: int, review_id: str, retention: float) -> dict
 
 def retrievability(state: CardState, at: int) -> float | None:
     """FSRS's probability of recall at `at`, or None for a card never answered."""
-    if state.stage == Stage.NEW or state.stability is None:
+    if state.stage == Stage.NEW or state.stability is None or state.last_review is None:
         return None
-    card = _to_fsrs(state, at)
+    card = FsrsCard(card_id=1, stability=state.stability, last_review=from_ms(state.last_review))
     value: float = fsrs_scheduler(DEFAULT_RETENTION).get_card_retrievability(card, from_ms(at))
     return value
 

@@ -20,9 +20,13 @@ store then starts a fresh database and says so in `Store.notice`.
 
 from __future__ import annotations
 
+import itertools
 import os
+import pickle
 import secrets
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,6 +45,7 @@ from quizapp.core.schedule import (
     Event,
     Stage,
     apply,
+    fold_rows,
     to_ms,
 )
 
@@ -269,7 +274,8 @@ CREATE TABLE card_state (
     content_hash TEXT,
     PRIMARY KEY (deck_id, card_id, direction)
 ) WITHOUT ROWID;
-CREATE INDEX card_state_by_due ON card_state (deck_id, stage, due);
+CREATE INDEX card_state_learning ON card_state (deck_id, due) WHERE stage IN (1, 3);
+CREATE INDEX card_state_review ON card_state (deck_id, due) WHERE stage = 2;
 CREATE TABLE decks (
     deck_id TEXT PRIMARY KEY,
     fingerprint TEXT NOT NULL,
@@ -351,6 +357,18 @@ class _Corrupt(Exception):
     pass
 
 
+def _looks_like_sqlite(path: Path) -> bool:
+    """False for a non-empty file without SQLite's header; True when absent or empty."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except FileNotFoundError:
+        return True
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {_reason(error)}") from None
+    return not header or header == b"SQLite format 3\x00"
+
+
 class Store:
     """The progress database. Open it with `Store()` (the user's) or `Store(path)`."""
 
@@ -381,6 +399,9 @@ class Store:
         ):
             raise StoreError(self._read_only_message())
         try:
+            if not _looks_like_sqlite(self.path):
+                # Caught before SQLite opens it (and its -wal), so nothing is touched.
+                raise _Corrupt("it is not a SQLite database")
             return self._connect()
         except _Corrupt as error:
             self._move_aside(str(error))
@@ -435,6 +456,7 @@ class Store:
         if str(mode).lower() != "wal":
             raise StoreError(f"cannot use write-ahead logging for {self.path} (got {mode})")
         con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA cache_size = -65536")  # up to 64 MiB of pages, allocated as used
         con.execute("PRAGMA foreign_keys = ON")
         if version < schema_version():
             self._migrate(con)
@@ -624,18 +646,24 @@ class Store:
         """
 
         def work(con: sqlite3.Connection) -> int:
-            added = 0
             keys: set[Key] = set()
-            for review in reviews:
-                cursor = con.execute(
-                    _INSERT_REVIEW.replace("INSERT", "INSERT OR IGNORE", 1), _review_row(review)
-                )
-                if cursor.rowcount:
-                    added += 1
+
+            def rows() -> Iterator[tuple[Any, ...]]:
+                for review in reviews:
                     if review.mode in STATE_MODES:
                         keys.add(review.key)
-            for key in keys:
-                _save_state(con, key, _load_state(con, key), _refold(con, key))
+                    yield _review_row(review)
+
+            before = con.total_changes
+            con.executemany(_INSERT_REVIEW.replace("INSERT", "INSERT OR IGNORE", 1), rows())
+            added = con.total_changes - before
+            if not added:
+                return 0
+            if len(keys) > _REFOLD_LIMIT:
+                self._rebuild(con)
+            else:
+                for key in keys:
+                    _save_state(con, key, _load_state(con, key), _refold(con, key))
             return added
 
         result: int = self._write(work)
@@ -643,46 +671,48 @@ class Store:
 
     # -- rebuild and check -----------------------------------------------------------------
 
-    def _folded(self) -> Iterator[tuple[Key, CardState]]:
-        """The state of every key, folded from the log (ordered by key, then time and id)."""
-        modes = ", ".join(f"'{mode}'" for mode in STATE_MODES)
-        cursor = self._con.execute(
-            "SELECT deck_id, card_id, direction, id, at, mode, rating, retention, until, "
-            f"content_hash FROM reviews WHERE mode IN ({modes}) "
-            "ORDER BY deck_id, card_id, direction, at, id"
-        )
-        key: Key | None = None
-        state = CardState()
-        while rows := cursor.fetchmany(20_000):
-            for row in rows:
-                row_key = (row[0], row[1], row[2])
-                if row_key != key:
-                    if key is not None:
-                        yield key, state
-                    key, state = row_key, CardState()
-                state = apply(state, Event(row[3], row[4], row[5], row[6], row[7], row[8], row[9]))
-        if key is not None:
-            yield key, state
-
     def rebuild(self) -> int:
         """Recompute every card's state from the log. Returns the number of card keys."""
 
-        def work(con: sqlite3.Connection) -> int:
-            con.execute("DELETE FROM card_state")
-            count = 0
-            batch: list[tuple[Any, ...]] = []
-            for key, state in self._folded():
-                batch.append((*key, *_state_row(state)))
-                count += 1
-                if len(batch) >= 5_000:
-                    con.executemany(_UPSERT_STATE, batch)
-                    batch.clear()
-            con.executemany(_UPSERT_STATE, batch)
-            con.execute(_REFRESH_CATALOG)
-            return count
-
-        result: int = self._write(work)
+        result: int = self._write(self._rebuild)
         return result
+
+    def _rebuild(self, con: sqlite3.Connection) -> int:
+        """Inside a write transaction: replace card_state by a fold of the log."""
+        con.execute("DELETE FROM card_state")
+        count = 0
+        batch: list[tuple[Any, ...]] = []
+        for row in self._folded_rows(con):
+            batch.append(row)
+            if len(batch) >= 5_000:
+                count += len(batch)
+                con.executemany(_UPSERT_STATE, batch)
+                batch.clear()
+        count += len(batch)
+        con.executemany(_UPSERT_STATE, batch)
+        con.execute(_REFRESH_CATALOG)
+        return count
+
+    def _folded_rows(self, con: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+        """(deck id, card id, direction, *state columns) of every key, folded from the log.
+
+        A large log is folded in parallel: the key space is cut into ranges; helper processes
+        (plain `python -c`, so nothing of the calling program is re-run) fold all ranges but
+        the last from the committed log, while this process folds the last one.
+        """
+        ranges = _key_ranges(con, _workers(con))
+        helpers = [_start_fold(self.path, low, high) for low, high in ranges[:-1]]
+        try:
+            low, high = ranges[-1]
+            for key, state in fold_log(con, low, high):
+                yield (*key, *_state_row(state))
+            for helper, (low, high) in zip(helpers, ranges[:-1], strict=True):
+                yield from _finish_fold(helper, con, low, high)
+        finally:
+            for helper in helpers:
+                if helper.poll() is None:
+                    helper.kill()
+                    helper.wait()
 
     def check(self, *, integrity: bool = True) -> CheckReport:
         """Check the file's integrity and that card state equals a fold of the log."""
@@ -695,7 +725,7 @@ class Store:
                     report.integrity = problems
                     return report
             stored = {
-                (row[0], row[1], row[2]): _state_from(row[3:])
+                tuple(row[:3]): tuple(row)
                 for row in self._read(
                     f"SELECT deck_id, card_id, direction, {_STATE_COLUMNS} FROM card_state"
                 )
@@ -703,15 +733,16 @@ class Store:
             report.reviews = self.review_count()
             report.cards = len(stored)
             try:
-                for key, state in self._folded():
+                for row in self._folded_rows(self._con):
+                    key = (row[0], row[1], row[2])
                     have = stored.pop(key, None)
                     if have is None:
                         report.missing.append(key)
-                    elif have != state:
+                    elif have != row:
                         report.mismatched.append(key)
             except sqlite3.DatabaseError as error:
                 raise self._error(error) from None
-            report.extra = sorted(stored)
+            report.extra = sorted((k[0], k[1], k[2]) for k in stored)
         return report
 
     # -- the deck catalog ------------------------------------------------------------------
@@ -953,6 +984,8 @@ _DUE_REVIEW = (
     "AND o.card_id = s.card_id AND o.direction <> s.direction AND o.last_review >= :start)"
 )
 """A review due today whose sibling (another direction of its card) was not answered today."""
+_REFOLD_LIMIT = 2_000
+"""A merge touching more cards than this rebuilds all state instead of refolding each card."""
 _INSERT_REVIEW = (
     f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
@@ -982,26 +1015,122 @@ def _load_state(con: sqlite3.Connection, key: Key) -> CardState | None:
     return _state_from(row) if row is not None else None
 
 
-def _key_events(con: sqlite3.Connection, key: Key) -> list[Event]:
-    modes = ", ".join(f"'{mode}'" for mode in STATE_MODES)
-    rows = con.execute(
-        "SELECT id, at, mode, rating, retention, until, content_hash FROM reviews "
-        f"WHERE deck_id = ? AND card_id = ? AND direction = ? AND mode IN ({modes}) "
-        "ORDER BY at, id",
-        key,
-    ).fetchall()
-    return [Event(*row) for row in rows]
+_STATE_MODES_SQL = ", ".join(f"'{mode}'" for mode in STATE_MODES)
+_EVENT_COLUMNS = "id, at, mode, rating, retention, until, content_hash"
 
 
 def _refold(con: sqlite3.Connection, key: Key) -> CardState | None:
     """The state of one key from its history; None when it has no state-changing rows."""
-    events = _key_events(con, key)
-    if not events:
-        return None
-    state = CardState()
-    for event in events:
-        state = apply(state, event)
-    return state
+    rows = con.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM reviews WHERE deck_id = ? AND card_id = ? "
+        f"AND direction = ? AND mode IN ({_STATE_MODES_SQL}) ORDER BY at, id",
+        key,
+    ).fetchall()
+    return fold_rows(rows) if rows else None
+
+
+PARALLEL_FOLD_ROWS = 300_000
+"""Logs with at least this many rows are folded by several processes."""
+
+
+def _workers(con: sqlite3.Connection) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if not cores or cores < 2:
+        return 1
+    rows = con.execute("SELECT max(seq) FROM reviews").fetchone()[0] or 0
+    return min(cores, 4) if rows >= PARALLEL_FOLD_ROWS else 1
+
+
+def _key_ranges(con: sqlite3.Connection, parts: int) -> list[tuple[Key | None, Key | None]]:
+    """Cut the log's keys into `parts` ranges of about the same number of rows."""
+    if parts <= 1:
+        return [(None, None)]
+    rows = con.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    cuts: list[Key] = []
+    for part in range(1, parts):
+        row = con.execute(
+            "SELECT deck_id, card_id, direction FROM reviews "
+            "ORDER BY deck_id, card_id, direction LIMIT 1 OFFSET ?",
+            (rows * part // parts,),
+        ).fetchone()
+        if row is not None and (not cuts or tuple(row) > cuts[-1]):
+            cuts.append((row[0], row[1], row[2]))
+    bounds: list[Key | None] = [None, *cuts, None]
+    return list(itertools.pairwise(bounds))
+
+
+_FOLD_HELPER = "from quizapp.core.store import fold_helper_main; fold_helper_main()"
+
+
+def _start_fold(path: Path, low: Key | None, high: Key | None) -> subprocess.Popen[bytes]:
+    helper = subprocess.Popen(
+        [sys.executable, "-c", _FOLD_HELPER],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert helper.stdin is not None
+    helper.stdin.write(pickle.dumps((str(path), low, high)))
+    helper.stdin.close()
+    helper.stdin = None  # written and closed: communicate() only reads
+    return helper
+
+
+def _finish_fold(
+    helper: subprocess.Popen[bytes], con: sqlite3.Connection, low: Key | None, high: Key | None
+) -> list[tuple[Any, ...]]:
+    """The helper's rows; if it failed, the same range folded here instead."""
+    out, _err = helper.communicate()
+    if helper.returncode == 0:
+        try:
+            rows: list[tuple[Any, ...]] = pickle.loads(out)
+            return rows
+        except (pickle.UnpicklingError, EOFError, ValueError):
+            pass
+    return [(*key, *_state_row(state)) for key, state in fold_log(con, low, high)]
+
+
+def fold_helper_main() -> None:
+    """Entry point of a fold helper process: (path, low, high) in, state rows out (pickle)."""
+    path, low, high = pickle.loads(sys.stdin.buffer.read())
+    con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = [(*key, *_state_row(state)) for key, state in fold_log(con, low, high)]
+    finally:
+        con.close()
+    sys.stdout.buffer.write(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+
+
+def fold_log(
+    con: sqlite3.Connection, low: Key | None = None, high: Key | None = None
+) -> Iterator[tuple[Key, CardState]]:
+    """Every key's state folded from the log, in key order; keys in [low, high) if given."""
+    where = [f"mode IN ({_STATE_MODES_SQL})"]
+    params: list[str] = []
+    if low is not None:
+        where.append("(deck_id, card_id, direction) >= (?, ?, ?)")
+        params.extend(low)
+    if high is not None:
+        where.append("(deck_id, card_id, direction) < (?, ?, ?)")
+        params.extend(high)
+    cursor = con.execute(
+        f"SELECT deck_id, card_id, direction, {_EVENT_COLUMNS} FROM reviews "
+        f"WHERE {' AND '.join(where)} ORDER BY deck_id, card_id, direction, at, id",
+        params,
+    )
+    key: Key | None = None
+    events: list[Any] = []
+    while rows := cursor.fetchmany(20_000):
+        for row in rows:
+            row_key = row[:3]
+            if row_key != key:
+                if key is not None:
+                    yield key, fold_rows(events)
+                key, events = row_key, []
+            events.append(row[3:])
+    if key is not None:
+        yield key, fold_rows(events)
 
 
 def _save_state(

@@ -1,0 +1,215 @@
+"""How fast is one answer, and how long does a rebuild take?
+
+Builds synthetic decks of 1,000 and 100,000 question cards, a review log of 10 reviews per
+card (1,000,000 rows for the large deck), then measures:
+
+* the round trip of one answer: `next()` (pick the prompt), `answer()` (judge the typed text),
+  `grade()` (schedule it and commit it durably: WAL, synchronous=FULL);
+* rebuilding all card state from the log;
+* opening a session and the day's counts.
+
+Run: `.venv/bin/python benchmarks/bench_store.py` (about two minutes and 300 MB of temporary
+disk; `--small` for a quick run with 10x fewer cards).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from quizapp.core.deck import Deck
+from quizapp.core.prompts import Prompt
+from quizapp.core.rating import Rating
+from quizapp.core.schedule import DAY_MS, MINUTE_MS, study_day, to_ms
+from quizapp.core.session import Session, today_counts
+from quizapp.core.settings import Settings
+from quizapp.core.store import Review, Store
+
+REVIEWS_PER_CARD = 10
+GAPS_MS = [MINUTE_MS, 10 * MINUTE_MS, DAY_MS, 3 * DAY_MS, 8 * DAY_MS, 20 * DAY_MS, 45 * DAY_MS]
+
+
+def synthetic_deck(cards: int) -> Deck:
+    data = {
+        "deck": {
+            "id": f"bench-{cards}",
+            "version": "1.0.0",
+            "title": {"it": "Prova", "en": "Benchmark"},
+            "description": {"it": "Carte sintetiche", "en": "Synthetic cards"},
+            "author": "quizapp",
+            "license": "CC0-1.0",
+        },
+        "cards": [
+            {
+                "id": f"c{i:06d}",
+                "kind": "qa",
+                "it": {"question": f"Domanda numero {i}?", "answers": [f"risposta {i}"]},
+                "en": {"question": f"Question number {i}?", "answers": [f"answer {i}"]},
+            }
+            for i in range(cards)
+        ],
+    }
+    return Deck.model_validate(data)
+
+
+def synthetic_log(deck_id: str, cards: int, now: int, seed: int = 7) -> Iterator[Review]:
+    """REVIEWS_PER_CARD study answers per card, spread over the last two years."""
+    rng = random.Random(seed)
+    serial = 0
+    for i in range(cards):
+        at = now - rng.randrange(200, 700) * DAY_MS
+        for n in range(REVIEWS_PER_CARD):
+            rating = 1 if rng.random() < 0.12 else (3 if rng.random() < 0.8 else rng.choice((2, 4)))
+            serial += 1
+            yield Review(
+                id=f"{at:012x}{serial:016x}",
+                deck_id=deck_id,
+                card_id=f"c{i:06d}",
+                direction="it",
+                at=at,
+                mode="study",
+                rating=rating,
+                verdict="correct" if rating > 1 else "wrong",
+                typed=f"risposta {i}",
+                duration_ms=rng.randrange(1500, 9000),
+                content_hash="0123456789abcdef",
+                retention=0.9,
+                prior=None if n else 0,
+            )
+            at += GAPS_MS[min(n, len(GAPS_MS) - 1)] + rng.randrange(0, 3 * DAY_MS)
+
+
+def exact_judge(prompt: Prompt, typed: str) -> Any:
+    correct = typed in prompt.expected
+    return SimpleNamespace(
+        outcome="correct" if correct else "wrong", rating=Rating.GOOD if correct else Rating.AGAIN
+    )
+
+
+def find_judge() -> tuple[Callable[[Prompt, str], Any], str]:
+    try:
+        from quizapp.core.judge import judge_prompt  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return exact_judge, "exact-match stand-in (quizapp.core.judge not present)"
+    return (lambda prompt, typed: judge_prompt(prompt, typed)), "quizapp.core.judge"
+
+
+def measure(label: str, work: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - start
+    print(f"  {label}: {seconds:.2f} s", flush=True)
+    return seconds, result
+
+
+def round_trips(
+    deck: Deck, store: Store, answers: int, judge: Callable[[Prompt, str], Any]
+) -> list[float]:
+    settings = Settings(new_per_day=9999, reviews_per_day=99999)
+    session = Session(deck, store, settings, judge=judge)
+    times: list[float] = []
+    rng = random.Random(3)
+    for _ in range(answers):
+        start = time.perf_counter()
+        turn = session.next()
+        if turn is None:
+            break
+        typed = turn.prompt.expected[0] if rng.random() < 0.85 else "non lo so"
+        session.answer(typed)
+        session.grade()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench(cards: int, folder: Path, answers: int, judge: Any) -> dict[str, Any]:
+    print(f"{cards:,} cards, {cards * REVIEWS_PER_CARD:,} reviews", flush=True)
+    _, deck = measure("build deck", lambda: synthetic_deck(cards))
+    store = Store(folder / f"bench-{cards}.sqlite3")
+    now = to_ms(datetime.now(timezone.utc))
+    measure("write log", lambda: store.merge(synthetic_log(deck.id, cards, now)))
+    rebuild, keys = measure("rebuild state from the log", store.rebuild)
+    open_s, _ = measure(
+        "open a session", lambda: Session(deck, store, Settings(), judge=exact_judge)
+    )
+    moment = to_ms(datetime.now(timezone.utc))
+    day = study_day(moment)
+    today_counts(store, deck)
+    counts_start = time.perf_counter()
+    for _ in range(20):
+        counts = store.counts(deck.id, moment, day)
+    counts_ms = (time.perf_counter() - counts_start) / 20 * 1000
+    print(f"  counts for today (SQL): {counts_ms:.2f} ms ({counts})")
+    times = round_trips(deck, store, answers, judge)
+    times_ms = sorted(t * 1000 for t in times)
+    median = statistics.median(times_ms)
+    p90 = times_ms[int(len(times_ms) * 0.9)]
+    print(f"  answers: {len(times)}, median {median:.3f} ms, p90 {p90:.3f} ms", flush=True)
+    check, report = measure(
+        "check (doctor, without integrity_check)", lambda: store.check(integrity=False)
+    )
+    assert report.ok, "state differs from a rebuild"
+    store.close()
+    return {
+        "cards": cards,
+        "reviews": store_reviews(folder / f"bench-{cards}.sqlite3"),
+        "median": median,
+        "p90": p90,
+        "rebuild": rebuild,
+        "keys": keys,
+        "open": open_s,
+        "counts": counts_ms,
+        "check": check,
+    }
+
+
+def store_reviews(path: Path) -> int:
+    with Store(path) as store:
+        return store.review_count()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", action="store_true", help="10x fewer cards and reviews")
+    parser.add_argument("--answers", type=int, default=2000, help="answers to time per deck")
+    parser.add_argument("--dir", type=Path, help="where to put the databases (default: temp)")
+    args = parser.parse_args()
+    judge, judge_name = find_judge()
+    sizes = (100, 10_000) if args.small else (1_000, 100_000)
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        results = [bench(size, Path(folder), args.answers, judge) for size in sizes]
+    small, large = results
+    print()
+    print(f"judge: {judge_name}; Python {sys.version.split()[0]}")
+    print(
+        f"{'cards':>9} {'reviews':>10} {'answer median':>14} {'p90':>9} {'rebuild':>9} "
+        f"{'open':>7} {'counts':>9} {'check':>7}"
+    )
+    for row in results:
+        print(
+            f"{row['cards']:>9,} {row['reviews']:>10,} {row['median']:>11.3f} ms "
+            f"{row['p90']:>6.3f} ms {row['rebuild']:>7.2f} s {row['open']:>5.2f} s "
+            f"{row['counts']:>6.2f} ms {row['check']:>5.2f} s"
+        )
+    ratio = large["median"] / small["median"]
+    print(
+        f"\nmedian answer at {large['cards']:,} cards / at {small['cards']:,} cards: {ratio:.2f}x"
+    )
+    ok_answer = large["median"] < 0.5 and ratio <= 1.2
+    ok_rebuild = large["rebuild"] < 30
+    print(f"target answer < 0.5 ms and <= 1.2x: {'met' if ok_answer else 'NOT met'}")
+    verdict = "met" if ok_rebuild else "NOT met"
+    print(f"target rebuild of {large['reviews']:,} reviews < 30 s: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
