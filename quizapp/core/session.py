@@ -159,6 +159,35 @@ def today_counts(
     return store.counts(deck.id, moment, day, settings.new_per_day, settings.reviews_per_day)
 
 
+def log_quiz_answer(
+    store: Store,
+    prompt: Prompt,
+    typed: str,
+    outcome: str,
+    *,
+    at: int,
+    rating: Rating | None = None,
+    duration_ms: int | None = None,
+    review_id: str | None = None,
+) -> Review:
+    """Log one quiz answer (mode "quiz"): kept in the history, the schedule is not touched."""
+    review = Review(
+        id=review_id or new_id(at),
+        deck_id=prompt.deck_id,
+        card_id=prompt.card.id,
+        direction=prompt.direction,
+        at=at,
+        mode="quiz",
+        rating=int(rating) if rating is not None else None,
+        verdict=outcome,
+        typed=typed,
+        duration_ms=duration_ms,
+        content_hash=content_hash(prompt.card),
+    )
+    store.record(review)
+    return review
+
+
 class Session:
     """A study or practice session over one deck."""
 
@@ -542,5 +571,6 @@ __all__ = [
     "Session",
     "SessionError",
     "Turn",
+    "log_quiz_answer",
     "today_counts",
 ]

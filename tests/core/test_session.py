@@ -407,3 +407,20 @@ def test_the_default_judge_is_imported_when_first_needed(
     assert turn is not None
     assert s.answer(turn.prompt.expected[0]).outcome == "correct"
     assert calls == [turn.prompt.expected[0]]
+
+
+def test_quiz_answers_are_logged_without_touching_the_schedule(store: Store) -> None:
+    from quizapp.core.prompts import all_prompts
+    from quizapp.core.session import log_quiz_answer
+
+    clock = FakeClock()
+    deck = make_deck(qa=2)
+    s = session(store, deck, clock)
+    s.next()
+    graded = s.grade(Rating.GOOD)
+    before = store.state(graded.review.key)
+    prompt = all_prompts(deck)[0]
+    logged = log_quiz_answer(store, prompt, "boh", "wrong", at=to_ms(clock.now), duration_ms=5)
+    assert store.state(graded.review.key) == before
+    [row] = [r for r in store.reviews() if r.mode == "quiz"]
+    assert row == logged and row.typed == "boh" and row.verdict == "wrong"
