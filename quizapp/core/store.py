@@ -357,6 +357,11 @@ class _Corrupt(Exception):
     pass
 
 
+def _is_storage_error(error: BaseException) -> bool:
+    """A problem of the file or the disk (busy, read-only, damaged), not of quizapp's SQL."""
+    return isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError
+
+
 def _looks_like_sqlite(path: Path) -> bool:
     """False for a non-empty file without SQLite's header; True when absent or empty."""
     try:
@@ -434,7 +439,7 @@ class Store:
         except sqlite3.DatabaseError as error:
             con.close()
             raise _Corrupt(str(error)) from None
-        except _Corrupt:
+        except (_Corrupt, StoreError):
             con.close()
             raise
         return con
@@ -519,14 +524,12 @@ class Store:
             except BaseException as error:
                 if con.in_transaction:
                     con.execute("ROLLBACK")
-                if isinstance(error, sqlite3.DatabaseError) and not isinstance(
-                    error, sqlite3.IntegrityError
-                ):
+                if _is_storage_error(error):
                     raise self._error(error) from None
                 raise
             return result
 
-    def _error(self, error: sqlite3.DatabaseError) -> StoreError:
+    def _error(self, error: BaseException) -> StoreError:
         text = str(error)
         if "readonly" in text:
             return StoreError(self._read_only_message())
@@ -543,6 +546,8 @@ class Store:
             try:
                 return self._con.execute(sql, params).fetchall()
             except sqlite3.DatabaseError as error:
+                if not _is_storage_error(error):
+                    raise
                 raise self._error(error) from None
 
     # -- the log ---------------------------------------------------------------------------
@@ -660,7 +665,8 @@ class Store:
             if not added:
                 return 0
             if len(keys) > _REFOLD_LIMIT:
-                self._rebuild(con)
+                # In this process only: helper processes would not see the uncommitted rows.
+                self._rebuild(con, parallel=False)
             else:
                 for key in keys:
                     _save_state(con, key, _load_state(con, key), _refold(con, key))
@@ -673,16 +679,18 @@ class Store:
 
     def rebuild(self) -> int:
         """Recompute every card's state from the log. Returns the number of card keys."""
-
         result: int = self._write(self._rebuild)
         return result
 
-    def _rebuild(self, con: sqlite3.Connection) -> int:
-        """Inside a write transaction: replace card_state by a fold of the log."""
+    def _rebuild(self, con: sqlite3.Connection, *, parallel: bool = True) -> int:
+        """Inside a write transaction: replace card_state by a fold of the log.
+
+        `parallel` only when the log itself has no uncommitted change in this transaction.
+        """
         con.execute("DELETE FROM card_state")
         count = 0
         batch: list[tuple[Any, ...]] = []
-        for row in self._folded_rows(con):
+        for row in self._folded_rows(con, parallel=parallel):
             batch.append(row)
             if len(batch) >= 5_000:
                 count += len(batch)
@@ -693,14 +701,16 @@ class Store:
         con.execute(_REFRESH_CATALOG)
         return count
 
-    def _folded_rows(self, con: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    def _folded_rows(
+        self, con: sqlite3.Connection, *, parallel: bool = True
+    ) -> Iterator[tuple[Any, ...]]:
         """(deck id, card id, direction, *state columns) of every key, folded from the log.
 
         A large log is folded in parallel: the key space is cut into ranges; helper processes
         (plain `python -c`, so nothing of the calling program is re-run) fold all ranges but
         the last from the committed log, while this process folds the last one.
         """
-        ranges = _key_ranges(con, _workers(con))
+        ranges = _key_ranges(con, _workers(con) if parallel else 1)
         helpers = [_start_fold(self.path, low, high) for low, high in ranges[:-1]]
         try:
             low, high = ranges[-1]

@@ -327,3 +327,17 @@ def test_two_connections_see_each_others_commits(tmp_path: Path) -> None:
         assert one.state((DECK, "a", "it")) == two.state((DECK, "a", "it"))
         assert one.state((DECK, "a", "it")).reps == 2  # type: ignore[union-attr]
         assert one.check().ok
+
+
+def test_a_big_merge_sees_its_own_rows_when_it_rebuilds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_REFOLD_LIMIT", 3)
+    monkeypatch.setattr(store_module, "PARALLEL_FOLD_ROWS", 10)
+    monkeypatch.setattr(store_module.os, "cpu_count", lambda: 2)
+    if hasattr(store_module.os, "sched_getaffinity"):
+        monkeypatch.setattr(store_module.os, "sched_getaffinity", lambda _pid: {0, 1})
+    for row in random_log(13, 100):
+        store.record(row)
+    assert store.merge(random_log(14, 300)) == 300
+    assert store.check(integrity=False).ok
