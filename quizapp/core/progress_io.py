@@ -231,12 +231,6 @@ class ProgressFileError(Exception):
         super().__init__(problems[0] if problems else "cannot import")
 
 
-@dataclass(frozen=True)
-class Parsed:
-    reviews: list[Review]
-    quizzes: list[QuizRun]
-
-
 def _pydantic_message(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
@@ -244,31 +238,36 @@ def _pydantic_message(error: ValidationError) -> str:
     return f"'{where}': {message}" if where else message
 
 
-def parse_file(path: Path) -> Parsed:
-    """Read and validate a whole progress file; ProgressFileError lists every problem found."""
+def entries(path: Path, problems: list[str]) -> Iterator[Review | QuizRun]:
+    """The reviews and quizzes of a progress file, one line at a time.
+
+    Problems are appended to `problems` (located, printable) and their lines skipped; reading
+    stops at a wrong header or after MAX_LINE_ERRORS problems.
+    """
     name = str(path)
     try:
         handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
     except FileNotFoundError:
-        raise ProgressFileError([printable(f"{name}: no such file")]) from None
+        problems.append(printable(f"{name}: no such file"))
+        return
     except IsADirectoryError:
-        raise ProgressFileError([printable(f"{name}: is a folder, not a progress file")]) from None
+        problems.append(printable(f"{name}: is a folder, not a progress file"))
+        return
     except OSError as error:
-        raise ProgressFileError([printable(f"{name}: cannot read: {error.strerror}")]) from None
-    problems: list[str] = []
-    reviews: list[Review] = []
-    quizzes: list[QuizRun] = []
+        problems.append(printable(f"{name}: cannot read: {error.strerror}"))
+        return
 
     def problem(number: int, message: str, column: int | None = None) -> None:
         where = f"{name}:{number}" + (f":{column}" if column else "")
         problems.append(printable(f"{where}: {message}"))
 
     number = 0
+    header_seen = False
     with handle:
         try:
             for number, raw in enumerate(handle, start=1):
                 if len(problems) >= MAX_LINE_ERRORS:
-                    break
+                    return
                 text = raw.strip()
                 if not text:
                     continue
@@ -276,41 +275,55 @@ def parse_file(path: Path) -> Parsed:
                     data = json.loads(text)
                 except json.JSONDecodeError as error:
                     problem(number, f"not valid JSON: {error.msg}", error.colno)
+                    if not header_seen:
+                        return
                     continue
-                if number == 1:
+                if not header_seen:
                     try:
                         header = Header.model_validate(data)
                     except ValidationError:
-                        problem(1, "not a quizapp progress file (see `quizapp export-progress`)")
-                        break
+                        problem(number, "not a quizapp progress file (see quizapp export-progress)")
+                        return
                     if header.version > VERSION:
-                        problem(1, f"made by a newer quizapp (format version {header.version})")
-                        break
+                        problem(number, f"made by a newer quizapp (format {header.version})")
+                        return
+                    header_seen = True
                     continue
                 kind = data.get("type") if isinstance(data, dict) else None
                 try:
                     if kind == "review":
-                        reviews.append(ReviewLine.model_validate(data).review())
+                        yield ReviewLine.model_validate(data).review()
                     elif kind == "quiz":
-                        quizzes.append(QuizLine.model_validate(data).run())
+                        yield QuizLine.model_validate(data).run()
                     else:
                         problem(number, 'each line needs "type": "review" or "quiz"')
                 except ValidationError as error:
                     problem(number, _pydantic_message(error))
         except UnicodeDecodeError:
             problem(number + 1, "is not valid UTF-8 text")
-    if not problems and not reviews and not quizzes and _empty(path):
+    if not header_seen and not problems:
         problems.append(printable(f"{name}: is empty, not a progress file"))
+
+
+@dataclass(frozen=True)
+class Checked:
+    reviews: int
+    quizzes: int
+
+
+def check_file(path: Path) -> Checked:
+    """Validate a whole progress file without keeping it in memory; ProgressFileError lists
+    every problem found."""
+    problems: list[str] = []
+    reviews = quizzes = 0
+    for entry in entries(path, problems):
+        if isinstance(entry, Review):
+            reviews += 1
+        else:
+            quizzes += 1
     if problems:
         raise ProgressFileError(problems)
-    return Parsed(reviews, quizzes)
-
-
-def _empty(path: Path) -> bool:
-    try:
-        return path.stat().st_size == 0
-    except OSError:
-        return True
+    return Checked(reviews, quizzes)
 
 
 @dataclass(frozen=True)
@@ -322,11 +335,26 @@ class ImportResult:
 
 
 def import_file(store: Store, path: Path) -> ImportResult:
-    """Merge a progress file into the store; nothing is written unless every line is good."""
-    parsed = parse_file(path)
-    added = store.merge(parsed.reviews)
+    """Merge a progress file into the store; nothing is written unless every line is good.
+
+    The file is read twice (check, then merge) so that a large log is never all in memory.
+    """
+    checked = check_file(path)
+    problems: list[str] = []
+    quizzes: list[QuizRun] = []
+
+    def reviews() -> Iterator[Review]:
+        for entry in entries(path, problems):
+            if isinstance(entry, Review):
+                yield entry
+            else:
+                quizzes.append(entry)
+        if problems:  # the file changed since it was checked: the merge is rolled back
+            raise ProgressFileError(problems)
+
+    added = store.merge(reviews())
     before = {run.id for run in store.quiz_runs()}
-    for run in parsed.quizzes:
+    for run in quizzes:
         store.save_quiz(run)
-    quizzes_added = len({run.id for run in parsed.quizzes} - before)
-    return ImportResult(len(parsed.reviews), added, len(parsed.quizzes), quizzes_added)
+    quizzes_added = len({run.id for run in quizzes} - before)
+    return ImportResult(checked.reviews, added, checked.quizzes, quizzes_added)
