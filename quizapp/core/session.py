@@ -139,7 +139,7 @@ class SessionError(Exception):
     """A call out of order (grading with nothing shown, choosing on a typed card...)."""
 
 
-def prompt_keys(deck: Deck, settings: Settings) -> list[Prompt]:
+def deck_prompts(deck: Deck, settings: Settings) -> list[Prompt]:
     """The prompts of a deck for these settings, in deck order."""
     return all_prompts(deck, settings.study_language, settings.vocab_direction)
 
@@ -153,7 +153,7 @@ def today_counts(
 ) -> Counts:
     """New, learning and review cards left today in a deck (for the home screen)."""
     settings = settings or Settings()
-    store.sync_catalog(deck.id, [(p.card.id, p.direction) for p in prompt_keys(deck, settings)])
+    store.sync_catalog(deck.id, [(p.card.id, p.direction) for p in deck_prompts(deck, settings)])
     moment = to_ms(now or _utc_now())
     day = study_day(moment, settings.day_start_hour, tz)
     return store.counts(deck.id, moment, day, settings.new_per_day, settings.reviews_per_day)
@@ -214,7 +214,7 @@ class Session:
         self._tz = tz
         self._ids = ids or new_id
         self._random = random.Random(seed)
-        prompts = prompt_keys(deck, self.settings)
+        prompts = deck_prompts(deck, self.settings)
         self.prompts: dict[Key, Prompt] = {p.key: p for p in prompts}
         self._by_card: dict[str, list[Prompt]] = {}
         for prompt in prompts:

@@ -6,12 +6,14 @@ import sys
 import types
 from datetime import timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from quizapp.core.deck import Deck
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import Stage, to_ms
-from quizapp.core.session import Session, SessionError, today_counts
+from quizapp.core.session import Session, SessionError, Turn, today_counts
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store
 from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
@@ -23,11 +25,11 @@ def store(tmp_path: Path) -> Store:
         yield opened  # type: ignore[misc]
 
 
-def session(store: Store, deck, clock: FakeClock, **settings: object) -> Session:  # type: ignore[no-untyped-def]
+def session(store: Store, deck: Deck, clock: FakeClock, **settings: Any) -> Session:
     return Session(
         deck,
         store,
-        Settings(**settings),  # type: ignore[arg-type]
+        Settings(**settings),
         clock=clock,
         judge=fake_judge,
         tz=timezone.utc,
@@ -35,8 +37,10 @@ def session(store: Store, deck, clock: FakeClock, **settings: object) -> Session
     )
 
 
-def study_until_done(s: Session, clock: FakeClock, correct: bool = True, limit: int = 500) -> list:  # type: ignore[type-arg]
-    seen = []
+def study_until_done(
+    s: Session, clock: FakeClock, correct: bool = True, limit: int = 500
+) -> list[Turn]:
+    seen: list[Turn] = []
     for _ in range(limit):
         turn = s.next()
         if turn is None:
