@@ -446,18 +446,19 @@ class Store:
 
     def _prepare(self, con: sqlite3.Connection) -> None:
         con.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-        application_id = con.execute("PRAGMA application_id").fetchone()[0]
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        if application_id != APPLICATION_ID:
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise _Corrupt("it is not a quizapp database")
+        # One statement, one snapshot: another quizapp may be creating the file right now.
+        application_id, version, tables = con.execute(
+            "SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master) "
+            "FROM pragma_application_id AS a, pragma_user_version AS v"
+        ).fetchone()
+        if application_id != APPLICATION_ID and tables:
+            raise _Corrupt("it is not a quizapp database")
         if version > schema_version():
             raise StoreError(
                 f"{self.path} was written by a newer quizapp (schema {version}; this one reads "
                 f"up to {schema_version()}). Update quizapp; the file was left as it is"
             )
-        mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = self._journal_mode_wal(con)
         if str(mode).lower() != "wal":
             raise StoreError(f"cannot use write-ahead logging for {self.path} (got {mode})")
         con.execute("PRAGMA synchronous = FULL")
@@ -465,6 +466,17 @@ class Store:
         con.execute("PRAGMA foreign_keys = ON")
         if version < schema_version():
             self._migrate(con)
+
+    def _journal_mode_wal(self, con: sqlite3.Connection) -> str:
+        """Switch to WAL; a switch needs a moment alone with the file, so wait for it."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return str(con.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _migrate(self, con: sqlite3.Connection) -> None:
         con.execute("BEGIN IMMEDIATE")

@@ -90,3 +90,35 @@ def test_two_processes_studying_at_once_lose_nothing() -> None:
         assert not (undone & ids)
         assert len(ids) == len(kept)
         assert store.check().ok
+
+
+OPEN_AND_RECORD = """
+import sys
+from quizapp.core.store import Review, Store
+with Store() as store:
+    store.record(Review(sys.argv[1], "deck", "card", "it", 1740992400000, rating=3))
+    assert store.notice is None, store.notice
+print("ok")
+"""
+
+
+def test_processes_creating_the_database_at_once(tmp_path: Path) -> None:
+    for round_number in range(10):
+        env = dict(os.environ, QUIZAPP_DATA_DIR=str(tmp_path / f"round{round_number}"))
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPEN_AND_RECORD, f"id-{n}"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for n in range(6)
+        ]
+        for worker in workers:
+            out, err = worker.communicate(timeout=60)
+            assert worker.returncode == 0 and out == "ok\n", err
+        with Store(tmp_path / f"round{round_number}" / "progress.sqlite3") as store:
+            assert store.review_count() == 6
+            assert store.check().ok
+        assert list((tmp_path / f"round{round_number}").glob("*.corrupt-*")) == []
