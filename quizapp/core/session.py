@@ -230,6 +230,8 @@ class Session:
         self._new_left = 0
         self._since_new = 0
         self._practice: deque[Key] = deque()
+        self._hint: tuple[Key, CardState] | None = None
+        """The state of the key just picked, read while picking it (saves a second read)."""
         if mode == "practice":
             wanted = set(cards) if cards is not None else None
             keys = [p.key for p in prompts if wanted is None or p.card.id in wanted]
@@ -289,22 +291,25 @@ class Session:
                 return key
         hit = self.store.next_learning(self.deck.id, now, now + 1)
         if hit is not None and hit[0] in self.prompts:
+            self._hint = hit
             return hit[0]
         review = self._peek_review(now, day)
-        new = self._peek_new(now, day) if self._new_left > 0 else None
-        if review is not None and new is not None:
+        if review is not None and self._new_left > 0:
             spread = max(1, round(len(self._reviews) / self._new_left))
-            if self._since_new >= spread:
-                review = None
+            if self._since_new >= spread and (new := self._peek_new(now, day)) is not None:
+                self._since_new = 0
+                return new
         if review is not None:
             self._reviews.popleft()
             self._since_new += 1
             return review
+        new = self._peek_new(now, day) if self._new_left > 0 else None
         if new is not None:
             self._since_new = 0
             return new
         ahead = self.store.next_learning(self.deck.id, now, now + LEARN_AHEAD_MS)
         if ahead is not None and ahead[0] in self.prompts:
+            self._hint = ahead
             return ahead[0]
         return None
 
@@ -322,6 +327,7 @@ class Session:
                 and not state.is_buried(now)
                 and not self._sibling_seen(key, day)
             ):
+                self._hint = (key, state)
                 return key
             self._reviews.popleft()
         return None
@@ -354,7 +360,8 @@ class Session:
 
     def _make_turn(self, key: Key, now: int) -> Turn:
         prompt = self.prompts[key]
-        state = self.store.state(key)
+        hint, self._hint = self._hint, None
+        state = hint[1] if hint is not None and hint[0] == key else self.store.state(key)
         review_id = self._ids(now)
         current_hash = self._hash(prompt)
         options: tuple[str, ...] = ()
