@@ -8,8 +8,10 @@ card (1,000,000 rows for the large deck), then measures:
 * rebuilding all card state from the log;
 * opening a session and the day's counts.
 
-Run: `.venv/bin/python benchmarks/bench_store.py` (about two minutes and 300 MB of temporary
-disk; `--small` for a quick run with 10x fewer cards).
+Run: `.venv/bin/python benchmarks/bench_store.py` (about a minute and a half, 300 MB of
+temporary disk; `--small` for a quick run with 10x fewer cards). Answers are timed on the two
+decks in turn, so both see the same machine; other processes on a shared machine inflate the
+figures, which is why the best of several rounds is printed beside the overall median.
 """
 
 from __future__ import annotations
@@ -144,30 +146,35 @@ def prepare(cards: int, folder: Path) -> dict[str, Any]:
     }
 
 
-def round_trips(benches: list[dict[str, Any]], answers: int, judge: Any) -> None:
-    """Answer on each deck in turn, so that both see the same machine (other load, disk)."""
+def round_trips(benches: list[dict[str, Any]], answers: int, judge: Any, rounds: int) -> None:
+    """Answer on each deck in turn, so that both see the same machine (other load, disk),
+    in `rounds` rounds: the best round's median shows the cost with the least interference."""
     settings = Settings(new_per_day=9999, reviews_per_day=99999)
     sessions = [Session(b["deck"], b["store"], settings, judge=judge) for b in benches]
-    times: list[list[float]] = [[] for _ in benches]
+    times: list[list[list[float]]] = [[[] for _ in range(rounds)] for _ in benches]
     rng = random.Random(3)
-    for _ in range(answers):
-        for index, session in enumerate(sessions):
-            start = time.perf_counter()
-            turn = session.next()
-            if turn is None:
-                continue
-            typed = turn.prompt.expected[0] if rng.random() < 0.85 else "non lo so"
-            session.answer(typed)
-            session.grade()
-            times[index].append(time.perf_counter() - start)
+    per_round = max(1, answers // rounds)
+    for round_number in range(rounds):
+        for _ in range(per_round):
+            for index, session in enumerate(sessions):
+                start = time.perf_counter()
+                turn = session.next()
+                if turn is None:
+                    continue
+                typed = turn.prompt.expected[0] if rng.random() < 0.85 else "non lo so"
+                session.answer(typed)
+                session.grade()
+                times[index][round_number].append((time.perf_counter() - start) * 1000)
     for bench, measured in zip(benches, times, strict=True):
-        ordered = sorted(t * 1000 for t in measured)
-        bench["answers"] = len(ordered)
-        bench["median"] = statistics.median(ordered)
-        bench["p90"] = ordered[int(len(ordered) * 0.9)]
+        everything = sorted(t for round_times in measured for t in round_times)
+        bench["answers"] = len(everything)
+        bench["median"] = statistics.median(everything)
+        bench["p90"] = everything[int(len(everything) * 0.9)]
+        bench["best"] = min(statistics.median(r) for r in measured if r)
         print(
-            f"  {bench['cards']:,} cards: {len(ordered)} answers, median "
-            f"{bench['median']:.3f} ms, p90 {bench['p90']:.3f} ms",
+            f"  {bench['cards']:,} cards: {len(everything)} answers, median "
+            f"{bench['median']:.3f} ms, p90 {bench['p90']:.3f} ms, "
+            f"best round median {bench['best']:.3f} ms",
             flush=True,
         )
 
@@ -176,6 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="10x fewer cards and reviews")
     parser.add_argument("--answers", type=int, default=800, help="answers to time per deck")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of answers")
     parser.add_argument("--dir", type=Path, help="where to put the databases (default: temp)")
     args = parser.parse_args()
     judge, judge_name = find_judge()
@@ -183,7 +191,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         results = [prepare(size, Path(folder)) for size in sizes]
         print("round trip of one answer (next, judge, schedule, durable commit)", flush=True)
-        round_trips(results, args.answers, judge)
+        round_trips(results, args.answers, judge, args.rounds)
         for row in results:
             row["check"], report = measure(
                 f"check {row['cards']:,} cards against the log",
@@ -195,23 +203,28 @@ def main() -> int:
     print()
     print(f"judge: {judge_name}; Python {sys.version.split()[0]}")
     print(
-        f"{'cards':>9} {'reviews':>10} {'answer median':>14} {'p90':>9} {'rebuild':>9} "
-        f"{'open':>7} {'counts':>9} {'check':>7}"
+        f"{'cards':>9} {'reviews':>10} {'answer median':>14} {'best round':>11} {'p90':>9} "
+        f"{'rebuild':>9} {'open':>7} {'counts':>9} {'check':>7}"
     )
     for row in results:
         print(
             f"{row['cards']:>9,} {row['reviews']:>10,} {row['median']:>11.3f} ms "
-            f"{row['p90']:>6.3f} ms {row['rebuild']:>7.2f} s {row['open']:>5.2f} s "
-            f"{row['counts']:>6.2f} ms {row['check']:>5.2f} s"
+            f"{row['best']:>8.3f} ms {row['p90']:>6.3f} ms {row['rebuild']:>7.2f} s "
+            f"{row['open']:>5.2f} s {row['counts']:>6.2f} ms {row['check']:>5.2f} s"
         )
     ratio = large["median"] / small["median"]
+    best_ratio = large["best"] / small["best"]
     print(
-        f"\nmedian answer at {large['cards']:,} cards / at {small['cards']:,} cards: {ratio:.2f}x"
+        f"\nmedian answer at {large['cards']:,} cards / at {small['cards']:,} cards: "
+        f"{ratio:.2f}x (best rounds: {best_ratio:.2f}x)"
     )
-    ok_answer = large["median"] < 0.5 and ratio <= 1.2
-    ok_rebuild = large["rebuild"] < 30
-    print(f"target answer < 0.5 ms and <= 1.2x: {'met' if ok_answer else 'NOT met'}")
-    verdict = "met" if ok_rebuild else "NOT met"
+    for label, value, scale in (
+        ("all answers", large["median"], ratio),
+        ("best round", large["best"], best_ratio),
+    ):
+        met = "met" if value < 0.5 and scale <= 1.2 else "NOT met"
+        print(f"target answer < 0.5 ms and <= 1.2x ({label}): {met}")
+    verdict = "met" if large["rebuild"] < 30 else "NOT met"
     print(f"target rebuild of {large['reviews']:,} reviews < 30 s: {verdict}")
     return 0
 
