@@ -73,10 +73,12 @@ def run(args: argparse.Namespace) -> int:
         return 1 if problems else 0
     say(f"Database: {store.path} (schema {schema_version()})")
     if report.integrity:
-        say(f"Integrity: FAILED: {'; '.join(report.integrity[:5])}")
+        count = len(report.integrity)
+        more = f" (and {count - 1} more)" if 1 < count < 20 else " (and more)" if count else ""
+        say(f"Integrity: FAILED: {report.integrity[0]}{more}")
         say(
-            "The file is damaged. Keep a copy of it, then export what can be read with "
-            "`quizapp export-progress`."
+            "The file is damaged. Save what can still be read with `quizapp export-progress "
+            f"FILE`, move {store.path} aside, then run `quizapp import-progress FILE`."
         )
         return 1
     say("Integrity: ok")

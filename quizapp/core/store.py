@@ -741,8 +741,13 @@ class Store:
         report = CheckReport()
         with self._lock:
             if integrity:
-                rows = self._read("PRAGMA integrity_check")
-                problems = [str(row[0]) for row in rows]
+                rows = self._read("PRAGMA integrity_check(20)")
+                problems = [
+                    line.strip()
+                    for row in rows
+                    for line in str(row[0]).splitlines()
+                    if line.strip() and not line.startswith("***")
+                ]
                 if problems != ["ok"]:
                     report.integrity = problems
                     return report

@@ -248,3 +248,25 @@ def test_a_read_only_data_folder_gives_a_clear_error(existing: bool) -> None:
             [line] = result.stderr.strip().splitlines()
             assert "read-only" in line and "QUIZAPP_DATA_DIR" in line
         assert sorted(p.name for p in data.iterdir()) == before
+
+
+def test_doctor_reports_a_damaged_page_without_a_traceback() -> None:
+    fill(400)
+    path = locations.database_path()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    con.close()
+    assert pages > 12
+    data = bytearray(path.read_bytes())
+    for page in range(pages - 6, pages - 1):  # a few pages near the end: data, not the schema
+        start = page * page_size + 8
+        data[start : start + 200] = b"\xa5" * 200
+    path.write_bytes(bytes(data))
+    result = quizapp("doctor")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "Integrity: FAILED: " in result.stdout and "more)" in result.stdout
+    assert len(result.stdout.splitlines()) == 3
+    assert path.exists()  # a damaged file is never deleted
