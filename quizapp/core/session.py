@@ -189,7 +189,14 @@ def log_quiz_answer(
 
 
 class Session:
-    """A study or practice session over one deck."""
+    """A study or practice session over one deck.
+
+    `clock` returns the current time (aware datetime; tests pass a fake one), `judge` judges
+    typed answers (default: `quizapp.core.judge.judge_prompt`, imported when first needed),
+    `tz` is the time zone of the day start (default: the system's), `ids` makes review ids
+    from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order.
+    Store errors (`StoreError`: disk full, read-only, damaged file) reach the caller as is.
+    """
 
     def __init__(
         self,
