@@ -8,7 +8,7 @@ Tables:
 
 * `reviews`: one row per answer and per suspend/bury action, written once and never updated.
   Undo deletes the rows of the action it undoes (an undone answer was never given).
-* `card_state`: FSRS state per card key, derived from `reviews` by `schedule.fold`. It is
+* `card_state`: FSRS state per card key, derived from `reviews` by `schedule.fold_rows`. It is
   updated in the same transaction as the row that changes it, and `rebuild()` recomputes it.
 * `catalog` and `decks`: the card keys of each opened deck in deck order (so that new cards and
   the counts of the home screen come from SQL); `catalog.fresh` marks keys not yet introduced.
@@ -20,318 +20,41 @@ store then starts a fresh database and says so in `Store.notice`.
 
 from __future__ import annotations
 
-import itertools
 import os
-import pickle
-import secrets
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from quizapp.core import locations
-from quizapp.core.schedule import (
-    DEFAULT_RETENTION,
-    MODES,
-    STATE_MODES,
-    CardState,
-    Day,
-    Event,
-    Stage,
-    apply,
-    fold_rows,
-    to_ms,
+from quizapp.core import locations, rebuild, store_schema
+from quizapp.core.records import (
+    REVIEW_COLUMNS,
+    STATE_COLUMNS,
+    CheckReport,
+    Counts,
+    Key,
+    QuizAnswer,
+    QuizRun,
+    QuizSummary,
+    Review,
+    new_id,
+    now_ms,
+    review_row,
+    state_from,
+    state_row,
 )
+from quizapp.core.schedule import MODES, STATE_MODES, CardState, Day, Stage, apply
+from quizapp.core.store_schema import schema_version
 
-Key = tuple[str, str, str]
-"""(deck id, card id, direction)."""
-
-APPLICATION_ID = 0x51554941  # "QUIA": marks a SQLite file as a quizapp database
 BUSY_TIMEOUT_S = 10.0
 
 
 class StoreError(Exception):
     """A problem with the progress database that the user must see: one clear line."""
-
-
-# -- rows ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Review:
-    """One row of the log. `at` and `until` are milliseconds since the epoch (UTC)."""
-
-    id: str
-    deck_id: str
-    card_id: str
-    direction: str
-    at: int
-    mode: str = "study"
-    rating: int | None = None
-    verdict: str | None = None
-    typed: str | None = None
-    duration_ms: int | None = None
-    content_hash: str | None = None
-    retention: float | None = None
-    prior: int | None = None
-    """The card's stage before a study answer (filled in by the store)."""
-    until: int | None = None
-    """For bury: buried until this time."""
-
-    @property
-    def key(self) -> Key:
-        return (self.deck_id, self.card_id, self.direction)
-
-    def event(self) -> Event:
-        return Event(
-            self.id, self.at, self.mode, self.rating, self.retention, self.until, self.content_hash
-        )
-
-
-_REVIEW_COLUMNS = (
-    "id, deck_id, card_id, direction, at, mode, rating, verdict, typed, duration_ms, "
-    "content_hash, retention, prior, until"
-)
-_STATE_COLUMNS = (
-    "stage, step, stability, difficulty, due, last_review, reps, lapses, suspended, "
-    "buried_until, last_event, content_hash"
-)
-
-
-def _review_row(review: Review) -> tuple[Any, ...]:
-    return (
-        review.id,
-        review.deck_id,
-        review.card_id,
-        review.direction,
-        review.at,
-        review.mode,
-        review.rating,
-        review.verdict,
-        review.typed,
-        review.duration_ms,
-        review.content_hash,
-        review.retention,
-        review.prior,
-        review.until,
-    )
-
-
-def _state_row(state: CardState) -> tuple[Any, ...]:
-    return (
-        int(state.stage),
-        state.step,
-        state.stability,
-        state.difficulty,
-        state.due,
-        state.last_review,
-        state.reps,
-        state.lapses,
-        int(state.suspended),
-        state.buried_until,
-        state.last_event,
-        state.content_hash,
-    )
-
-
-def _state_from(row: Sequence[Any]) -> CardState:
-    return CardState(
-        Stage(row[0]),
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        bool(row[8]),
-        row[9],
-        row[10],
-        row[11],
-    )
-
-
-def _fresh(state: CardState | None) -> int:
-    """1 when a key is still waiting to be introduced as a new card."""
-    return int(state is None or (state.stage == Stage.NEW and not state.suspended))
-
-
-def new_id(at: int | None = None) -> str:
-    """A unique review id: the time in hex (so ids sort by time) and 64 random bits."""
-    if at is None:
-        at = time.time_ns() // 1_000_000
-    return f"{at:012x}{secrets.token_hex(8)}"
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Cards left today in one deck."""
-
-    new: int
-    learning: int
-    review: int
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.review
-
-
-@dataclass(frozen=True)
-class QuizAnswer:
-    card_id: str
-    direction: str
-    question: str
-    given: str
-    expected: str
-    verdict: str
-    score: float
-
-
-@dataclass(frozen=True)
-class QuizRun:
-    """A finished quiz. `score` out of `total` (partial answers may score a fraction)."""
-
-    id: str
-    deck_id: str
-    started_at: int
-    finished_at: int
-    score: float
-    total: int
-    kind: str = ""
-    answers: tuple[QuizAnswer, ...] = ()
-
-    @property
-    def ratio(self) -> float:
-        return self.score / self.total if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class QuizSummary:
-    runs: int
-    best: QuizRun | None
-    last: QuizRun | None
-
-
-@dataclass
-class CheckReport:
-    """What `Store.check()` found."""
-
-    integrity: list[str] = field(default_factory=list)
-    mismatched: list[Key] = field(default_factory=list)
-    missing: list[Key] = field(default_factory=list)
-    extra: list[Key] = field(default_factory=list)
-    reviews: int = 0
-    cards: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not (self.integrity or self.mismatched or self.missing or self.extra)
-
-
-# -- schema --------------------------------------------------------------------------------
-
-_V1 = """
-CREATE TABLE reviews (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    deck_id TEXT NOT NULL,
-    card_id TEXT NOT NULL,
-    direction TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    mode TEXT NOT NULL CHECK (mode IN ({modes})),
-    rating INTEGER CHECK (rating BETWEEN 1 AND 4),
-    verdict TEXT,
-    typed TEXT,
-    duration_ms INTEGER,
-    content_hash TEXT,
-    retention REAL,
-    prior INTEGER,
-    until INTEGER
-);
-CREATE INDEX reviews_by_key ON reviews (deck_id, card_id, direction, at);
-CREATE INDEX reviews_by_time ON reviews (deck_id, at);
-CREATE TABLE card_state (
-    deck_id TEXT NOT NULL,
-    card_id TEXT NOT NULL,
-    direction TEXT NOT NULL,
-    stage INTEGER NOT NULL,
-    step INTEGER,
-    stability REAL,
-    difficulty REAL,
-    due INTEGER,
-    last_review INTEGER,
-    reps INTEGER NOT NULL,
-    lapses INTEGER NOT NULL,
-    suspended INTEGER NOT NULL,
-    buried_until INTEGER NOT NULL,
-    last_event INTEGER NOT NULL,
-    content_hash TEXT,
-    PRIMARY KEY (deck_id, card_id, direction)
-) WITHOUT ROWID;
-CREATE INDEX card_state_learning ON card_state (deck_id, due) WHERE stage IN (1, 3);
-CREATE INDEX card_state_review ON card_state (deck_id, due) WHERE stage = 2;
-CREATE TABLE decks (
-    deck_id TEXT PRIMARY KEY,
-    fingerprint TEXT NOT NULL,
-    cards INTEGER NOT NULL,
-    synced_at INTEGER NOT NULL
-);
-CREATE TABLE catalog (
-    deck_id TEXT NOT NULL,
-    card_id TEXT NOT NULL,
-    direction TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    fresh INTEGER NOT NULL,
-    PRIMARY KEY (deck_id, card_id, direction)
-) WITHOUT ROWID;
-CREATE INDEX catalog_fresh ON catalog (deck_id, position) WHERE fresh = 1;
-CREATE TABLE quiz_runs (
-    id TEXT PRIMARY KEY,
-    deck_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    started_at INTEGER NOT NULL,
-    finished_at INTEGER NOT NULL,
-    score REAL NOT NULL,
-    total INTEGER NOT NULL
-);
-CREATE INDEX quiz_runs_by_deck ON quiz_runs (deck_id, finished_at);
-CREATE TABLE quiz_answers (
-    quiz_id TEXT NOT NULL REFERENCES quiz_runs (id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    card_id TEXT NOT NULL,
-    direction TEXT NOT NULL,
-    question TEXT NOT NULL,
-    given TEXT NOT NULL,
-    expected TEXT NOT NULL,
-    verdict TEXT NOT NULL,
-    score REAL NOT NULL,
-    PRIMARY KEY (quiz_id, position)
-) WITHOUT ROWID
-""".replace("{modes}", ", ".join(f"'{mode}'" for mode in MODES))
-
-
-def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
-
-
-def _migrate_to_1(con: sqlite3.Connection) -> None:
-    for statement in _statements(_V1):
-        con.execute(statement)
-
-
-Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_migrate_to_1]
-"""MIGRATIONS[n] brings a database from schema version n to n + 1 (0 is an empty file)."""
-
-
-def schema_version() -> int:
-    return len(MIGRATIONS)
 
 
 # -- the store -----------------------------------------------------------------------------
@@ -351,6 +74,11 @@ def _aside_name(path: Path, now: datetime) -> Path:
         number += 1
         candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
     return candidate
+
+
+def _fresh(state: CardState | None) -> int:
+    """1 when a key is still waiting to be introduced as a new card."""
+    return int(state is None or (state.stage == Stage.NEW and not state.suspended))
 
 
 class _Corrupt(Exception):
@@ -451,7 +179,7 @@ class Store:
             "SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master) "
             "FROM pragma_application_id AS a, pragma_user_version AS v"
         ).fetchone()
-        if application_id != APPLICATION_ID and tables:
+        if application_id != store_schema.APPLICATION_ID and tables:
             raise _Corrupt("it is not a quizapp database")
         if version > schema_version():
             raise StoreError(
@@ -483,8 +211,8 @@ class Store:
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version, schema_version()):
-                MIGRATIONS[number](con)
-            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                store_schema.MIGRATIONS[number](con)
+            con.execute(f"PRAGMA application_id = {store_schema.APPLICATION_ID}")
             con.execute(f"PRAGMA user_version = {schema_version()}")
             con.execute("COMMIT")
         except BaseException:
@@ -578,16 +306,16 @@ class Store:
 
         def work(con: sqlite3.Connection) -> CardState | None:
             if review.mode not in STATE_MODES:
-                con.execute(_INSERT_REVIEW, _review_row(review))
+                con.execute(_INSERT_REVIEW, review_row(review))
                 return None
             old = _load_state(con, review.key)
             current = old or CardState()
             row = review
             if review.mode == "study":
-                row = _with_prior(review, int(current.stage))
-            con.execute(_INSERT_REVIEW, _review_row(row))
+                row = replace(review, prior=int(current.stage))
+            con.execute(_INSERT_REVIEW, review_row(row))
             if old is not None and review.at <= old.last_event:
-                state = _refold(con, review.key)  # arrived out of order: replay the history
+                state = rebuild.refold(con, review.key)  # arrived out of order: replay the history
             else:
                 state = apply(current, row.event())
             _save_state(con, review.key, old, state)
@@ -610,7 +338,7 @@ class Store:
                     con.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             for key in keys:
                 old = _load_state(con, key)
-                _save_state(con, key, old, _refold(con, key))
+                _save_state(con, key, old, rebuild.refold(con, key))
 
         self._write(work)
 
@@ -620,32 +348,32 @@ class Store:
 
     def states(self, deck_id: str) -> dict[Key, CardState]:
         rows = self._read(
-            f"SELECT card_id, direction, {_STATE_COLUMNS} FROM card_state WHERE deck_id = ?",
+            f"SELECT card_id, direction, {STATE_COLUMNS} FROM card_state WHERE deck_id = ?",
             (deck_id,),
         )
-        return {(deck_id, row[0], row[1]): _state_from(row[2:]) for row in rows}
+        return {(deck_id, row[0], row[1]): state_from(row[2:]) for row in rows}
 
     def reviews(self, key: Key | None = None, *, deck_id: str | None = None) -> list[Review]:
         """Rows of the log in log order (time, then id): all, one deck's, or one key's."""
         if key is not None:
             rows = self._read(
-                f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE deck_id = ? AND card_id = ? "
+                f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE deck_id = ? AND card_id = ? "
                 "AND direction = ? ORDER BY at, id",
                 key,
             )
         elif deck_id is not None:
             rows = self._read(
-                f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE deck_id = ? ORDER BY at, id",
+                f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE deck_id = ? ORDER BY at, id",
                 (deck_id,),
             )
         else:
-            rows = self._read(f"SELECT {_REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
+            rows = self._read(f"SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
         return [Review(*row) for row in rows]
 
     def iter_reviews(self, batch: int = 10_000) -> Iterator[Review]:
         """Every row of the log in log order, without holding them all in memory."""
         with self._lock:
-            cursor = self._con.execute(f"SELECT {_REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
+            cursor = self._con.execute(f"SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
             while rows := cursor.fetchmany(batch):
                 for row in rows:
                     yield Review(*row)
@@ -669,7 +397,7 @@ class Store:
                 for review in reviews:
                     if review.mode in STATE_MODES:
                         keys.add(review.key)
-                    yield _review_row(review)
+                    yield review_row(review)
 
             before = con.total_changes
             con.executemany(_INSERT_REVIEW.replace("INSERT", "INSERT OR IGNORE", 1), rows())
@@ -681,7 +409,7 @@ class Store:
                 self._rebuild(con, parallel=False)
             else:
                 for key in keys:
-                    _save_state(con, key, _load_state(con, key), _refold(con, key))
+                    _save_state(con, key, _load_state(con, key), rebuild.refold(con, key))
             return added
 
         result: int = self._write(work)
@@ -716,25 +444,7 @@ class Store:
     def _folded_rows(
         self, con: sqlite3.Connection, *, parallel: bool = True
     ) -> Iterator[tuple[Any, ...]]:
-        """(deck id, card id, direction, *state columns) of every key, folded from the log.
-
-        A large log is folded in parallel: the key space is cut into ranges; helper processes
-        (plain `python -c`, so nothing of the calling program is re-run) fold all ranges but
-        the last from the committed log, while this process folds the last one.
-        """
-        ranges = _key_ranges(con, _workers(con) if parallel else 1)
-        helpers = [_start_fold(self.path, low, high) for low, high in ranges[:-1]]
-        try:
-            low, high = ranges[-1]
-            for key, state in fold_log(con, low, high):
-                yield (*key, *_state_row(state))
-            for helper, (low, high) in zip(helpers, ranges[:-1], strict=True):
-                yield from _finish_fold(helper, con, low, high)
-        finally:
-            for helper in helpers:
-                if helper.poll() is None:
-                    helper.kill()
-                    helper.wait()
+        return rebuild.folded_rows(con, self.path, parallel=parallel)
 
     def check(self, *, integrity: bool = True) -> CheckReport:
         """Check the file's integrity and that card state equals a fold of the log."""
@@ -754,7 +464,7 @@ class Store:
             stored = {
                 tuple(row[:3]): tuple(row)
                 for row in self._read(
-                    f"SELECT deck_id, card_id, direction, {_STATE_COLUMNS} FROM card_state"
+                    f"SELECT deck_id, card_id, direction, {STATE_COLUMNS} FROM card_state"
                 )
             }
             report.reviews = self.review_count()
@@ -817,7 +527,7 @@ class Store:
     def next_learning(self, deck_id: str, now: int, before: int) -> tuple[Key, CardState] | None:
         """The learning or relearning card due first, if it is due before `before`."""
         rows = self._read(
-            f"SELECT card_id, direction, {_STATE_COLUMNS} FROM card_state "
+            f"SELECT card_id, direction, {STATE_COLUMNS} FROM card_state "
             "WHERE deck_id = ? AND stage IN (1, 3) AND due < ? AND suspended = 0 "
             f"AND buried_until <= ? AND {_IN_CATALOG} ORDER BY due LIMIT 1",
             (deck_id, before, now),
@@ -825,7 +535,7 @@ class Store:
         if not rows:
             return None
         row = rows[0]
-        return (deck_id, row[0], row[1]), _state_from(row[2:])
+        return (deck_id, row[0], row[1]), state_from(row[2:])
 
     def next_learning_due(self, deck_id: str, now: int) -> int | None:
         """When the next learning card comes due (for "come back in 5 minutes")."""
@@ -1014,13 +724,13 @@ _DUE_REVIEW = (
 _REFOLD_LIMIT = 2_000
 """A merge touching more cards than this rebuilds all state instead of refolding each card."""
 _INSERT_REVIEW = (
-    f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPSERT_STATE = (
-    f"INSERT INTO card_state (deck_id, card_id, direction, {_STATE_COLUMNS}) "
+    f"INSERT INTO card_state (deck_id, card_id, direction, {STATE_COLUMNS}) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (deck_id, card_id, direction) DO UPDATE SET "
-    + ", ".join(f"{name} = excluded.{name}" for name in _STATE_COLUMNS.split(", "))
+    + ", ".join(f"{name} = excluded.{name}" for name in STATE_COLUMNS.split(", "))
 )
 _REFRESH_CATALOG = (
     "UPDATE catalog SET fresh = NOT EXISTS (SELECT 1 FROM card_state s "
@@ -1029,135 +739,13 @@ _REFRESH_CATALOG = (
 )
 
 
-def _with_prior(review: Review, prior: int) -> Review:
-    return replace(review, prior=prior)
-
-
 def _load_state(con: sqlite3.Connection, key: Key) -> CardState | None:
     row = con.execute(
-        f"SELECT {_STATE_COLUMNS} FROM card_state "
+        f"SELECT {STATE_COLUMNS} FROM card_state "
         "WHERE deck_id = ? AND card_id = ? AND direction = ?",
         key,
     ).fetchone()
-    return _state_from(row) if row is not None else None
-
-
-_STATE_MODES_SQL = ", ".join(f"'{mode}'" for mode in STATE_MODES)
-_EVENT_COLUMNS = "id, at, mode, rating, retention, until, content_hash"
-
-
-def _refold(con: sqlite3.Connection, key: Key) -> CardState | None:
-    """The state of one key from its history; None when it has no state-changing rows."""
-    rows = con.execute(
-        f"SELECT {_EVENT_COLUMNS} FROM reviews WHERE deck_id = ? AND card_id = ? "
-        f"AND direction = ? AND mode IN ({_STATE_MODES_SQL}) ORDER BY at, id",
-        key,
-    ).fetchall()
-    return fold_rows(rows) if rows else None
-
-
-PARALLEL_FOLD_ROWS = 300_000
-"""Logs with at least this many rows are folded by several processes."""
-
-
-def _workers(con: sqlite3.Connection) -> int:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if not cores or cores < 2:
-        return 1
-    rows = con.execute("SELECT max(seq) FROM reviews").fetchone()[0] or 0
-    return min(cores, 4) if rows >= PARALLEL_FOLD_ROWS else 1
-
-
-def _key_ranges(con: sqlite3.Connection, parts: int) -> list[tuple[Key | None, Key | None]]:
-    """Cut the log's keys into `parts` ranges of about the same number of rows."""
-    if parts <= 1:
-        return [(None, None)]
-    rows = con.execute("SELECT count(*) FROM reviews").fetchone()[0]
-    cuts: list[Key] = []
-    for part in range(1, parts):
-        row = con.execute(
-            "SELECT deck_id, card_id, direction FROM reviews "
-            "ORDER BY deck_id, card_id, direction LIMIT 1 OFFSET ?",
-            (rows * part // parts,),
-        ).fetchone()
-        if row is not None and (not cuts or tuple(row) > cuts[-1]):
-            cuts.append((row[0], row[1], row[2]))
-    bounds: list[Key | None] = [None, *cuts, None]
-    return list(itertools.pairwise(bounds))
-
-
-_FOLD_HELPER = "from quizapp.core.store import fold_helper_main; fold_helper_main()"
-
-
-def _start_fold(path: Path, low: Key | None, high: Key | None) -> subprocess.Popen[bytes]:
-    helper = subprocess.Popen(
-        [sys.executable, "-c", _FOLD_HELPER],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert helper.stdin is not None
-    helper.stdin.write(pickle.dumps((str(path), low, high)))
-    helper.stdin.close()
-    helper.stdin = None  # written and closed: communicate() only reads
-    return helper
-
-
-def _finish_fold(
-    helper: subprocess.Popen[bytes], con: sqlite3.Connection, low: Key | None, high: Key | None
-) -> list[tuple[Any, ...]]:
-    """The helper's rows; if it failed, the same range folded here instead."""
-    out, _err = helper.communicate()
-    if helper.returncode == 0:
-        try:
-            rows: list[tuple[Any, ...]] = pickle.loads(out)
-            return rows
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            pass
-    return [(*key, *_state_row(state)) for key, state in fold_log(con, low, high)]
-
-
-def fold_helper_main() -> None:
-    """Entry point of a fold helper process: (path, low, high) in, state rows out (pickle)."""
-    path, low, high = pickle.loads(sys.stdin.buffer.read())
-    con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        rows = [(*key, *_state_row(state)) for key, state in fold_log(con, low, high)]
-    finally:
-        con.close()
-    sys.stdout.buffer.write(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
-
-
-def fold_log(
-    con: sqlite3.Connection, low: Key | None = None, high: Key | None = None
-) -> Iterator[tuple[Key, CardState]]:
-    """Every key's state folded from the log, in key order; keys in [low, high) if given."""
-    where = [f"mode IN ({_STATE_MODES_SQL})"]
-    params: list[str] = []
-    if low is not None:
-        where.append("(deck_id, card_id, direction) >= (?, ?, ?)")
-        params.extend(low)
-    if high is not None:
-        where.append("(deck_id, card_id, direction) < (?, ?, ?)")
-        params.extend(high)
-    cursor = con.execute(
-        f"SELECT deck_id, card_id, direction, {_EVENT_COLUMNS} FROM reviews "
-        f"WHERE {' AND '.join(where)} ORDER BY deck_id, card_id, direction, at, id",
-        params,
-    )
-    key: Key | None = None
-    events: list[Any] = []
-    while rows := cursor.fetchmany(20_000):
-        for row in rows:
-            row_key = row[:3]
-            if row_key != key:
-                if key is not None:
-                    yield key, fold_rows(events)
-                key, events = row_key, []
-            events.append(row[3:])
-    if key is not None:
-        yield key, fold_rows(events)
+    return state_from(row) if row is not None else None
 
 
 def _save_state(
@@ -1168,7 +756,7 @@ def _save_state(
             "DELETE FROM card_state WHERE deck_id = ? AND card_id = ? AND direction = ?", key
         )
     else:
-        con.execute(_UPSERT_STATE, (*key, *_state_row(new)))
+        con.execute(_UPSERT_STATE, (*key, *state_row(new)))
     fresh = _fresh(new)
     if fresh != _fresh(old):
         con.execute(
@@ -1177,13 +765,7 @@ def _save_state(
         )
 
 
-def now_ms() -> int:
-    """The current time in milliseconds since the epoch (UTC)."""
-    return to_ms(datetime.now(timezone.utc))
-
-
 __all__ = [
-    "DEFAULT_RETENTION",
     "CheckReport",
     "Counts",
     "Key",
@@ -1195,4 +777,5 @@ __all__ = [
     "StoreError",
     "new_id",
     "now_ms",
+    "schema_version",
 ]

@@ -18,6 +18,9 @@ CORE_MODULES = [
     "quizapp.core.session",
     "quizapp.core.settings",
     "quizapp.core.progress_io",
+    "quizapp.core.records",
+    "quizapp.core.rebuild",
+    "quizapp.core.store_schema",
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core import locations
+from quizapp.core import locations, rebuild, store_schema
 from quizapp.core import store as store_module
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import DAY_MS, MINUTE_MS, CardState, Stage, study_day
@@ -38,7 +38,7 @@ def test_new_database_is_wal_full_sync_versioned(store: Store) -> None:
     con = sqlite3.connect(store.path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("PRAGMA user_version").fetchone()[0] == schema_version() >= 1
-    assert con.execute("PRAGMA application_id").fetchone()[0] == store_module.APPLICATION_ID
+    assert con.execute("PRAGMA application_id").fetchone()[0] == store_schema.APPLICATION_ID
     assert store._con.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert store._con.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
 
@@ -172,12 +172,21 @@ def test_parallel_fold_gives_the_same_state(store: Store, monkeypatch: pytest.Mo
     for row in random_log(12, 400):
         store.record(row)
     expected = all_states(store)
-    monkeypatch.setattr(store_module, "PARALLEL_FOLD_ROWS", 10)
+    monkeypatch.setattr(rebuild, "PARALLEL_FOLD_ROWS", 10)
     monkeypatch.setattr(store_module.os, "cpu_count", lambda: 3)
     if hasattr(store_module.os, "sched_getaffinity"):
         monkeypatch.setattr(store_module.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
-    assert len(store_module._key_ranges(store._con, 3)) == 3
+    assert len(rebuild._key_ranges(store._con, 3)) == 3
+    folded_here = []
+    real_fold_log = rebuild.fold_log
+
+    def counting_fold_log(*args: object) -> object:
+        folded_here.append(args[1:])
+        return real_fold_log(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rebuild, "fold_log", counting_fold_log)
     store.rebuild()
+    assert len(folded_here) == 1, "two of the three ranges should be folded by helpers"
     assert all_states(store) == expected
     assert store.check(integrity=False).ok
 
@@ -294,7 +303,7 @@ def test_migrations_run_from_the_stored_version(
     def add_column(con: sqlite3.Connection) -> None:
         con.execute("ALTER TABLE reviews ADD COLUMN device TEXT")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_column])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*store_schema.MIGRATIONS, add_column])
     with Store(path) as upgraded:
         version = upgraded._con.execute("PRAGMA user_version").fetchone()[0]
         assert version == 2
@@ -333,7 +342,7 @@ def test_a_big_merge_sees_its_own_rows_when_it_rebuilds(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_module, "_REFOLD_LIMIT", 3)
-    monkeypatch.setattr(store_module, "PARALLEL_FOLD_ROWS", 10)
+    monkeypatch.setattr(rebuild, "PARALLEL_FOLD_ROWS", 10)
     monkeypatch.setattr(store_module.os, "cpu_count", lambda: 2)
     if hasattr(store_module.os, "sched_getaffinity"):
         monkeypatch.setattr(store_module.os, "sched_getaffinity", lambda _pid: {0, 1})
