@@ -15,6 +15,9 @@ COMMANDS: dict[str, str] = {
     "validate": "validate",
     "schema": "schema",
     "judge": "judge",
+    "doctor": "doctor",
+    "export-progress": "progress",
+    "import-progress": "progress",
 }
 
 

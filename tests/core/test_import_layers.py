@@ -14,6 +14,14 @@ CORE_MODULES = [
     "quizapp.core.locations",
     "quizapp.core.text",
     "quizapp.core.judge",
+    "quizapp.core.schedule",
+    "quizapp.core.store",
+    "quizapp.core.session",
+    "quizapp.core.settings",
+    "quizapp.core.progress_io",
+    "quizapp.core.records",
+    "quizapp.core.rebuild",
+    "quizapp.core.store_schema",
 ]
 
 
@@ -35,7 +43,7 @@ def test_cli_parser_and_plain_commands_do_not_import_textual() -> None:
     code = (
         "from quizapp.cli.main import build_parser\n"
         "build_parser()\n"
-        "from quizapp.cli import validate, decks, schema\n"
+        "from quizapp.cli import validate, decks, schema, doctor, progress\n"
     )
     modules = _loaded_after(code)
     assert "quizapp.cli.main" in modules

@@ -1,0 +1,360 @@
+"""The review log as JSON Lines, for backups and for merging two devices' progress.
+
+The first line says what the file is; then one line per review and one per finished quiz:
+
+    {"format": "quizapp-progress", "version": 1, "exported_at": "2025-03-01T09:00:00.000Z"}
+    {"type": "review", "id": "...", "deck": "deepseek-it", "card": "liang-wenfeng", ...}
+    {"type": "quiz", "id": "...", "deck": "deepseek-it", "score": 8.5, "total": 10, ...}
+
+Importing merges by id: a row already in the log is skipped, so importing a file twice adds
+nothing and two devices that import each other's files end up with the same history. A file
+with any bad line is refused as a whole, with the line (and column) of each problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from quizapp.core.rating import Rating
+from quizapp.core.schedule import Stage, from_ms, to_ms
+from quizapp.core.store import QuizAnswer, QuizRun, Review, Store
+from quizapp.core.text import printable
+
+FORMAT = "quizapp-progress"
+VERSION = 1
+MAX_LINE_ERRORS = 20
+
+Mode = Literal["study", "practice", "quiz", "suspend", "unsuspend", "bury", "unbury"]
+RatingLabel = Literal["again", "hard", "good", "easy"]
+StageLabel = Literal["new", "learning", "review", "relearning"]
+Id = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+def iso(ms: int) -> str:
+    return from_ms(ms).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class _Line(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Header(_Line):
+    format: Literal["quizapp-progress"]
+    version: int = Field(ge=1)
+    exported_at: AwareDatetime | None = None
+
+
+class ReviewLine(_Line):
+    type: Literal["review"]
+    id: Id
+    deck: Id
+    card: Id
+    direction: Id
+    at: AwareDatetime
+    mode: Mode
+    rating: RatingLabel | None = None
+    verdict: str | None = None
+    typed: str | None = None
+    duration_ms: int | None = Field(None, ge=0)
+    content_hash: str | None = None
+    retention: float | None = Field(None, gt=0, lt=1)
+    prior: StageLabel | None = None
+    until: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _rated(self) -> ReviewLine:
+        if self.mode == "study" and self.rating is None:
+            raise ValueError("a study review needs a rating")
+        return self
+
+    def review(self) -> Review:
+        return Review(
+            id=self.id,
+            deck_id=self.deck,
+            card_id=self.card,
+            direction=self.direction,
+            at=to_ms(self.at),
+            mode=self.mode,
+            rating=int(Rating[self.rating.upper()]) if self.rating else None,
+            verdict=self.verdict,
+            typed=self.typed,
+            duration_ms=self.duration_ms,
+            content_hash=self.content_hash,
+            retention=self.retention,
+            prior=int(Stage[self.prior.upper()]) if self.prior else None,
+            until=to_ms(self.until) if self.until else None,
+        )
+
+
+class QuizAnswerLine(_Line):
+    card: Id
+    direction: Id
+    question: str
+    given: str
+    expected: str
+    verdict: str
+    score: float = Field(ge=0)
+
+
+class QuizLine(_Line):
+    type: Literal["quiz"]
+    id: Id
+    deck: Id
+    kind: str = ""
+    started_at: AwareDatetime
+    finished_at: AwareDatetime
+    score: float = Field(ge=0)
+    total: int = Field(ge=0)
+    answers: list[QuizAnswerLine] = Field(default_factory=list)
+
+    def run(self) -> QuizRun:
+        return QuizRun(
+            self.id,
+            self.deck,
+            to_ms(self.started_at),
+            to_ms(self.finished_at),
+            self.score,
+            self.total,
+            self.kind,
+            tuple(
+                QuizAnswer(a.card, a.direction, a.question, a.given, a.expected, a.verdict, a.score)
+                for a in self.answers
+            ),
+        )
+
+
+# -- export --------------------------------------------------------------------------------
+
+
+def review_dict(review: Review) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "type": "review",
+        "id": review.id,
+        "deck": review.deck_id,
+        "card": review.card_id,
+        "direction": review.direction,
+        "at": iso(review.at),
+        "mode": review.mode,
+        "rating": Rating(review.rating).label if review.rating else None,
+        "verdict": review.verdict,
+        "typed": review.typed,
+        "duration_ms": review.duration_ms,
+        "content_hash": review.content_hash,
+        "retention": review.retention,
+        "prior": Stage(review.prior).label if review.prior is not None else None,
+        "until": iso(review.until) if review.until is not None else None,
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def quiz_dict(run: QuizRun) -> dict[str, Any]:
+    return {
+        "type": "quiz",
+        "id": run.id,
+        "deck": run.deck_id,
+        "kind": run.kind,
+        "started_at": iso(run.started_at),
+        "finished_at": iso(run.finished_at),
+        "score": run.score,
+        "total": run.total,
+        "answers": [
+            {
+                "card": a.card_id,
+                "direction": a.direction,
+                "question": a.question,
+                "given": a.given,
+                "expected": a.expected,
+                "verdict": a.verdict,
+                "score": a.score,
+            }
+            for a in run.answers
+        ],
+    }
+
+
+def export_lines(store: Store, now: int) -> Iterator[str]:
+    """The lines of an export (each without its newline)."""
+    yield json.dumps({"format": FORMAT, "version": VERSION, "exported_at": iso(now)})
+    for review in store.iter_reviews():
+        yield json.dumps(review_dict(review), ensure_ascii=False)
+    for run in reversed(store.quiz_runs(answers=True)):
+        yield json.dumps(quiz_dict(run), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    reviews: int
+    quizzes: int
+
+
+def export_to(store: Store, out: IO[str], now: int) -> ExportResult:
+    reviews = quizzes = 0
+    for line in export_lines(store, now):
+        out.write(line + "\n")
+        if line.startswith('{"type": "review"'):
+            reviews += 1
+        elif line.startswith('{"type": "quiz"'):
+            quizzes += 1
+    return ExportResult(reviews, quizzes)
+
+
+def export_file(store: Store, path: Path, now: int) -> ExportResult:
+    """Write an export atomically: the target appears complete or not at all."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            result = export_to(store, handle, now)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    return result
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+class ProgressFileError(Exception):
+    """A progress file that cannot be imported; `problems` are located lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(problems[0] if problems else "cannot import")
+
+
+def _pydantic_message(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    message = first["msg"]
+    return f"'{where}': {message}" if where else message
+
+
+def entries(path: Path, problems: list[str]) -> Iterator[Review | QuizRun]:
+    """The reviews and quizzes of a progress file, one line at a time.
+
+    Problems are appended to `problems` (located, printable) and their lines skipped; reading
+    stops at a wrong header or after MAX_LINE_ERRORS problems.
+    """
+    name = str(path)
+    try:
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        problems.append(printable(f"{name}: no such file"))
+        return
+    except IsADirectoryError:
+        problems.append(printable(f"{name}: is a folder, not a progress file"))
+        return
+    except OSError as error:
+        problems.append(printable(f"{name}: cannot read: {error.strerror}"))
+        return
+
+    def problem(number: int, message: str, column: int | None = None) -> None:
+        where = f"{name}:{number}" + (f":{column}" if column else "")
+        problems.append(printable(f"{where}: {message}"))
+
+    number = 0
+    header_seen = False
+    with handle:
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if len(problems) >= MAX_LINE_ERRORS:
+                    return
+                text = raw.strip()
+                if not text:
+                    continue
+                try:
+                    data = json.loads(text)
+                except json.JSONDecodeError as error:
+                    problem(number, f"not valid JSON: {error.msg}", error.colno)
+                    if not header_seen:
+                        return
+                    continue
+                if not header_seen:
+                    try:
+                        header = Header.model_validate(data)
+                    except ValidationError:
+                        problem(number, "not a quizapp progress file (see quizapp export-progress)")
+                        return
+                    if header.version > VERSION:
+                        problem(number, f"made by a newer quizapp (format {header.version})")
+                        return
+                    header_seen = True
+                    continue
+                kind = data.get("type") if isinstance(data, dict) else None
+                try:
+                    if kind == "review":
+                        yield ReviewLine.model_validate(data).review()
+                    elif kind == "quiz":
+                        yield QuizLine.model_validate(data).run()
+                    else:
+                        problem(number, 'each line needs "type": "review" or "quiz"')
+                except ValidationError as error:
+                    problem(number, _pydantic_message(error))
+        except UnicodeDecodeError:
+            problem(number + 1, "is not valid UTF-8 text")
+    if not header_seen and not problems:
+        problems.append(printable(f"{name}: is empty, not a progress file"))
+
+
+@dataclass(frozen=True)
+class Checked:
+    reviews: int
+    quizzes: int
+
+
+def check_file(path: Path) -> Checked:
+    """Validate a whole progress file without keeping it in memory; ProgressFileError lists
+    every problem found."""
+    problems: list[str] = []
+    reviews = quizzes = 0
+    for entry in entries(path, problems):
+        if isinstance(entry, Review):
+            reviews += 1
+        else:
+            quizzes += 1
+    if problems:
+        raise ProgressFileError(problems)
+    return Checked(reviews, quizzes)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    reviews_read: int
+    reviews_added: int
+    quizzes_read: int
+    quizzes_added: int
+
+
+def import_file(store: Store, path: Path) -> ImportResult:
+    """Merge a progress file into the store; nothing is written unless every line is good.
+
+    The file is read twice (check, then merge) so that a large log is never all in memory.
+    """
+    checked = check_file(path)
+    problems: list[str] = []
+    quizzes: list[QuizRun] = []
+
+    def reviews() -> Iterator[Review]:
+        for entry in entries(path, problems):
+            if isinstance(entry, Review):
+                yield entry
+            else:
+                quizzes.append(entry)
+        if problems:  # the file changed since it was checked: the merge is rolled back
+            raise ProgressFileError(problems)
+
+    added = store.merge(reviews())
+    before = {run.id for run in store.quiz_runs()}
+    for run in quizzes:
+        store.save_quiz(run)
+    quizzes_added = len({run.id for run in quizzes} - before)
+    return ImportResult(checked.reviews, added, checked.quizzes, quizzes_added)

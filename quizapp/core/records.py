@@ -1,0 +1,186 @@
+"""The rows of the progress database as Python values: reviews, quiz results, counts."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from quizapp.core.schedule import CardState, Event, Stage, to_ms
+
+Key = tuple[str, str, str]
+"""(deck id, card id, direction)."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """One row of the log. `at` and `until` are milliseconds since the epoch (UTC)."""
+
+    id: str
+    deck_id: str
+    card_id: str
+    direction: str
+    at: int
+    mode: str = "study"
+    rating: int | None = None
+    verdict: str | None = None
+    typed: str | None = None
+    duration_ms: int | None = None
+    content_hash: str | None = None
+    retention: float | None = None
+    prior: int | None = None
+    """The card's stage before a study answer (filled in by the store)."""
+    until: int | None = None
+    """For bury: buried until this time."""
+
+    @property
+    def key(self) -> Key:
+        return (self.deck_id, self.card_id, self.direction)
+
+    def event(self) -> Event:
+        return Event(
+            self.id, self.at, self.mode, self.rating, self.retention, self.until, self.content_hash
+        )
+
+
+REVIEW_COLUMNS = (
+    "id, deck_id, card_id, direction, at, mode, rating, verdict, typed, duration_ms, "
+    "content_hash, retention, prior, until"
+)
+STATE_COLUMNS = (
+    "stage, step, stability, difficulty, due, last_review, reps, lapses, suspended, "
+    "buried_until, last_event, content_hash"
+)
+
+
+def review_row(review: Review) -> tuple[Any, ...]:
+    return (
+        review.id,
+        review.deck_id,
+        review.card_id,
+        review.direction,
+        review.at,
+        review.mode,
+        review.rating,
+        review.verdict,
+        review.typed,
+        review.duration_ms,
+        review.content_hash,
+        review.retention,
+        review.prior,
+        review.until,
+    )
+
+
+def state_row(state: CardState) -> tuple[Any, ...]:
+    return (
+        int(state.stage),
+        state.step,
+        state.stability,
+        state.difficulty,
+        state.due,
+        state.last_review,
+        state.reps,
+        state.lapses,
+        int(state.suspended),
+        state.buried_until,
+        state.last_event,
+        state.content_hash,
+    )
+
+
+def state_from(row: Sequence[Any]) -> CardState:
+    return CardState(
+        Stage(row[0]),
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        bool(row[8]),
+        row[9],
+        row[10],
+        row[11],
+    )
+
+
+def new_id(at: int | None = None) -> str:
+    """A unique review id: the time in hex (so ids sort by time) and 64 random bits."""
+    if at is None:
+        at = time.time_ns() // 1_000_000
+    return f"{at:012x}{secrets.token_hex(8)}"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Cards left today in one deck."""
+
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True)
+class QuizAnswer:
+    card_id: str
+    direction: str
+    question: str
+    given: str
+    expected: str
+    verdict: str
+    score: float
+
+
+@dataclass(frozen=True)
+class QuizRun:
+    """A finished quiz. `score` out of `total` (partial answers may score a fraction)."""
+
+    id: str
+    deck_id: str
+    started_at: int
+    finished_at: int
+    score: float
+    total: int
+    kind: str = ""
+    answers: tuple[QuizAnswer, ...] = ()
+
+    @property
+    def ratio(self) -> float:
+        return self.score / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    runs: int
+    best: QuizRun | None
+    last: QuizRun | None
+
+
+@dataclass
+class CheckReport:
+    """What `Store.check()` found."""
+
+    integrity: list[str] = field(default_factory=list)
+    mismatched: list[Key] = field(default_factory=list)
+    missing: list[Key] = field(default_factory=list)
+    extra: list[Key] = field(default_factory=list)
+    reviews: int = 0
+    cards: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.integrity or self.mismatched or self.missing or self.extra)
+
+
+def now_ms() -> int:
+    """The current time in milliseconds since the epoch (UTC)."""
+    return to_ms(datetime.now(timezone.utc))

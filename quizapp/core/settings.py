@@ -1,0 +1,187 @@
+"""User settings: `<config dir>/settings.toml`, validated by a pydantic model.
+
+A missing file means the defaults. A broken file (bad TOML, an unknown key, a value out of
+range) gives one located message, `settings.toml:3:1: ...`; `load_or_defaults` then carries on
+with the defaults and the file is left exactly as it is: `save` refuses to write over a file
+it cannot read unless told to keep a copy of it first.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from quizapp.core import locations, tomlpos
+from quizapp.core.schedule import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION
+from quizapp.core.text import printable
+
+UiLanguage = Literal["it", "en"]
+
+
+def locale_language(environ: dict[str, str] | None = None) -> UiLanguage:
+    """`it` when the locale says Italian (LC_ALL, LC_MESSAGES or LANG = it_*), else `en`."""
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "").strip()
+        if value:
+            return "it" if value.lower().startswith("it") else "en"
+    return "en"
+
+
+class Settings(BaseModel):
+    """Everything a learner can set. Immutable: change it with `model_copy(update=...)`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+    ui_language: UiLanguage = Field(
+        default_factory=locale_language, description="Language of the app's own text."
+    )
+    study_language: Literal["it", "en"] = Field(
+        "it", description="Language in which question cards are asked."
+    )
+    vocab_direction: Literal["it>en", "en>it", "both"] = Field(
+        "both", description="Which way vocabulary cards are studied."
+    )
+    answer_mode: Literal["typed", "flip"] = Field(
+        "typed", description="Type the answer, or reveal it and rate yourself."
+    )
+    new_per_day: int = Field(20, ge=0, le=9999, description="New cards per day, per deck.")
+    reviews_per_day: int = Field(200, ge=0, le=99999, description="Reviews per day, per deck.")
+    desired_retention: float = Field(
+        DEFAULT_RETENTION,
+        ge=MIN_RETENTION,
+        le=MAX_RETENTION,
+        description="The probability of recall FSRS aims for at each review.",
+    )
+    day_start_hour: int = Field(
+        4, ge=0, le=23, description="Local hour at which a new study day starts."
+    )
+    theme: str = Field("textual-dark", min_length=1, description="The colour theme.")
+    quiz_length: int = Field(10, ge=1, le=500, description="Questions in a quiz.")
+    keymap: dict[str, str] = Field(
+        default_factory=dict, description="Binding id -> keys, e.g. 'study.again' = 'f1'."
+    )
+
+
+class SettingsError(Exception):
+    """A settings file that cannot be used, with where the problem is."""
+
+    def __init__(
+        self, path: Path, message: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return printable(f"{where}: {self.message}")
+
+
+def _describe(error: dict[str, Any]) -> str:
+    field = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        known = ", ".join(Settings.model_fields)
+        return f"unknown setting '{field}' (known settings: {known})"
+    value = error.get("input")
+    shown = f" (got {value!r})" if not isinstance(value, dict) else ""
+    return f"'{field}': {error['msg']}{shown}"
+
+
+def parse(text: str, path: Path) -> Settings:
+    """Settings from the text of a settings file; SettingsError (located) when it is wrong."""
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        message = getattr(error, "msg", str(error))
+        raise SettingsError(path, f"not valid TOML: {message}", line, column) from None
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        positions = tomlpos.scan(text)
+        where = positions.find(tuple(first["loc"]), value=first["type"] != "extra_forbidden")
+        line, column = where if where else (None, None)
+        more = len(error.errors()) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise SettingsError(path, _describe(dict(first)) + suffix, line, column) from None
+
+
+def load(path: Path | None = None) -> Settings:
+    """The user's settings (defaults when there is no file). SettingsError when broken."""
+    path = path or locations.settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except IsADirectoryError:
+        raise SettingsError(path, "is a folder, not a settings file") from None
+    except OSError as error:
+        raise SettingsError(path, f"cannot read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SettingsError(path, "is not valid UTF-8 text", line) from None
+    return parse(text, path)
+
+
+def load_or_defaults(path: Path | None = None) -> tuple[Settings, SettingsError | None]:
+    """The settings, or the defaults and the problem to show when the file is broken."""
+    try:
+        return load(path), None
+    except SettingsError as error:
+        return Settings(), error
+
+
+def dumps(settings: Settings) -> str:
+    """TOML text of the settings that differ from the defaults (keymap always last)."""
+    import tomli_w
+
+    data = settings.model_dump(exclude_defaults=True)
+    keymap = data.pop("keymap", None)
+    if keymap:
+        data["keymap"] = keymap
+    text: str = tomli_w.dumps(data)
+    return text
+
+
+def save(settings: Settings, path: Path | None = None, *, keep_broken: bool = False) -> Path:
+    """Write the settings atomically. A file that does not load is never silently replaced:
+    SettingsError, unless `keep_broken`, which first renames it to a timestamped copy."""
+    path = path or locations.settings_path()
+    if path.exists():
+        try:
+            load(path)
+        except SettingsError as error:
+            if not keep_broken:
+                raise
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            try:
+                path.rename(path.with_name(f"{path.name}.broken-{stamp}"))
+            except OSError as move:
+                raise SettingsError(path, f"cannot keep a copy: {move.strerror}") from error
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write("# quizapp settings\n" + dumps(settings))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        raise SettingsError(path, f"cannot write: {error.strerror or error}") from None
+    return path
