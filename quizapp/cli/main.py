@@ -14,6 +14,9 @@ COMMANDS: dict[str, str] = {
     "decks": "decks",
     "validate": "validate",
     "schema": "schema",
+    "import": "import_deck",
+    "export": "export",
+    "new": "new",
 }
 
 

@@ -84,9 +84,9 @@ class AnkiPackage:
     @property
     def format(self) -> str:
         return {
-            "collection.anki21b": "Anki package (current format)",
-            "collection.anki21": "Anki package (2.1 format)",
-        }.get(self.collection, "Anki package (legacy format)")
+            "collection.anki21b": "Anki package, current format",
+            "collection.anki21": "Anki package, 2.1 format",
+        }.get(self.collection, "Anki package, legacy format")
 
 
 def read_apkg(
@@ -142,6 +142,8 @@ def _connect(path: Path, database: Path) -> Iterator[sqlite3.Connection]:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
         raise InteropError(path, f"the collection cannot be opened ({error})") from None
+    # Anki declares its text columns with its own collation; reading needs one by that name.
+    connection.create_collation("unicase", _unicase)
     deadline = time.monotonic() + limits.SQLITE_SECONDS
     connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
@@ -155,6 +157,11 @@ def _connect(path: Path, database: Path) -> Iterator[sqlite3.Connection]:
         raise InteropError(path, f"is not a readable Anki collection ({error})") from None
     finally:
         connection.close()
+
+
+def _unicase(left: str, right: str) -> int:
+    a, b = left.casefold(), right.casefold()
+    return (a > b) - (a < b)
 
 
 _REQUIRED = {

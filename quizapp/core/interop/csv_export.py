@@ -45,11 +45,11 @@ def card_row(card: Card) -> list[str]:
     ]
 
 
-def deck_to_csv(deck: Deck) -> bytes:
+def deck_to_csv(deck: Deck, *, bom: bool = True) -> bytes:
     """UTF-8 with a byte-order mark (so spreadsheets read the accents right), CRLF lines."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for card in deck.cards:
         writer.writerow(card_row(card))
-    return out.getvalue().encode("utf-8-sig")
+    return out.getvalue().encode("utf-8-sig" if bom else "utf-8")
