@@ -98,14 +98,15 @@ def _card_lines(card: dict[str, Any]) -> Iterable[str]:
 
 def deck_to_toml(deck: Deck, comments: Iterable[str] = ()) -> str:
     """The deck as TOML text; `comments` become `#` lines at the top."""
-    lines: list[str] = ["#:schema ./deck.schema.json"]
-    lines.extend(f"# {line}".rstrip() for comment in comments for line in comment.splitlines())
+    lines = [f"# {line}".rstrip() for comment in comments for line in comment.splitlines()]
+    if lines:
+        lines.append("")
     info = deck.deck.model_dump(mode="json", exclude_none=True)
     title, description = info.pop("title"), info.pop("description")
     ordered: dict[str, Any] = {
         name: info.pop(name) for name in ("id", "format", "version") if name in info
     }
-    lines += ["", "[deck]", *_pairs({**ordered, **info})]
+    lines += ["[deck]", *_pairs({**ordered, **info})]
     lines += ["", "[deck.title]", *_pairs(title)]
     lines += ["", "[deck.description]", *_pairs(description)]
     for card in deck.cards:
