@@ -332,3 +332,14 @@ def sqlite_bytes(script: str) -> bytes:
 
 def json_bytes(data: object) -> bytes:
     return json.dumps(data).encode()
+
+
+def declare_size(path: Path, size: int) -> Path:
+    """Make the (only) member of the zip at `path` claim to unpack to `size` bytes."""
+    data = bytearray(path.read_bytes())
+    local = data.find(b"PK\x03\x04")
+    central = data.find(b"PK\x01\x02")
+    data[local + 22 : local + 26] = size.to_bytes(4, "little")
+    data[central + 24 : central + 28] = size.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    return path
