@@ -54,6 +54,7 @@ def deck_info(
     """
     deck_id = options.deck_id or slugify(default_id, 60) or "imported"
     title = options.title or default_title or deck_id
+    title = title[:1].upper() + title[1:]
     common = [lang for lang in ("it", "en") if all(card.side(lang) for card in cards)]
     return make_info(
         {
