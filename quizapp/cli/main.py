@@ -18,6 +18,9 @@ COMMANDS: dict[str, str] = {
     "doctor": "doctor",
     "export-progress": "progress",
     "import-progress": "progress",
+    "import": "import_deck",
+    "export": "export",
+    "new": "new",
 }
 
 

@@ -1,0 +1,84 @@
+"""`quizapp export DECK --to apkg|csv|json`: a deck out to Anki, a spreadsheet or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("apkg", "csv", "json")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write a deck as an Anki package, CSV or JSON",
+        description="Export a deck: --to apkg (Anki; importing a newer export updates the "
+        "notes instead of duplicating them), csv (one row per card, for spreadsheets; "
+        "`quizapp import` reads it back) or json (validates against `quizapp schema`).",
+    )
+    parser.add_argument("deck", metavar="DECK", help="a deck file, or the name or id of a deck")
+    parser.add_argument("--to", choices=FORMATS, required=True, help="the format to write")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write (default: <deck id>.<format> here; '-' for standard output, "
+        "csv and json only)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from quizapp.cli.output import say, warn
+    from quizapp.core.catalog import UnknownDeck, resolve
+    from quizapp.core.interop import InteropError
+    from quizapp.core.interop.files import write_file
+    from quizapp.core.loading import DeckError, load_deck
+
+    try:
+        deck = load_deck(resolve(args.deck))
+    except UnknownDeck as error:
+        warn(f"error: {error}")
+        return 1
+    except DeckError as error:
+        for problem in error.problems:
+            warn(problem.format())
+        warn("The deck has errors; nothing was exported.")
+        return 1
+
+    if args.to == "apkg":
+        from quizapp.core.interop.apkg_write import deck_to_apkg
+
+        data = deck_to_apkg(deck)
+    elif args.to == "csv":
+        from quizapp.core.interop.csv_export import deck_to_csv
+
+        data = deck_to_csv(deck, bom=args.output != "-")
+    else:
+        from quizapp.core.interop.json_export import deck_to_json
+
+        data = deck_to_json(deck)
+
+    if args.output == "-":
+        if args.to == "apkg":
+            warn("error: an Anki package is a binary file; give a file name with -o")
+            return 2
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    output = Path(args.output).expanduser() if args.output else Path(f"{deck.id}.{args.to}")
+    try:
+        write_file(output, data, force=args.force)
+    except InteropError as error:
+        warn(f"error: {error.format()}")
+        return 1
+    count = len(deck.cards)
+    say(f"Wrote {output}: deck '{deck.id}', {count} card{'s' if count != 1 else ''} ({args.to}).")
+    if args.to == "apkg":
+        say("In Anki: File > Import. Importing a newer export updates these notes.")
+    return 0

@@ -1,0 +1,199 @@
+"""`quizapp import FILE`: a CSV/TSV file or an Anki package -> a TOML deck a person can edit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+_SHOWN_WARNINGS = 10
+_DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="turn a CSV/TSV file (Quizlet, spreadsheets) or an Anki .apkg into a deck",
+        description="Import a CSV/TSV file (a Quizlet export, a spreadsheet) or an Anki "
+        "package (.apkg) as a TOML deck you can edit. The deck is checked before it is "
+        "written; an existing file is never replaced without --force.",
+        epilog="Columns and Anki fields are given by number (from 1) or by name. CSV rows "
+        "become vocab cards (Italian and English columns) unless --kind qa. Anki notes: "
+        "Basic -> qa, Basic (and reversed card) -> vocab, Cloze -> cloze.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .csv/.tsv/.txt file or an .apkg package")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DECK.toml",
+        help="where to write the deck (default: <deck id>.toml in your decks folder)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    parser.add_argument(
+        "--kind",
+        choices=("auto", "vocab", "qa"),
+        default="auto",
+        help="vocab: term and translation, studied both ways; qa: question and answer in one "
+        "language (default: CSV rows are vocab unless the header says question/answer; Anki "
+        "notes with a reverse card are vocab, others qa)",
+    )
+    parser.add_argument("--it", metavar="COL", help="the Italian column or field (default: 1)")
+    parser.add_argument("--en", metavar="COL", help="the English column or field (default: 2)")
+    parser.add_argument("--question", metavar="COL", help="the question column (qa; default: 1)")
+    parser.add_argument("--answer", metavar="COL", help="the answer column (qa; default: 2)")
+    parser.add_argument(
+        "--lang",
+        choices=("it", "en"),
+        default="it",
+        help="the language of qa and cloze cards (default: it)",
+    )
+    parser.add_argument("--tag", help="a tag for every card, e.g. lesson-3")
+    parser.add_argument(
+        "--alternatives",
+        metavar="SEP",
+        help="split a cell into accepted alternatives at SEP, e.g. ';' or '/'",
+    )
+    parser.add_argument(
+        "--delimiter", metavar="D", help="CSV delimiter: a character, or tab (default: detected)"
+    )
+    header = parser.add_mutually_exclusive_group()
+    header.add_argument(
+        "--header", dest="header", action="store_true", default=None, help="the first row names"
+    )
+    header.add_argument(
+        "--no-header", dest="header", action="store_false", help="the first row is a card"
+    )
+    parser.add_argument(
+        "--deck-id", metavar="ID", help="the new deck's id (default: from the file)"
+    )
+    parser.add_argument("--title", help="the new deck's title")
+    parser.add_argument("--author", default="unknown", help="the deck's author")
+    parser.add_argument("--license", default="unknown", help="the deck's license")
+    parser.add_argument(
+        "--with-history",
+        action="store_true",
+        help="Anki: also read the review log (answers and FSRS schedule)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _delimiter(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = _DELIMITERS.get(value.lower(), value)
+    if len(value) != 1:
+        raise ValueError(f"--delimiter must be one character or 'tab', not {value!r}")
+    return value
+
+
+def _is_anki(path: Path) -> bool:
+    if path.suffix.lower() in (".apkg", ".colpkg"):
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.cli.output import say, warn
+    from quizapp.core import locations
+    from quizapp.core.interop import InteropError
+    from quizapp.core.interop.ids import is_slug, slugify
+    from quizapp.core.interop.options import ImportOptions
+
+    source = Path(args.file).expanduser()
+    try:
+        tag = None
+        if args.tag is not None:
+            tag = slugify(args.tag, 100)
+            if not tag:
+                raise ValueError(f"--tag {args.tag!r} has no letters or digits")
+        if args.deck_id is not None and not is_slug(args.deck_id):
+            raise ValueError(
+                f"--deck-id {args.deck_id!r} must be a slug (lower-case letters, digits, '-')"
+            )
+        options = ImportOptions(
+            kind=args.kind,
+            it=args.it,
+            en=args.en,
+            question=args.question,
+            answer=args.answer,
+            lang=args.lang,
+            tag=tag,
+            alternatives=args.alternatives,
+            delimiter=_delimiter(args.delimiter),
+            header=args.header,
+            deck_id=args.deck_id,
+            title=args.title,
+            author=args.author,
+            license=args.license,
+        )
+    except ValueError as error:
+        warn(f"quizapp import: error: {error}")
+        return 2
+
+    try:
+        if _is_anki(source):
+            from quizapp.core.interop.anki_import import import_apkg
+
+            imported, package = import_apkg(source, options, with_history=args.with_history)
+        else:
+            from quizapp.core.interop.csv_import import import_csv
+
+            if args.with_history:
+                warn("note: --with-history applies to Anki packages only")
+            imported, package = import_csv(source, options), None
+        deck = imported.deck
+        output = (
+            Path(args.output).expanduser()
+            if args.output
+            else locations.user_decks_dir() / f"{deck.id}.toml"
+        )
+        comments = [f"Imported from {source.name} ({imported.source_format}) by quizapp import."]
+        if "unknown" in (deck.deck.author, deck.deck.license):
+            comments.append("Fill in the author and license in [deck] below.")
+        from quizapp.core.interop.toml_write import write_deck
+
+        deck_warnings = write_deck(deck, output, force=args.force, comments=comments)
+    except InteropError as error:
+        warn(f"error: {error.format()}")
+        warn("Nothing was written.")
+        return 1
+
+    kinds: dict[str, int] = {}
+    for card in deck.cards:
+        kinds[card.kind] = kinds.get(card.kind, 0) + 1
+    summary = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
+    say(f"Read {source.name} ({imported.source_format}): {len(deck.cards)} cards ({summary}).")
+    if imported.skipped:
+        noun = "row" if package is None else "note"
+        say(f"Skipped {imported.skipped} {noun}{'s' if imported.skipped != 1 else ''}:")
+    for line in imported.warnings[:_SHOWN_WARNINGS]:
+        say(f"  {line}")
+    if len(imported.warnings) > _SHOWN_WARNINGS:
+        say(f"  ... and {len(imported.warnings) - _SHOWN_WARNINGS} more")
+    if imported.media:
+        names = ", ".join(imported.media[:5]) + (", ..." if len(imported.media) > 5 else "")
+        count = len(imported.media)
+        say(f"Not imported: {count} media file{'s' if count != 1 else ''} ({names}).")
+    if package is not None and args.with_history:
+        _report_history(package, imported)
+    for line in deck_warnings[:_SHOWN_WARNINGS]:
+        say(line)
+    say(f"Wrote {output} (deck '{deck.id}').")
+    return 0
+
+
+def _report_history(package: Any, imported: Any) -> None:
+    from quizapp.cli.output import say
+    from quizapp.core.interop.anki_history import history_records, rebuild_states
+
+    records = history_records(package, imported)
+    states = rebuild_states(records)
+    say(
+        f"Review history: {len(records)} answers for {len(states)} cards read from Anki "
+        "and rescheduled with FSRS."
+    )
+    say("  They are not saved yet: this version of quizapp has no progress store to keep them.")

@@ -1,0 +1,220 @@
+"""Deck -> Anki package (.apkg), written with genanki.
+
+Two note types, shared by every deck quizapp exports:
+
+* "quizapp (Italian/English)": fields Italian, English, Italian answer, English answer, Notes,
+  Both ways, quizapp. Card 1 shows the Italian side (the English one when there is none);
+  card 2, made only when "Both ways" is set (vocab), shows the English term.
+* "quizapp cloze": fields Italian and English in Anki's cloze syntax, Notes, quizapp.
+
+The hidden "quizapp" field holds the card as JSON, so importing the package back gives the
+same cards (or the edits made in Anki to the visible fields). Note guids and ids, card ids and
+the Anki deck id are derived from the deck id and card id: importing a newer export into Anki
+updates the notes instead of adding duplicates.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import sqlite3
+import tempfile
+import time
+import warnings
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import genanki
+
+from quizapp.core.answers import display, parse_cloze
+from quizapp.core.deck import Card, ClozeCard, Deck, VocabCard
+from quizapp.core.interop import ids
+from quizapp.core.interop.visible import visible
+
+FRONT_BACK_MODEL_ID = 1_571_234_000_101
+CLOZE_MODEL_ID = 1_571_234_000_102
+META_FIELD = "quizapp"
+DECK_MARK = "quizapp-deck:"
+
+FIELDS = ["Italian", "English", "Italian answer", "English answer", "Notes", "Both ways"]
+CLOZE_FIELDS = ["Italian", "English", "Notes"]
+
+CSS = """.card { font-family: sans-serif; font-size: 22px; text-align: center; color: #222;
+  background: #fff; }
+.other { margin-top: 1em; color: #666; font-size: 18px; }
+.notes { margin-top: 1em; font-size: 16px; color: #444; }
+.nightMode .card, .card.nightMode { color: #eee; background: #222; }
+.nightMode .other, .nightMode .notes { color: #aaa; }
+"""
+
+_BACK_EXTRA = '<div class="notes">{{Notes}}</div>'
+FRONT_BACK_TEMPLATES = [
+    {
+        "name": "Italiano",
+        "qfmt": "{{#Italian}}{{Italian}}{{/Italian}}{{^Italian}}{{English}}{{/Italian}}",
+        "afmt": "{{FrontSide}}\n<hr id=answer>\n"
+        "{{#Italian}}{{Italian answer}}"
+        '{{#English}}<div class="other">{{English}}'
+        "{{#English answer}} — {{English answer}}{{/English answer}}</div>{{/English}}"
+        "{{/Italian}}{{^Italian}}{{English answer}}{{/Italian}}\n" + _BACK_EXTRA,
+    },
+    {
+        "name": "English",
+        "qfmt": "{{#Both ways}}{{English}}{{/Both ways}}",
+        "afmt": "{{FrontSide}}\n<hr id=answer>\n{{Italian}}\n" + _BACK_EXTRA,
+    },
+]
+CLOZE_TEMPLATES = [
+    {
+        "name": "Cloze",
+        "qfmt": '{{cloze:Italian}}<div class="other">{{cloze:English}}</div>',
+        "afmt": '{{cloze:Italian}}<div class="other">{{cloze:English}}</div>\n' + _BACK_EXTRA,
+    }
+]
+
+
+def _model(cloze: bool) -> genanki.Model:
+    if cloze:
+        return genanki.Model(
+            CLOZE_MODEL_ID,
+            "quizapp cloze",
+            fields=[{"name": name} for name in [*CLOZE_FIELDS, META_FIELD]],
+            templates=[dict(t) for t in CLOZE_TEMPLATES],
+            css=CSS,
+            model_type=genanki.Model.CLOZE,
+        )
+    return genanki.Model(
+        FRONT_BACK_MODEL_ID,
+        "quizapp (Italian/English)",
+        fields=[{"name": name} for name in [*FIELDS, META_FIELD]],
+        templates=[dict(t) for t in FRONT_BACK_TEMPLATES],
+        css=CSS,
+    )
+
+
+def as_html(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def anki_cloze(text: str) -> str:
+    """quizapp cloze text -> Anki's: each gap its own number, the first answer shown."""
+    out: list[str] = []
+    number = 0
+    for part in parse_cloze(text).parts:
+        if isinstance(part, str):
+            out.append(as_html(part))
+            continue
+        number += 1
+        hint = f"::{as_html(part.hint)}" if part.hint else ""
+        out.append(f"{{{{c{number}::{as_html(display(part.answers[0]))}{hint}}}}}")
+    return "".join(out)
+
+
+def _notes_text(card: Card) -> str:
+    lines: list[str] = []
+    for lang in card.languages():
+        side = card.side(lang)
+        for name in ("example", "note"):
+            value = getattr(side, name, None)
+            if value:
+                lines.append(value)
+        distractors = getattr(side, "distractors", None)
+        if distractors:
+            options = sorted([side.answer, *distractors], key=str.casefold)
+            lines.append(" · ".join(options))
+    return "\n".join(lines)
+
+
+def meta_json(deck_id: str, card: Card) -> str:
+    data = {"deck": deck_id, "card": card.model_dump(mode="json", exclude_defaults=True)}
+    return as_html(json.dumps(data, ensure_ascii=True, separators=(",", ":")))
+
+
+def note_fields(deck_id: str, card: Card) -> list[str]:
+    """The Anki fields of a card's note, in the order of its note type."""
+    notes = as_html(_notes_text(card))
+    meta = meta_json(deck_id, card)
+    if isinstance(card, ClozeCard):
+        sides = [card.side(lang) for lang in ("it", "en")]
+        return [*(anki_cloze(side.text) if side else "" for side in sides), notes, meta]
+    shown = visible(card)
+    both = "y" if isinstance(card, VocabCard) else ""
+    return [
+        as_html(shown.it),
+        as_html(shown.en),
+        as_html(shown.it_answer),
+        as_html(shown.en_answer),
+        notes,
+        both,
+        meta,
+    ]
+
+
+def note_guid(deck_id: str, card_id: str) -> str:
+    return str(genanki.guid_for("quizapp", deck_id, card_id))
+
+
+def deck_description(deck: Deck) -> str:
+    info = deck.deck.model_dump(mode="json", exclude_none=True)
+    mark = json.dumps(info, ensure_ascii=True, separators=(",", ":")).replace("--", "\\u002d-")
+    it, en = deck.deck.description.it, deck.deck.description.en
+    return f"{as_html(it)}<br><i>{as_html(en)}</i><!-- {DECK_MARK} {mark} -->"
+
+
+def _stable_ids(deck_id: str, notes: list[tuple[str, genanki.Note]]) -> Iterator[int]:
+    """The ids genanki asks for, in its order: each note's id, then its cards' ids."""
+    used: set[int] = set()
+
+    def unique(*parts: str) -> int:
+        value = ids.number(*parts)
+        while value in used:
+            value += 1
+        used.add(value)
+        return value
+
+    for card_id, note in notes:
+        yield unique("quizapp-note", deck_id, card_id)
+        for card in note.cards:
+            yield unique("quizapp-card", deck_id, card_id, str(card.ord))
+
+
+def build_package(deck: Deck) -> tuple[genanki.Package, list[tuple[str, genanki.Note]]]:
+    anki_deck = genanki.Deck(
+        ids.number("quizapp-deck", deck.id), deck.deck.title.it, deck_description(deck)
+    )
+    models = {False: _model(False), True: _model(True)}
+    notes: list[tuple[str, genanki.Note]] = []
+    for position, card in enumerate(deck.cards):
+        note = genanki.Note(
+            model=models[isinstance(card, ClozeCard)],
+            fields=note_fields(deck.id, card),
+            tags=list(card.tags),
+            guid=note_guid(deck.id, card.id),
+            due=position,  # Anki shows new cards in this order: the deck's
+        )
+        anki_deck.add_note(note)
+        notes.append((card.id, note))
+    return genanki.Package(anki_deck), notes
+
+
+def deck_to_apkg(deck: Deck, timestamp: float | None = None) -> bytes:
+    """The deck as the bytes of a legacy-format .apkg (which every Anki version imports)."""
+    package, notes = build_package(deck)
+    when = time.time() if timestamp is None else timestamp
+    with tempfile.TemporaryDirectory(prefix="quizapp-export-") as folder:
+        database = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                package.write_to_db(connection.cursor(), when, _stable_ids(deck.id, notes))
+            connection.commit()
+        finally:
+            connection.close()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(database, "collection.anki2")
+            archive.writestr("media", "{}")
+    return buffer.getvalue()

@@ -1,0 +1,47 @@
+"""Plain data -> validated cards and decks, for the importers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from quizapp.core.deck import Card, Deck, DeckInfo
+
+_CARD: TypeAdapter[Card] = TypeAdapter(Card)
+
+
+def _reason(error: ValidationError) -> str:
+    first = error.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"] if not str(part)[0].isupper())
+    message = str(first.get("ctx", {}).get("error", first["msg"]))
+    return f"{where}: {message}" if where else message
+
+
+def make_card(data: dict[str, Any]) -> Card:
+    """A card from plain data; ValueError with a short reason when it is not a valid card."""
+    try:
+        return _CARD.validate_python(data)
+    except ValidationError as error:
+        raise ValueError(_reason(error)) from None
+
+
+def make_info(data: dict[str, Any]) -> DeckInfo:
+    try:
+        return DeckInfo.model_validate(data)
+    except ValidationError as error:
+        raise ValueError(_reason(error)) from None
+
+
+@dataclass
+class ImportedDeck:
+    """What an import produced: the deck, and what the person should be told about it."""
+
+    deck: Deck
+    source_format: str
+    warnings: list[str] = field(default_factory=list)
+    media: list[str] = field(default_factory=list)
+    skipped: int = 0
+    origin: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    """Anki (note id, card ord) -> (card id, direction), for the review history."""
