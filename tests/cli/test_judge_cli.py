@@ -82,7 +82,7 @@ def test_a_card_of_the_bundled_deck() -> None:
     result = quizapp("--deck", "deepseek-it", "--card", "v3-training-cost", "6.000.000.000 $")
     assert result.returncode == 0, result.stderr
     assert "card      v3-training-cost (qa, it)" in result.stdout
-    assert "question  Quanto è costato" in result.stdout
+    assert "question  Secondo DeepSeek, quanto è costato" in result.stdout
     assert "known wrong answer" in result.stdout
     assert "read as   6 000 000 000 USD   (expected 6 000 000 USD)" in result.stdout
 
