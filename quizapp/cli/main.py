@@ -11,6 +11,8 @@ from quizapp import __version__
 
 # name -> module in quizapp.cli; each module has `register(subparsers)` and `run(args) -> int`.
 COMMANDS: dict[str, str] = {
+    "study": "tui_commands",
+    "practice": "tui_commands",
     "decks": "decks",
     "validate": "validate",
     "schema": "schema",

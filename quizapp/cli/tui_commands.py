@@ -3,11 +3,73 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    """The study and quiz commands are added with the study screens."""
+    for name, help_text in (
+        ("study", "study a deck's cards due today (spaced repetition)"),
+        ("practice", "practise any cards of a deck without changing the schedule"),
+    ):
+        parser = subparsers.add_parser(name, help=help_text, description=help_text.capitalize())
+        parser.add_argument("deck", nargs="?", metavar="DECK", help="deck file, name or id")
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--typed",
+            dest="answer_mode",
+            action="store_const",
+            const="typed",
+            help="type each answer (the default)",
+        )
+        mode.add_argument(
+            "--flip",
+            dest="answer_mode",
+            action="store_const",
+            const="flip",
+            help="reveal the answer and rate yourself",
+        )
+        parser.set_defaults(handler=run_study, mode=name)
+
+
+def _fail(message: str) -> int:
+    from quizapp.cli.output import warn
+
+    warn(message)
+    return 1
+
+
+def run_study(args: argparse.Namespace) -> int:
+    from quizapp.core import catalog, settings
+    from quizapp.core.loading import DeckError, load_deck
+    from quizapp.core.store import Store, StoreError
+
+    try:
+        path = catalog.resolve(args.deck)
+        deck = load_deck(path)
+    except catalog.UnknownDeck as error:
+        return _fail(f"quizapp: {error}")
+    except DeckError as error:
+        for problem in error.problems:
+            _fail(problem.format())
+        return 1
+    loaded, problem = settings.load_or_defaults()
+    if problem is not None:
+        _fail(str(problem))
+        return 1
+    if args.answer_mode:
+        loaded = loaded.model_copy(update={"answer_mode": args.answer_mode})
+    try:
+        store = Store()
+    except StoreError as error:
+        return _fail(f"quizapp: {error}")
+    if store.notice:
+        print(store.notice, file=sys.stderr)
+    from quizapp.tui.app import QuizApp
+
+    with store:
+        QuizApp(study=(deck, store, loaded, args.mode)).run()
+    return 0
 
 
 def run_home(args: argparse.Namespace) -> int:

@@ -26,7 +26,11 @@ class HomeScreen(Screen[None]):
     HomeScreen #details { height: 1fr; padding: 1 2; border-top: solid $primary; }
     HomeScreen .deck-errors { color: $error; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "Quit", id="home.quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "study('study')", "Study", id="home.study"),
+        Binding("p", "study('practice')", "Practice", id="home.practice"),
+        Binding("q", "app.quit", "Quit", id="home.quit"),
+    ]
 
     def __init__(self, extra_decks: list[Path] | None = None) -> None:
         super().__init__()
@@ -61,6 +65,28 @@ class HomeScreen(Screen[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
+
+    def action_study(self, mode: str) -> None:
+        """Study (or practise) the highlighted deck; a broken deck cannot be opened."""
+        from quizapp.core import settings as user_settings
+        from quizapp.core.store import Store, StoreError
+        from quizapp.tui.screens.study import StudyScreen
+
+        index = self.query_one("#decks", DataTable).cursor_row
+        if not 0 <= index < len(self.results) or self.results[index].deck is None:
+            self.notify("This deck cannot be loaded; fix the errors shown.", severity="error")
+            return
+        loaded, problem = user_settings.load_or_defaults()
+        if problem is not None:
+            self.notify(str(problem), severity="error", markup=False)
+        try:
+            store = Store()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        deck = self.results[index].deck
+        assert deck is not None
+        self.app.push_screen(StudyScreen(deck, store, loaded, mode=mode), lambda _: store.close())
 
     def _origin(self, index: int) -> str:
         return self.origins[index] if 0 <= index < len(self.origins) else "path"

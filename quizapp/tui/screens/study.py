@@ -1,0 +1,315 @@
+"""Study: one card at a time, typed (judged) or flipped (self-rated), graded 1-4.
+
+Every answer is committed by the session before the next card is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+
+from quizapp.core.deck import Deck
+from quizapp.core.prompts import peek
+from quizapp.core.rating import Rating
+from quizapp.core.session import Answered, Session, Turn
+from quizapp.core.settings import Settings
+from quizapp.core.store import Store, StoreError
+from quizapp.tui.format import interval
+from quizapp.tui.i18n import has, t
+
+_DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
+
+
+class StudyScreen(Screen[None]):
+    """The study (or practice) screen for one deck."""
+
+    DEFAULT_CSS = """
+    StudyScreen #counts { height: 1; padding: 0 2; color: $text-muted; }
+    StudyScreen ProgressBar { padding: 0 2; }
+    StudyScreen #card { height: 1fr; padding: 1 2; }
+    StudyScreen #question { text-style: bold; }
+    StudyScreen #extra { color: $text-muted; margin-top: 1; }
+    StudyScreen #verdict { margin-top: 1; }
+    StudyScreen #verdict.correct { color: $success; }
+    StudyScreen #verdict.almost, StudyScreen #verdict.partial { color: $warning; }
+    StudyScreen #verdict.wrong { color: $error; }
+    StudyScreen #answer { margin: 0 2; }
+    StudyScreen #grades { height: 3; padding: 0 2; display: none; }
+    StudyScreen #grades.shown { display: block; }
+    StudyScreen #grades Button { width: 1fr; margin-right: 1; }
+    StudyScreen #grades Button.suggested { text-style: bold reverse; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "grade(1)", "Again", id="study.again", show=False),
+        Binding("2", "grade(2)", "Hard", id="study.hard", show=False),
+        Binding("3", "grade(3)", "Good", id="study.good", show=False),
+        Binding("4", "grade(4)", "Easy", id="study.easy", show=False),
+        Binding("space", "reveal", "Reveal", id="study.reveal"),
+        Binding("enter", "confirm", "Confirm", id="study.confirm", show=False),
+        Binding("r", "right", "I was right", id="study.right"),
+        Binding("ctrl+u", "undo", "Undo", id="study.undo"),
+        Binding("ctrl+t", "peek", "Other language", id="study.peek"),
+        Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode"),
+        Binding("escape", "back", "Back", id="study.back"),
+    ]
+
+    def __init__(
+        self,
+        deck: Deck,
+        store: Store,
+        settings: Settings,
+        *,
+        mode: str = "study",
+        session_options: dict[str, Any] | None = None,
+    ) -> None:
+        """`session_options` go to the Session (tests fix its clock and review ids)."""
+        super().__init__()
+        self.deck = deck
+        self.store = store
+        self.settings = settings
+        self.lang = settings.ui_language
+        self.session = Session(
+            deck,
+            store,
+            settings,
+            mode="practice" if mode == "practice" else "study",
+            **(session_options or {}),
+        )
+        self.answer_mode = settings.answer_mode
+        self.turn: Turn | None = None
+        self.answered: Answered | None = None
+        self.done_count = 0
+        self._translate_bindings()
+
+    def _translate_bindings(self) -> None:
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [
+                replace(b, description=t(self.lang, f"key.{b.id}"))
+                if b.id and has(f"key.{b.id}")
+                else b
+                for b in bindings
+            ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="counts")
+        yield ProgressBar(id="progress", show_eta=False)
+        with VerticalScroll(id="card"):
+            yield Static(id="question")
+            yield Static(id="extra")
+            yield Static(id="verdict")
+        yield Input(id="answer", placeholder=t(self.lang, "study.placeholder"))
+        with Horizontal(id="grades"):
+            for rating in Rating:
+                yield Button(t(self.lang, f"rating.{rating.label}"), id=f"grade-{rating.value}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.deck.deck.title.get(self.lang)
+        self._next()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _static(self, name: str) -> Static:
+        return self.query_one(f"#{name}", Static)
+
+    def _update_counts(self) -> None:
+        counts = self.session.counts()
+        self._static("counts").update(
+            Content(
+                t(
+                    self.lang,
+                    "study.counts",
+                    new=counts.new,
+                    learning=counts.learning,
+                    review=counts.review,
+                )
+            )
+        )
+        bar = self.query_one(ProgressBar)
+        bar.update(total=self.done_count + counts.total, progress=self.done_count)
+
+    def _next(self) -> None:
+        self.turn = self.session.next()
+        self.answered = None
+        self._update_counts()
+        verdict = self._static("verdict")
+        verdict.update("")
+        verdict.set_classes("")
+        self.query_one("#grades").set_class(False, "shown")
+        answer = self.query_one("#answer", Input)
+        if self.turn is None:
+            self._show_done()
+            return
+        prompt = self.turn.prompt
+        self._static("question").update(Content(prompt.question))
+        extra: list[str] = []
+        if self.turn.edited:
+            extra.append(t(self.lang, "study.edited"))
+        if prompt.example:
+            extra.append(prompt.example)
+        if self.turn.options:
+            extra += [f"{i}. {option}" for i, option in enumerate(self.turn.options, start=1)]
+            extra.append(t(self.lang, "study.options", n=len(self.turn.options)))
+        if prompt.items:
+            extra.append(t(self.lang, "study.items", n=len(prompt.items)))
+        self._static("extra").update(Content("\n".join(extra)))
+        typed = self.answer_mode == "typed" and not self.turn.options
+        answer.display = typed
+        answer.disabled = not typed
+        answer.value = ""
+        if typed:
+            answer.focus()
+        else:
+            if not self.turn.options:
+                self._static("verdict").update(Content(t(self.lang, "study.flip_hint")))
+            self.set_focus(None)
+
+    def _show_done(self) -> None:
+        self._static("question").update(Content(t(self.lang, "study.done")))
+        due = self.session.next_due()
+        if due is None:
+            text = t(self.lang, "study.nothing_due")
+        else:
+            text = t(self.lang, "study.next_due", when=interval(max(0, due - self.session.now())))
+        self._static("extra").update(Content(text))
+        answer = self.query_one("#answer", Input)
+        answer.display = False
+        answer.disabled = True
+
+    def _show_answer(self, answered: Answered) -> None:
+        self.answered = answered
+        prompt = answered.turn.prompt
+        lines = Text()
+        if answered.outcome:
+            reason = getattr(answered.verdict, "reason", None)
+            if isinstance(reason, dict) and reason.get(self.lang):
+                lines.append(reason[self.lang], style="bold")
+            else:
+                lines.append(t(self.lang, f"outcome.{answered.outcome}"), style="bold")
+            lines.append("\n")
+            diff = getattr(answered.verdict, "diff", None)
+            if diff is not None and answered.typed:
+                lines.append(f"{t(self.lang, 'study.typed')}: ")
+                for segment in diff.typed:
+                    lines.append(segment.text, style=_DIFF_STYLE.get(segment.tag, ""))
+                lines.append("\n")
+        lines.append(f"{t(self.lang, 'study.expected')}: ", style="bold")
+        lines.append(prompt.answer_display)
+        if prompt.note:
+            lines.append("\n\n")
+            lines.append(prompt.note, style="italic")
+        verdict = self._static("verdict")
+        verdict.update(lines)
+        verdict.set_classes(answered.outcome or "")
+        answer = self.query_one("#answer", Input)
+        answer.disabled = True
+        self._show_grades(answered.suggested)
+
+    def _show_grades(self, suggested: Rating | None) -> None:
+        intervals = self.session.intervals() if self.session.mode == "study" else {}
+        now = self.session.now()
+        for rating in Rating:
+            button = self.query_one(f"#grade-{rating.value}", Button)
+            label = t(self.lang, f"rating.{rating.label}")
+            if rating in intervals:
+                label += f" ({interval(max(0, intervals[rating] - now))})"
+            button.label = f"{rating.value} {label}"
+            button.set_class(rating == suggested, "suggested")
+        self.query_one("#grades").set_class(True, "shown")
+        self.set_focus(None)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.turn is None or self.answered is not None:
+            return
+        self._show_answer(self.session.answer(event.value))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("grade-"):
+            self.action_grade(int(event.button.id.removeprefix("grade-")))
+
+    def action_reveal(self) -> None:
+        if self.turn is None or self.answered is not None or self.turn.options:
+            return
+        if self.answer_mode == "flip":
+            self._show_answer(self.session.reveal())
+
+    def action_confirm(self) -> None:
+        if self.answered is not None:
+            self._grade(self.answered.suggested or Rating.GOOD)
+
+    def action_grade(self, value: int) -> None:
+        if self.turn is None:
+            return
+        if self.answered is None:
+            if self.turn.options and 1 <= value <= len(self.turn.options):
+                self._show_answer(self.session.choose(value - 1))
+            return
+        self._grade(Rating(value))
+
+    def action_right(self) -> None:
+        if self.answered is not None and self.answered.outcome not in (None, "correct"):
+            self._grade(Rating.GOOD)
+
+    def _grade(self, rating: Rating) -> None:
+        try:
+            self.session.grade(rating)
+        except StoreError as error:
+            self.notify(
+                t(self.lang, "study.saved_error", error=str(error)), severity="error", markup=False
+            )
+            return
+        self.done_count += 1
+        self._next()
+
+    def action_undo(self) -> None:
+        if not self.session.can_undo:
+            return
+        self.session.undo()
+        self.done_count = max(0, self.done_count - 1)
+        self.notify(t(self.lang, "study.undone"))
+        self._next()
+
+    def action_peek(self) -> None:
+        if self.turn is not None:
+            other = peek(self.turn.prompt)
+            if other:
+                self.notify(other, timeout=6, markup=False)
+
+    def action_switch_mode(self) -> None:
+        self.answer_mode = "flip" if self.answer_mode == "typed" else "typed"
+        if self.answered is None and self.turn is not None:
+            self.session.current()
+            self._rerender_turn()
+
+    def _rerender_turn(self) -> None:
+        turn = self.turn
+        if turn is None:
+            return
+        typed = self.answer_mode == "typed" and not turn.options
+        answer = self.query_one("#answer", Input)
+        answer.display = typed
+        answer.disabled = not typed
+        self._static("verdict").update(
+            Content("" if typed or turn.options else t(self.lang, "study.flip_hint"))
+        )
+        if typed:
+            answer.focus()
+        else:
+            self.set_focus(None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

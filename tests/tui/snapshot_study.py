@@ -1,0 +1,32 @@
+"""The study screen on the bundled deck, for snapshot tests (language from QUIZAPP_TEST_UI)."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+from textual.app import App
+
+from quizapp.core import locations
+from quizapp.core.loading import load_deck
+from quizapp.core.settings import Settings
+from quizapp.core.store import Store
+from quizapp.tui.screens.study import StudyScreen
+
+DECK = os.path.join(os.path.dirname(__file__), "..", "..", "decks", "deepseek_it.toml")
+
+
+class StudySnapshot(App[None]):
+    def on_mount(self) -> None:
+        lang = os.environ.get("QUIZAPP_TEST_UI", "en")
+        store = Store(locations.database_path())
+        settings = Settings(ui_language=lang)  # type: ignore[arg-type]
+        fixed = {
+            "clock": lambda: datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc),
+            "ids": lambda ms: f"snapshot-{ms}",
+            "tz": timezone.utc,
+        }
+        self.push_screen(StudyScreen(load_deck(DECK), store, settings, session_options=fixed))
+
+
+app = StudySnapshot()

@@ -1,0 +1,113 @@
+"""The study screen: typed and flipped answers, choice, undo, an empty queue (Pilot)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, Static
+
+from quizapp.core import locations
+from quizapp.core.loading import load_deck
+from quizapp.core.settings import Settings
+from quizapp.core.store import Store
+from quizapp.tui.screens.study import StudyScreen
+from tests.conftest import BUNDLED_DECK
+
+
+class _Host(App[None]):
+    def __init__(self, screen: StudyScreen) -> None:
+        super().__init__()
+        self._study = screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self._study)
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    with Store(locations.database_path()) as opened:
+        yield opened
+
+
+def _screen(store: Store, **settings: object) -> StudyScreen:
+    chosen = Settings(ui_language="en", **settings)  # type: ignore[arg-type]
+    return StudyScreen(load_deck(BUNDLED_DECK), store, chosen)
+
+
+def _text(screen: StudyScreen, name: str) -> str:
+    return str(screen.query_one(f"#{name}", Static).content)
+
+
+def _reviews(store: Store) -> list[tuple[str, int, str]]:
+    with store._lock:
+        rows = store._con.execute("SELECT card_id, rating, verdict FROM reviews ORDER BY rowid")
+        return [(r[0], r[1], r[2]) for r in rows]
+
+
+async def test_typed_answer_is_judged_then_saved(store: Store) -> None:
+    screen = _screen(store)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = screen.turn
+        assert first is not None and first.prompt.card.id == "v3-training-cost"
+        screen.query_one("#answer", Input).value = "6 miliardi di dollari"
+        await pilot.press("enter")
+        verdict = _text(screen, "verdict")
+        assert "known wrong answer" in verdict and "6 milioni di dollari" in verdict
+        assert screen.query_one("#verdict").has_class("wrong")
+        assert _reviews(store) == []  # nothing saved before the grade is confirmed
+        await pilot.press("enter")  # confirm the suggested grade (Again)
+        assert _reviews(store) == [("v3-training-cost", 1, "wrong")]
+        assert screen.turn is not None and screen.turn.prompt.card.id != "v3-training-cost"
+
+
+async def test_choice_picked_by_number_and_overridden_grade(store: Store) -> None:
+    screen = _screen(store)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen.query_one("#answer", Input).value = "6 milioni di dollari"
+        await pilot.press("enter", "4")  # answer the first card, then grade it Easy
+        turn = screen.turn
+        assert turn is not None and turn.options
+        right = turn.options.index(turn.prompt.expected[0]) + 1
+        await pilot.press(str(right))
+        assert "Correct" in _text(screen, "verdict")
+        await pilot.press("2")  # override: Hard
+        assert [r[1] for r in _reviews(store)] == [4, 2]
+
+
+async def test_flip_mode_reveals_then_rates_and_undo_restores(store: Store) -> None:
+    screen = _screen(store, answer_mode="flip")
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not screen.query_one("#answer", Input).display
+        await pilot.press("space")
+        assert "6 milioni di dollari" in _text(screen, "verdict")
+        await pilot.press("3")
+        assert [(r[0], r[1]) for r in _reviews(store)] == [("v3-training-cost", 3)]
+        await pilot.press("ctrl+u")
+        assert _reviews(store) == []
+        assert screen.turn is not None and screen.turn.prompt.card.id == "v3-training-cost"
+
+
+async def test_empty_queue_says_so(store: Store) -> None:
+    screen = _screen(store, new_per_day=0)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert screen.turn is None
+        assert _text(screen, "question") == "You are done for today."
+        assert "No card is scheduled." in _text(screen, "extra")
+
+
+async def test_card_text_is_not_markup(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = BUNDLED_DECK.read_text(encoding="utf-8").replace(
+        "Secondo DeepSeek, quanto è costato", "[bold]Secondo[/] DeepSeek, quanto è costato", 1
+    )
+    deck_path = tmp_path / "d.toml"
+    deck_path.write_text(text, encoding="utf-8")
+    screen = StudyScreen(load_deck(deck_path), store, Settings(ui_language="en"))
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert _text(screen, "question").startswith("[bold]Secondo[/] DeepSeek")
