@@ -72,7 +72,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--with-history",
         action="store_true",
-        help="Anki: also read the review log (answers and FSRS schedule)",
+        help="Anki: also save the review log as your progress, so the schedule carries on",
     )
     parser.set_defaults(handler=run)
 
@@ -154,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
         comments = [f"Imported from {source.name} ({imported.source_format}) by quizapp import."]
         if "unknown" in (deck.deck.author, deck.deck.license):
             comments.append("Fill in the author and license in [deck] below.")
+        history = _history(package, imported) if package is not None and args.with_history else None
         from quizapp.core.interop.toml_write import write_deck
 
         deck_warnings = write_deck(deck, output, force=args.force, comments=comments)
@@ -178,22 +179,39 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join(imported.media[:5]) + (", ..." if len(imported.media) > 5 else "")
         count = len(imported.media)
         say(f"Not imported: {count} media file{'s' if count != 1 else ''} ({names}).")
-    if package is not None and args.with_history:
-        _report_history(package, imported)
     for line in deck_warnings[:_SHOWN_WARNINGS]:
         say(line)
     say(f"Wrote {output} (deck '{deck.id}').")
+    if history is not None:
+        return _save_history(history)
     return 0
 
 
-def _report_history(package: Any, imported: Any) -> None:
-    from quizapp.cli.output import say
-    from quizapp.core.interop.anki_history import history_records, rebuild_states
+def _history(package: Any, imported: Any) -> list[Any]:
+    """The package's answers as progress-store reviews (read before anything is written)."""
+    from quizapp.core.interop.anki_history import history_records, store_reviews
 
-    records = history_records(package, imported)
-    states = rebuild_states(records)
+    return store_reviews(history_records(package, imported))
+
+
+def _save_history(reviews: list[Any]) -> int:
+    """Merge the reviews into the progress store in one transaction; the store refolds the
+    cards' state from them. Reviews already there (same ids) are skipped."""
+    from quizapp.cli.output import say, warn
+    from quizapp.core.store import Store, StoreError
+
+    cards = len({review.key for review in reviews})
+    try:
+        with Store() as store:
+            if store.notice:
+                warn(store.notice)
+            added = store.merge(reviews)
+    except StoreError as error:
+        warn(f"quizapp import: error: {error}")
+        warn("The deck was written but its review history was not saved; run again with --force.")
+        return 1
     say(
-        f"Review history: {len(records)} answers for {len(states)} cards read from Anki "
-        "and rescheduled with FSRS."
+        f"Review history: {len(reviews)} answers for {cards} cards read from Anki; "
+        f"{added} new saved to your progress."
     )
-    say("  They are not saved yet: this version of quizapp has no progress store to keep them.")
+    return 0

@@ -135,13 +135,70 @@ def test_new_writes_a_starter_deck_that_validates(tmp_path: Path) -> None:
     assert again.returncode == 1 and "already exists" in again.stderr
 
 
-def test_with_history_reads_the_review_log(tmp_path: Path) -> None:
+def test_with_history_saves_the_anki_reviews_as_progress(tmp_path: Path) -> None:
+    from quizapp.core.session import Session, deck_prompts, today_counts
+    from quizapp.core.settings import Settings
+    from quizapp.core.store import Store
+
+    day = 86_400_000
+    start = 1_700_000_000_000
     path = legacy_apkg(tmp_path / "legacy.apkg")
-    add_reviews(path, [(1_700_000_000_000, "reverse-guid-1", 0, 3, 5_000, 0)])
-    result = quizapp("import", "legacy.apkg", "-o", "h.toml", "--with-history", cwd=tmp_path)
+    add_reviews(
+        path,
+        [
+            (start, "basic-guid-1", 0, 3, 5_000, 0),
+            (start + day, "basic-guid-1", 0, 4, 4_000, 1),
+            (start + 2 * day, "reverse-guid-1", 1, 1, 6_000, 0),
+            (start + 3 * day, "cloze-guid-1", 1, 2, 7_000, 0),
+        ],
+    )
+    # The deck cannot be written: nothing reaches the store either.
+    (tmp_path / "h.toml").write_text("mine\n", encoding="utf-8")
+    refused = quizapp("import", "legacy.apkg", "-o", "h.toml", "--with-history", cwd=tmp_path)
+    assert refused.returncode == 1 and "Nothing was written." in refused.stderr
+    assert (tmp_path / "h.toml").read_text(encoding="utf-8") == "mine\n"
+    with Store() as store:
+        assert store.review_count() == 0
+
+    args = ("import", "legacy.apkg", "-o", "h.toml", "--with-history", "--force")
+    result = quizapp(*args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Review history: 1 answers for 1 cards read from Anki" in result.stdout
-    assert "not saved yet" in result.stdout
+    assert "Review history: 4 answers for 3 cards read from Anki; 4 new saved" in result.stdout
+    deck = load_deck(tmp_path / "h.toml")
+    qa, vocab, cloze = deck.cards[0], deck.cards[1], deck.cards[2]
+    with Store() as store:
+        rows = [(r.key, r.rating, r.at, r.mode, r.duration_ms) for r in store.iter_reviews()]
+        ids = sorted(r.id for r in store.iter_reviews())
+    assert sorted(rows) == sorted(
+        [
+            ((deck.id, qa.id, "it"), 3, start, "study", 5_000),
+            ((deck.id, qa.id, "it"), 4, start + day, "study", 4_000),
+            ((deck.id, vocab.id, "en>it"), 1, start + 2 * day, "study", 6_000),
+            ((deck.id, cloze.id, "it.2"), 2, start + 3 * day, "study", 7_000),
+        ]
+    )
+
+    again = quizapp(*args, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "0 new saved" in again.stdout
+    with Store() as store:
+        assert sorted(r.id for r in store.iter_reviews()) == ids
+
+    doctor = quizapp("doctor", "--json", cwd=tmp_path)
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+
+    with Store() as store:
+        qa_state = store.state((deck.id, qa.id, "it"))
+        assert qa_state is not None and qa_state.reps == 2
+        assert qa_state.due is not None and qa_state.due > start + day
+        settings = Settings()
+        keys = {(deck.id, p.card.id, p.direction) for p in deck_prompts(deck, settings)}
+        counts = today_counts(store, deck, settings)
+        assert counts.new == len(keys) - 3
+        assert counts.learning + counts.review == 3
+        turn = Session(deck, store, settings).next()
+        assert turn is not None and not turn.is_new
+        assert turn.key in {r[0] for r in rows}
 
 
 def _hostile(tmp_path: Path, kind: str) -> Path:

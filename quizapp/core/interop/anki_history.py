@@ -3,11 +3,13 @@
 `history_records` turns the log of an imported package into plain records keyed like every
 quizapp review (deck id, card id, direction); `rebuild_states` replays each card's records
 through FSRS (`Scheduler.reschedule_card`), so a learner moving from Anki keeps their
-schedule. Writing them into the progress store is the store's job: it consumes these records.
+schedule. `store_reviews` turns the records into progress-store rows: the store's fold of
+those rows is the card state (`rebuild_states` is only a cross-check of it).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +21,8 @@ from quizapp.core.interop import ids
 from quizapp.core.interop.apkg_read import AnkiPackage
 from quizapp.core.interop.building import ImportedDeck
 from quizapp.core.rating import Rating
+from quizapp.core.records import Review
+from quizapp.core.schedule import to_ms
 
 MAX_DURATION_MS = 60 * 60 * 1000
 """Anki records the time a card was shown; an hour or more is a learner who walked away."""
@@ -96,3 +100,31 @@ def rebuild_states(
         key: scheduler.reschedule_card(fsrs.Card(card_id=fsrs_card_id(key)), card_logs)
         for key, card_logs in logs.items()
     }
+
+
+def review_id(record: ImportedReview) -> str:
+    """A stable review id: the same Anki answer imported twice gets the same id.
+
+    Like quizapp's own ids it starts with the time in hex (so ids sort by time); the rest is
+    derived from the card key and the time (Anki's review log id is the answer time in ms).
+    """
+    at = to_ms(record.reviewed_at)
+    digest = hashlib.sha256("\x1f".join(("anki", *record.key, str(at))).encode()).hexdigest()
+    return f"{at:012x}{digest[:16]}"
+
+
+def store_reviews(records: Iterable[ImportedReview]) -> list[Review]:
+    """The records as study reviews for the progress store (merged by id, idempotently)."""
+    return [
+        Review(
+            id=review_id(record),
+            deck_id=record.deck_id,
+            card_id=record.card_id,
+            direction=record.direction,
+            at=to_ms(record.reviewed_at),
+            mode="study",
+            rating=int(record.rating),
+            duration_ms=record.duration_ms,
+        )
+        for record in records
+    ]
