@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from quizapp.core.answers import display
 from quizapp.core.deck import (
@@ -94,78 +94,49 @@ def prompts_for(
     if isinstance(card, VocabCard):
         return _vocab(deck_id, card, vocab)
     lang = study_lang if card.side(study_lang) is not None else card.languages()[0]
+    side = card.side(lang)
+
+    def make(question: str, direction: str = lang, **fields: Any) -> Prompt:
+        """A prompt asked and answered in `lang`, with the card's judging flags."""
+        return Prompt(
+            deck_id,
+            card,
+            direction,
+            lang,
+            lang,
+            question,
+            note=side.note,
+            strict_accents=card.strict_accents,
+            article_required=card.article_required,
+            **fields,
+        )
+
     if isinstance(card, QACard):
-        side = card.side(lang)
-        return [
-            Prompt(
-                deck_id,
-                card,
-                lang,
-                lang,
-                lang,
-                side.question,
-                expected=tuple(side.answers),
-                reject=tuple(side.reject),
-                note=side.note,
-                strict_accents=card.strict_accents,
-                article_required=card.article_required,
-            )
-        ]
+        return [make(side.question, expected=tuple(side.answers), reject=tuple(side.reject))]
     if isinstance(card, ClozeCard):
-        side = card.side(lang)
         cloze = side.cloze()
         return [
-            Prompt(
-                deck_id,
-                card,
-                f"{lang}.{number}",
-                lang,
-                lang,
+            make(
                 cloze.render(hide=number - 1),
+                f"{lang}.{number}",
                 expected=gap.answers,
                 reject=tuple(side.reject),
-                note=side.note,
                 hint=gap.hint,
                 extra={"full": cloze.render()},
-                strict_accents=card.strict_accents,
-                article_required=card.article_required,
             )
             for number, gap in enumerate(cloze.gaps, start=1)
         ]
     if isinstance(card, ChoiceCard):
-        side = card.side(lang)
         return [
-            Prompt(
-                deck_id,
-                card,
-                lang,
-                lang,
-                lang,
+            make(
                 side.question,
                 expected=(side.answer,),
                 options=(side.answer, *side.distractors),
-                note=side.note,
-                strict_accents=card.strict_accents,
-                article_required=card.article_required,
             )
         ]
     if isinstance(card, ListCard):
-        side = card.side(lang)
-        return [
-            Prompt(
-                deck_id,
-                card,
-                lang,
-                lang,
-                lang,
-                side.question,
-                items=tuple(tuple(forms) for forms in side.item_forms()),
-                ordered=card.ordered,
-                note=side.note,
-                strict_accents=card.strict_accents,
-                article_required=card.article_required,
-            )
-        ]
+        items = tuple(tuple(forms) for forms in side.item_forms())
+        return [make(side.question, items=items, ordered=card.ordered)]
     raise TypeError(f"unknown card kind {card.kind!r}")  # pragma: no cover
 
 
