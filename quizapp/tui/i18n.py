@@ -34,6 +34,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.study.reveal": ("Mostra", "Reveal"),
     "key.study.right": ("Avevo ragione", "I was right"),
     "key.study.undo": ("Annulla", "Undo"),
+    "key.study.suspend": ("Sospendi", "Suspend"),
+    "key.study.bury": ("Rimanda a domani", "Bury"),
+    "study.suspended": (
+        "Carta sospesa (ctrl+u per annullare).",
+        "Card suspended (ctrl+u to undo).",
+    ),
+    "study.buryed": (
+        "Carta rimandata a domani (ctrl+u per annullare).",
+        "Card buried until tomorrow (ctrl+u to undo).",
+    ),
     "key.study.peek": ("Altra lingua", "Other language"),
     "key.study.mode": ("Scritta/girata", "Typed/flip"),
     "key.study.back": ("Indietro", "Back"),

@@ -111,3 +111,25 @@ async def test_card_text_is_not_markup(store: Store, tmp_path) -> None:  # type:
     async with _Host(screen).run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert _text(screen, "question").startswith("[bold]Secondo[/] DeepSeek")
+
+
+async def test_suspend_and_bury_skip_the_card_and_undo_restores(store: Store) -> None:
+    screen = _screen(store)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert screen.turn is not None and screen.turn.prompt.card.id == "v3-training-cost"
+        await pilot.press("ctrl+s")
+        assert screen.turn is not None and screen.turn.prompt.card.id != "v3-training-cost"
+        with store._lock:
+            modes = [r[0] for r in store._con.execute("SELECT mode FROM reviews")]
+        assert modes == ["suspend"]
+        second = screen.turn.prompt.card.id
+        await pilot.press("ctrl+b")
+        assert screen.turn is not None and screen.turn.prompt.card.id not in (
+            second,
+            "v3-training-cost",
+        )
+        await pilot.press("ctrl+u")
+        assert screen.turn is not None and screen.turn.prompt.card.id == second
+        await pilot.press("ctrl+u")
+        assert screen.turn is not None and screen.turn.prompt.card.id == "v3-training-cost"

@@ -48,6 +48,7 @@ class StudyScreen(Screen[None]):
     StudyScreen #grades Button.suggested { text-style: bold reverse; }
     """
 
+    # The ctrl bindings are priority bindings: they must work while the answer input has focus.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "grade(1)", "Again", id="study.again", show=False),
         Binding("2", "grade(2)", "Hard", id="study.hard", show=False),
@@ -56,9 +57,11 @@ class StudyScreen(Screen[None]):
         Binding("space", "reveal", "Reveal", id="study.reveal"),
         Binding("enter", "confirm", "Confirm", id="study.confirm", show=False),
         Binding("r", "right", "I was right", id="study.right"),
-        Binding("ctrl+u", "undo", "Undo", id="study.undo"),
-        Binding("ctrl+t", "peek", "Other language", id="study.peek"),
-        Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode"),
+        Binding("ctrl+u", "undo", "Undo", id="study.undo", priority=True),
+        Binding("ctrl+s", "card_action('suspend')", "Suspend", id="study.suspend", priority=True),
+        Binding("ctrl+b", "card_action('bury')", "Bury", id="study.bury", priority=True),
+        Binding("ctrl+t", "peek", "Other language", id="study.peek", priority=True),
+        Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode", priority=True),
         Binding("escape", "back", "Back", id="study.back"),
     ]
 
@@ -139,8 +142,9 @@ class StudyScreen(Screen[None]):
         bar = self.query_one(ProgressBar)
         bar.update(total=self.done_count + counts.total, progress=self.done_count)
 
-    def _next(self) -> None:
-        self.turn = self.session.next()
+    def _next(self, turn: Turn | None = None) -> None:
+        """Show `turn` (one brought back by undo) or the session's next prompt."""
+        self.turn = turn if turn is not None else self.session.next()
         self.answered = None
         self._update_counts()
         verdict = self._static("verdict")
@@ -278,9 +282,21 @@ class StudyScreen(Screen[None]):
     def action_undo(self) -> None:
         if not self.session.can_undo:
             return
-        self.session.undo()
+        restored = self.session.undo()
         self.done_count = max(0, self.done_count - 1)
         self.notify(t(self.lang, "study.undone"))
+        self._next(restored)
+
+    def action_card_action(self, kind: str) -> None:
+        """Suspend the card (until unsuspended) or bury it (until tomorrow); undo brings it back."""
+        if self.turn is None:
+            return
+        try:
+            self.session.suspend() if kind == "suspend" else self.session.bury()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(t(self.lang, f"study.{kind}ed"))
         self._next()
 
     def action_peek(self) -> None:
