@@ -168,16 +168,8 @@ class StudyScreen(Screen[None]):
         if prompt.items:
             extra.append(t(self.lang, "study.items", n=len(prompt.items)))
         self._static("extra").update(Content("\n".join(extra)))
-        typed = self.answer_mode == "typed" and not self.turn.options
-        answer.display = typed
-        answer.disabled = not typed
         answer.value = ""
-        if typed:
-            answer.focus()
-        else:
-            if not self.turn.options:
-                self._static("verdict").update(Content(t(self.lang, "study.flip_hint")))
-            self.set_focus(None)
+        self._show_answer_input(self.turn)
 
     def _show_done(self) -> None:
         self._static("question").update(Content(t(self.lang, "study.done")))
@@ -308,20 +300,16 @@ class StudyScreen(Screen[None]):
     def action_switch_mode(self) -> None:
         self.answer_mode = "flip" if self.answer_mode == "typed" else "typed"
         if self.answered is None and self.turn is not None:
-            self.session.current()
-            self._rerender_turn()
+            self._show_answer_input(self.turn)
 
-    def _rerender_turn(self) -> None:
-        turn = self.turn
-        if turn is None:
-            return
+    def _show_answer_input(self, turn: Turn) -> None:
+        """The input for a typed answer, or the flip hint; choice cards use neither."""
         typed = self.answer_mode == "typed" and not turn.options
         answer = self.query_one("#answer", Input)
         answer.display = typed
         answer.disabled = not typed
-        self._static("verdict").update(
-            Content("" if typed or turn.options else t(self.lang, "study.flip_hint"))
-        )
+        flip = not typed and not turn.options
+        self._static("verdict").update(Content(t(self.lang, "study.flip_hint") if flip else ""))
         if typed:
             answer.focus()
         else:
