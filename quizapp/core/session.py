@@ -496,6 +496,11 @@ class Session:
     def can_undo(self) -> bool:
         return bool(self._history)
 
+    @property
+    def undo_kind(self) -> Literal["answer", "suspend", "bury"] | None:
+        """What `undo` would take back: an answer, a suspend or a bury (None: nothing)."""
+        return self._history[-1].kind if self._history else None
+
     def undo(self) -> Turn | None:
         """Take back the last answer (or suspend/bury) of this session: its rows leave the log,
         the card's state is exactly what it was, and its card is shown again."""

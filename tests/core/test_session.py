@@ -189,6 +189,7 @@ def test_undo_restores_state_counts_and_shows_the_card_again(store: Store) -> No
     s.answer("nope")
     graded = s.grade(Rating.AGAIN)
     assert store.has_review(graded.review.id)
+    assert s.undo_kind == "answer"
     back = s.undo()
     assert back is not None and back.key == turn.key and back.is_new
     assert store.state(turn.key) == state_before
@@ -343,9 +344,12 @@ def test_undo_a_suspend(store: Store) -> None:
     s = session(store, make_deck(qa=2), FakeClock())
     turn = s.next()
     assert turn is not None
+    assert s.undo_kind is None
     s.suspend()
+    assert s.undo_kind == "suspend"
     assert store.state(turn.key).suspended  # type: ignore[union-attr]
     back = s.undo()
+    assert s.undo_kind is None
     assert back is not None and back.key == turn.key
     assert store.state(turn.key) is None
 

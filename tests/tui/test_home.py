@@ -1,4 +1,5 @@
-"""The home screen lists the decks; a broken deck shows its located errors, the others work."""
+"""The home screen: decks with today's counts, study language and direction, UI language,
+and a broken deck shown with its located errors while the others work."""
 
 from __future__ import annotations
 
@@ -7,29 +8,111 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
+from quizapp.core import locations
+from quizapp.core import settings as user_settings
+from quizapp.core.settings import Settings
 from quizapp.tui.app import QuizApp
 
 
-async def test_home_lists_the_bundled_deck() -> None:
-    app = QuizApp()
+def _cells(app: QuizApp, row: int = 0) -> list[str]:
+    table = app.screen.query_one("#decks", DataTable)
+    return [str(cell) for cell in table.get_row_at(row)]
+
+
+def _headers(app: QuizApp) -> list[str]:
+    table = app.screen.query_one("#decks", DataTable)
+    return [str(column.label) for column in table.ordered_columns]
+
+
+def _footer_descriptions(app: QuizApp) -> set[str]:
+    return {active.binding.description for active in app.screen.active_bindings.values()}
+
+
+async def test_home_lists_the_bundled_deck_with_todays_counts() -> None:
+    app = QuizApp(settings=Settings(ui_language="en", new_per_day=7))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#decks", DataTable)
         assert table.row_count == 1
-        assert str(table.get_row_at(0)[0]) == "L'IA cinese dopo DeepSeek"
+        assert _headers(app) == ["Deck", "New", "Learn", "Due", "Cards", "Best", "Last"]
+        assert _cells(app) == ["Chinese AI after DeepSeek", "7", "0", "0", "277", "-", "-"]
         info = str(app.screen.query_one("#deck-info", Static).content)
-        assert "Chinese AI after DeepSeek" in info
+        assert "L'IA cinese dopo DeepSeek / Chinese AI after DeepSeek" in info
+
+
+async def test_counts_change_after_studying_a_card() -> None:
+    app = QuizApp(settings=Settings(ui_language="en", new_per_day=3))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "StudyScreen"
+        await pilot.press("space")  # typed mode: space goes to the input, so answer empty
+        await pilot.press("enter")  # judged wrong
+        await pilot.press("enter")  # confirm the suggested grade
+        await pilot.press("escape")
+        await pilot.pause()
+        new, learning = _cells(app)[1:3]
+        assert (new, learning) == ("2", "1")
+
+
+async def test_ui_language_switches_everywhere_and_is_saved() -> None:
+    app = QuizApp(settings=Settings(ui_language="en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Study" in _footer_descriptions(app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert _headers(app)[:2] == ["Mazzo", "Nuove"]
+        assert _cells(app)[0] == "L'IA cinese dopo DeepSeek"
+        assert {"Studia", "Esci", "English"} <= _footer_descriptions(app)
+        assert "Etichette:" in str(app.screen.query_one("#deck-info", Static).content)
+        assert user_settings.load().ui_language == "it"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert _headers(app)[0] == "Deck" and "Italiano" in _footer_descriptions(app)
+        assert user_settings.load().ui_language == "en"
+
+
+async def test_study_language_and_direction_are_chosen_on_home_and_saved() -> None:
+    app = QuizApp(settings=Settings(ui_language="en", study_language="it"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        mode = app.screen.query_one("#mode", Static)
+        assert "Questions in Italian · vocabulary it→en and en→it" in str(mode.content)
+        await pilot.press("l", "d")
+        assert "Questions in English · vocabulary it→en " in str(mode.content)
+        saved = user_settings.load()
+        assert (saved.study_language, saved.vocab_direction) == ("en", "it>en")
+        await pilot.press("d", "d")
+        assert user_settings.load().vocab_direction == "both"
+
+
+async def test_a_broken_settings_file_is_reported_and_kept() -> None:
+    path = locations.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("new_per_day = 'many'\n", encoding="utf-8")
+    app = QuizApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("settings.toml:1:15" in m and "new_per_day" in m for m in messages)
+        await pilot.press("l")  # a change cannot be saved over a file it cannot read
+        await pilot.pause()
+    assert path.read_text(encoding="utf-8") == "new_per_day = 'many'\n"
 
 
 async def test_broken_deck_shows_errors_and_markup_is_literal() -> None:
     decks = Path(os.environ["QUIZAPP_DATA_DIR"]) / "decks"
     decks.mkdir(parents=True)
     (decks / "rotto.toml").write_text('[deck]\nid = "[bold]x[/]"\n', encoding="utf-8")
-    app = QuizApp()
+    app = QuizApp(settings=Settings(ui_language="en"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#decks", DataTable)
         assert table.row_count == 2
+        assert _cells(app, 1)[0] == "rotto.toml (cannot be loaded)"
         await pilot.press("down")
         info = app.screen.query_one("#deck-info", Static)
         text = str(info.content)
@@ -37,5 +120,9 @@ async def test_broken_deck_shows_errors_and_markup_is_literal() -> None:
         assert "rotto.toml:2:6: error: 'id' must be a slug" in text
         assert "'[bold]x[/]'" in text, "card text must be shown literally, not as markup"
         assert info.has_class("deck-errors")
-        await pilot.press("up")
-        assert not info.has_class("deck-errors")
+        await pilot.press("s")  # the broken deck cannot be studied; the app stays on home
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.press("up", "s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StudyScreen"

@@ -7,8 +7,35 @@ from pathlib import Path
 APP = Path(__file__).parent / "snapshot_app.py"
 
 
-def test_home_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+def _fixed_config(monkeypatch, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Screens that name the settings file show this path, not a temp dir's."""
+    monkeypatch.setenv("QUIZAPP_CONFIG_DIR", "/home/learner/.config/quizapp")
+    monkeypatch.setenv("QUIZAPP_TEST_UI", lang)
+
+
+def test_home_80x24(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fixed_config(monkeypatch, "en")
     assert snap_compare(str(APP), terminal_size=(80, 24))
+
+
+def test_home_80x24_italian(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fixed_config(monkeypatch, "it")
+    assert snap_compare(str(APP), terminal_size=(80, 24))
+
+
+def test_help_80x24(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fixed_config(monkeypatch, "en")
+    assert snap_compare(str(APP), terminal_size=(80, 24), press=["question_mark"])
+
+
+def test_settings_80x24(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fixed_config(monkeypatch, "en")
+    assert snap_compare(str(APP), terminal_size=(80, 24), press=["o"])
+
+
+def test_settings_80x24_italian(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fixed_config(monkeypatch, "it")
+    assert snap_compare(str(APP), terminal_size=(80, 24), press=["o"])
 
 
 STUDY = Path(__file__).parent / "snapshot_study.py"

@@ -90,6 +90,7 @@ async def test_flip_mode_reveals_then_rates_and_undo_restores(store: Store) -> N
         await pilot.press("ctrl+u")
         assert _reviews(store) == []
         assert screen.turn is not None and screen.turn.prompt.card.id == "v3-training-cost"
+        assert screen.done_count == 0
 
 
 async def test_empty_queue_says_so(store: Store) -> None:
@@ -99,6 +100,29 @@ async def test_empty_queue_says_so(store: Store) -> None:
         assert screen.turn is None
         assert _text(screen, "question") == "You are done for today."
         assert "No card is scheduled." in _text(screen, "extra")
+        assert "Press p to practise anyway" in _text(screen, "extra")
+        shown = {a.binding.id for a in screen.active_bindings.values() if a.binding.show}
+        assert "study.practice" in shown
+        await pilot.press("p")
+        assert screen.session.mode == "practice"
+        assert screen.turn is not None and screen.query_one("#answer", Input).display
+        shown = {a.binding.id for a in screen.active_bindings.values() if a.binding.show}
+        assert "study.practice" not in shown
+        screen.query_one("#answer", Input).value = "x"
+        await pilot.press("enter", "enter")
+        with store._lock:
+            modes = [r[0] for r in store._con.execute("SELECT mode FROM reviews")]
+        assert modes == ["practice"]
+
+
+async def test_practice_is_not_offered_while_cards_are_due(store: Store) -> None:
+    screen = _screen(store)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = screen.turn
+        screen.set_focus(None)
+        await pilot.press("p")
+        assert screen.session.mode == "study" and screen.turn == first
 
 
 async def test_card_text_is_not_markup(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +139,8 @@ async def test_card_text_is_not_markup(store: Store, tmp_path) -> None:  # type:
 
 async def test_suspend_and_bury_skip_the_card_and_undo_restores(store: Store) -> None:
     screen = _screen(store)
-    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+    app = _Host(screen)
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert screen.turn is not None and screen.turn.prompt.card.id == "v3-training-cost"
         await pilot.press("ctrl+s")
@@ -131,5 +156,7 @@ async def test_suspend_and_bury_skip_the_card_and_undo_restores(store: Store) ->
         )
         await pilot.press("ctrl+u")
         assert screen.turn is not None and screen.turn.prompt.card.id == second
+        assert app._notifications and list(app._notifications)[-1].message == "Bury undone."
         await pilot.press("ctrl+u")
         assert screen.turn is not None and screen.turn.prompt.card.id == "v3-training-cost"
+        assert list(app._notifications)[-1].message == "Suspend undone."

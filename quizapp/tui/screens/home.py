@@ -1,10 +1,16 @@
-"""Home: the decks, bundled and the user's, with broken decks shown with their errors."""
+"""Home: the decks, bundled and the user's, with today's counts and quiz scores.
+
+A deck that cannot be loaded is listed with its located errors; the others still work.
+Decks are read once, when the screen opens; today's counts are read from the store (in SQL)
+when the screen opens, when it comes back into view, and when a setting that changes them
+does, never per key press.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,15 +19,36 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import ColumnKey
 
 from quizapp.core import catalog
+from quizapp.core.deck import Deck
 from quizapp.core.loading import CheckResult, check_deck
+from quizapp.core.records import QuizRun
+from quizapp.core.settings import Settings
+from quizapp.tui.i18n import t
+from quizapp.tui.localise import translate_bindings
+
+if TYPE_CHECKING:
+    from quizapp.tui.app import QuizApp
+
+DIRECTIONS = ("both", "it>en", "en>it")
+COLUMNS = (
+    "home.deck",
+    "home.new",
+    "home.learning",
+    "home.due",
+    "home.cards",
+    "home.best",
+    "home.last",
+)
 
 
 class HomeScreen(Screen[None]):
-    """The list of decks and the selected deck's details."""
+    """The list of decks and the highlighted deck's details."""
 
     DEFAULT_CSS = """
+    HomeScreen #mode { height: 1; padding: 0 2; color: $text-muted; }
     HomeScreen #decks { height: auto; max-height: 60%; }
     HomeScreen #details { height: 1fr; padding: 1 2; border-top: solid $primary; }
     HomeScreen .deck-errors { color: $error; }
@@ -29,6 +56,9 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "study('study')", "Study", id="home.study"),
         Binding("p", "study('practice')", "Practice", id="home.practice"),
+        Binding("l", "study_language", "Study language", id="home.study_lang", show=False),
+        Binding("d", "direction", "Vocab direction", id="home.direction", show=False),
+        Binding("o", "app.settings", "Settings", id="home.settings"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
@@ -37,84 +67,188 @@ class HomeScreen(Screen[None]):
         self.extra_decks = list(extra_decks or [])
         self.results: list[CheckResult] = []
         self.origins: list[str] = []
+        self._loaded = False
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        from quizapp.tui.app import QuizApp
+
+        assert isinstance(self.app, QuizApp)
+        return self.app
+
+    @property
+    def settings(self) -> Settings:
+        return self.quiz_app.settings
+
+    @property
+    def lang(self) -> str:
+        return self.settings.ui_language
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical():
+            yield Static(id="mode")
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="details"):
                 yield Static(id="deck-info")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        table.add_columns("Deck", "Cards", "Origin")
+        translate_bindings(self, self.lang)
         for entry in catalog.discover(self.extra_decks):
-            result = check_deck(entry.path)
-            self.results.append(result)
+            self.results.append(check_deck(entry.path))
             self.origins.append(entry.origin)
-            if result.deck is not None:
-                title = Text(result.deck.deck.title.it)
-                count = Text(str(len(result.deck.cards)), justify="right")
-            else:
-                title = Text(f"{entry.path.name} (cannot be loaded)", style="bold red")
-                count = Text("-", justify="right")
-            table.add_row(title, count, Text(entry.origin))
-        table.focus()
-        self._show(0)
+        self._refresh()
+        self.query_one("#decks", DataTable).focus()
+        self._loaded = True
+
+    def on_screen_resume(self) -> None:
+        """Back from a study session or a quiz: today's counts and scores may have changed."""
+        if self._loaded:
+            self._refresh()
+
+    def apply_settings(self, settings: Settings) -> None:
+        translate_bindings(self, settings.ui_language)
+        self._refresh()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Fill the table (keeping the highlighted row), the mode line and the details."""
+        table = self.query_one("#decks", DataTable)
+        row_index = table.cursor_row
+        table.clear()
+        lang = self.lang
+        store = self.quiz_app.open_store()
+        rows = [self._row(result, store) for result in self.results]
+        # Fixed widths: auto widths are measured on idle, after the first paint.
+        for index, key in enumerate(COLUMNS):
+            label = Text(t(lang, key), justify="left" if index == 0 else "right")
+            width = max([label.cell_len, *(row[index].cell_len for row in rows)])
+            width = min(width, 40) if index == 0 else max(width, 4)
+            if ColumnKey(key) not in table.columns:
+                table.add_column(label, key=key, width=width)
+            column = table.columns[ColumnKey(key)]
+            column.label, column.width = label, width
+        for row in rows:
+            table.add_row(*row)
+        if self.results:
+            table.move_cursor(row=min(max(row_index, 0), len(self.results) - 1))
+        table.refresh(layout=True)
+        self.query_one("#mode", Static).update(Content(self._mode_line()))
+        self._show(table.cursor_row)
+
+    def _row(self, result: CheckResult, store: object) -> list[Text]:
+        deck = result.deck
+        if deck is None:
+            name = Text(f"{result.path.name} ({t(self.lang, 'home.broken')})", style="bold red")
+            return [name, *(Text("-", justify="right") for _ in range(6))]
+        cells = [Text(deck.deck.title.get(self.lang))]
+        counts = self._counts(deck, store)
+        for value in (*counts, len(deck.cards)):
+            cells.append(Text(str(value) if value is not None else "-", justify="right"))
+        best, last = self._scores(deck, store)
+        cells += [Text(_percent(best), justify="right"), Text(_percent(last), justify="right")]
+        return cells
+
+    def _counts(self, deck: Deck, store: object) -> tuple[int | None, int | None, int | None]:
+        from quizapp.core.session import today_counts
+        from quizapp.core.store import Store, StoreError
+
+        if not isinstance(store, Store):
+            return (None, None, None)
+        try:
+            counts = today_counts(store, deck, self.settings)
+        except StoreError:
+            return (None, None, None)
+        return (counts.new, counts.learning, counts.review)
+
+    def _scores(self, deck: Deck, store: object) -> tuple[QuizRun | None, QuizRun | None]:
+        from quizapp.core.store import Store, StoreError
+
+        if not isinstance(store, Store):
+            return (None, None)
+        try:
+            summary = store.quiz_summary(deck.id)
+        except StoreError:
+            return (None, None)
+        return (summary.best, summary.last)
+
+    def _mode_line(self) -> str:
+        lang, settings = self.lang, self.settings
+        return t(
+            lang,
+            "home.mode",
+            language=t(lang, f"lang.{settings.study_language}"),
+            direction=t(lang, f"direction.{settings.vocab_direction}"),
+        )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
-
-    def action_study(self, mode: str) -> None:
-        """Study (or practise) the highlighted deck; a broken deck cannot be opened."""
-        from quizapp.core import settings as user_settings
-        from quizapp.core.store import Store, StoreError
-        from quizapp.tui.screens.study import StudyScreen
-
-        index = self.query_one("#decks", DataTable).cursor_row
-        if not 0 <= index < len(self.results) or self.results[index].deck is None:
-            self.notify("This deck cannot be loaded; fix the errors shown.", severity="error")
-            return
-        loaded, problem = user_settings.load_or_defaults()
-        if problem is not None:
-            self.notify(str(problem), severity="error", markup=False)
-        try:
-            store = Store()
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        deck = self.results[index].deck
-        assert deck is not None
-        self.app.push_screen(StudyScreen(deck, store, loaded, mode=mode), lambda _: store.close())
 
     def _origin(self, index: int) -> str:
         return self.origins[index] if 0 <= index < len(self.origins) else "path"
 
     def _show(self, index: int) -> None:
         info = self.query_one("#deck-info", Static)
+        lang = self.lang
         if not 0 <= index < len(self.results):
-            info.update(Content("No decks found."))
+            info.update(Content(t(lang, "home.no_decks")))
             return
         result = self.results[index]
         info.set_class(result.deck is None, "deck-errors")
         if result.deck is None:
-            lines = [f"{result.path}: this deck cannot be loaded."]
+            lines = [t(lang, "home.cannot_load", path=str(result.path))]
             lines += [problem.format() for problem in result.errors]
             info.update(Content("\n".join(lines)))
             return
         deck = result.deck
         kinds = Counter(card.kind for card in deck.cards)
         tags = Counter(tag for card in deck.cards for tag in card.tags)
+        shown_path = result.path.name if self._origin(index) == "bundled" else str(result.path)
         lines = [
             f"{deck.deck.title.it} / {deck.deck.title.en}",
             "",
-            deck.deck.description.it,
-            deck.deck.description.en,
+            deck.deck.description.get(lang),
             "",
-            "Cards: " + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),
-            "Tags: " + ", ".join(f"{tag} {count}" for tag, count in tags.most_common()),
-            f"Author: {deck.deck.author} · Licence: {deck.deck.license}",
-            f"File: {result.path.name if self._origin(index) == 'bundled' else result.path}",
+            t(lang, "home.kinds", kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))),
+            t(lang, "home.tags", tags=", ".join(f"{tag} {n}" for tag, n in tags.most_common())),
+            t(lang, "home.author", author=deck.deck.author, license=deck.deck.license),
+            t(lang, "home.file", path=shown_path, origin=t(lang, f"origin.{self._origin(index)}")),
         ]
         info.update(Content("\n".join(lines)))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _deck(self) -> Deck | None:
+        """The highlighted deck, or None (with a notice) when it cannot be loaded."""
+        index = self.query_one("#decks", DataTable).cursor_row
+        if not 0 <= index < len(self.results) or self.results[index].deck is None:
+            self.notify(t(self.lang, "home.fix_errors"), severity="error")
+            return None
+        return self.results[index].deck
+
+    def action_study(self, mode: str) -> None:
+        """Study (or practise) the highlighted deck; a broken deck cannot be opened."""
+        from quizapp.tui.screens.study import StudyScreen
+
+        deck = self._deck()
+        store = self.quiz_app.open_store() if deck is not None else None
+        if deck is None or store is None:
+            return
+        self.app.push_screen(StudyScreen(deck, store, self.settings, mode=mode))
+
+    def action_study_language(self) -> None:
+        other = "en" if self.settings.study_language == "it" else "it"
+        self.quiz_app.apply_settings(self.settings.model_copy(update={"study_language": other}))
+
+    def action_direction(self) -> None:
+        now = DIRECTIONS.index(self.settings.vocab_direction)
+        following = DIRECTIONS[(now + 1) % len(DIRECTIONS)]
+        self.quiz_app.apply_settings(
+            self.settings.model_copy(update={"vocab_direction": following})
+        )
+
+
+def _percent(run: QuizRun | None) -> str:
+    return f"{round(run.ratio * 100)}%" if run is not None else "-"

@@ -5,7 +5,6 @@ Every answer is committed by the session before the next card is shown.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -23,7 +22,8 @@ from quizapp.core.session import Answered, Session, Turn
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store, StoreError
 from quizapp.tui.format import interval
-from quizapp.tui.i18n import has, t
+from quizapp.tui.i18n import t
+from quizapp.tui.localise import translate_bindings
 
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
 
@@ -62,6 +62,7 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+b", "card_action('bury')", "Bury", id="study.bury", priority=True),
         Binding("ctrl+t", "peek", "Other language", id="study.peek", priority=True),
         Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode", priority=True),
+        Binding("p", "practice", "Practise", id="study.practice"),
         Binding("escape", "back", "Back", id="study.back"),
     ]
 
@@ -91,17 +92,36 @@ class StudyScreen(Screen[None]):
         self.turn: Turn | None = None
         self.answered: Answered | None = None
         self.done_count = 0
-        self._translate_bindings()
+        self._session_options = dict(session_options or {})
+        translate_bindings(self, self.lang)
 
-    def _translate_bindings(self) -> None:
-        table = self._bindings.key_to_bindings
-        for key, bindings in table.items():
-            table[key] = [
-                replace(b, description=t(self.lang, f"key.{b.id}"))
-                if b.id and has(f"key.{b.id}")
-                else b
-                for b in bindings
-            ]
+    def apply_settings(self, settings: Settings) -> None:
+        """Speak the new UI language at once; the session keeps the settings it began with."""
+        if settings.ui_language == self.lang:
+            return
+        self.lang = settings.ui_language
+        translate_bindings(self, self.lang)
+        self.sub_title = self.deck.deck.title.get(self.lang)
+        self.query_one("#answer", Input).placeholder = t(self.lang, "study.placeholder")
+        for rating in Rating:
+            self.query_one(f"#grade-{rating.value}", Button).label = t(
+                self.lang, f"rating.{rating.label}"
+            )
+        self._update_counts()
+        if self.turn is None:
+            self._show_done()
+            return
+        self._show_card(self.turn)
+        if self.answered is not None:
+            self._show_answer(self.answered)
+        else:
+            self._show_answer_input(self.turn)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer practice only when the day's queue is empty (the Footer shows it then)."""
+        if action == "practice":
+            return self.turn is None and self.session.mode == "study"
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -152,24 +172,28 @@ class StudyScreen(Screen[None]):
         verdict.set_classes("")
         self.query_one("#grades").set_class(False, "shown")
         answer = self.query_one("#answer", Input)
+        self.refresh_bindings()
         if self.turn is None:
             self._show_done()
             return
-        prompt = self.turn.prompt
+        self._show_card(self.turn)
+        answer.value = ""
+        self._show_answer_input(self.turn)
+
+    def _show_card(self, turn: Turn) -> None:
+        prompt = turn.prompt
         self._static("question").update(Content(prompt.question))
         extra: list[str] = []
-        if self.turn.edited:
+        if turn.edited:
             extra.append(t(self.lang, "study.edited"))
         if prompt.example:
             extra.append(prompt.example)
-        if self.turn.options:
-            extra += [f"{i}. {option}" for i, option in enumerate(self.turn.options, start=1)]
-            extra.append(t(self.lang, "study.options", n=len(self.turn.options)))
+        if turn.options:
+            extra += [f"{i}. {option}" for i, option in enumerate(turn.options, start=1)]
+            extra.append(t(self.lang, "study.options", n=len(turn.options)))
         if prompt.items:
             extra.append(t(self.lang, "study.items", n=len(prompt.items)))
         self._static("extra").update(Content("\n".join(extra)))
-        answer.value = ""
-        self._show_answer_input(self.turn)
 
     def _show_done(self) -> None:
         self._static("question").update(Content(t(self.lang, "study.done")))
@@ -178,6 +202,8 @@ class StudyScreen(Screen[None]):
             text = t(self.lang, "study.nothing_due")
         else:
             text = t(self.lang, "study.next_due", when=interval(max(0, due - self.session.now())))
+        if self.session.mode == "study":
+            text += "\n\n" + t(self.lang, "study.offer_practice")
         self._static("extra").update(Content(text))
         answer = self.query_one("#answer", Input)
         answer.display = False
@@ -272,12 +298,25 @@ class StudyScreen(Screen[None]):
         self._next()
 
     def action_undo(self) -> None:
-        if not self.session.can_undo:
+        kind = self.session.undo_kind
+        if kind is None:
             return
         restored = self.session.undo()
-        self.done_count = max(0, self.done_count - 1)
-        self.notify(t(self.lang, "study.undone"))
+        if kind == "answer":
+            self.done_count = max(0, self.done_count - 1)
+        self.notify(t(self.lang, f"study.undone.{kind}"))
         self._next(restored)
+
+    def action_practice(self) -> None:
+        """When the day's queue is empty: go on with practice (the schedule is not changed)."""
+        if self.turn is not None or self.session.mode != "study":
+            return
+        self.session = Session(
+            self.deck, self.store, self.settings, mode="practice", **self._session_options
+        )
+        self.done_count = 0
+        self.query_one("#answer", Input).display = True
+        self._next()
 
     def action_card_action(self, kind: str) -> None:
         """Suspend the card (until unsuspended) or bury it (until tomorrow); undo brings it back."""

@@ -1,0 +1,88 @@
+"""Help: every key of the screen below and of the app, generated from their bindings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quizapp.core import locations
+from quizapp.tui.i18n import t
+from quizapp.tui.keys import key_lines
+from quizapp.tui.localise import translate_bindings
+
+if TYPE_CHECKING:
+    from quizapp.tui.app import QuizApp
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of `below` (the screen help was asked on), then the keys that work everywhere."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 90%; max-width: 100; height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    HelpScreen #help-title { text-style: bold; padding: 0 1; }
+    HelpScreen DataTable { height: 1fr; }
+    HelpScreen #help-hint { color: $text-muted; padding: 0 1; height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark", "close", "Close", id="help.close"),
+    ]
+
+    def __init__(self, below: Screen[Any]) -> None:
+        super().__init__()
+        self.below = below
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        from quizapp.tui.app import QuizApp
+
+        assert isinstance(self.app, QuizApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="help-title")
+            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
+            yield Static(id="help-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    def apply_settings(self, _settings: object) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        app = self.quiz_app
+        lang, keymap = app.lang, app.settings.keymap
+        translate_bindings(self, lang)
+        self.query_one("#help-title", Static).update(Content(t(lang, "help.title")))
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns(t(lang, "help.key"), t(lang, "help.action"), t(lang, "help.id"))
+        for heading, node in (
+            (t(lang, "help.this_screen"), self.below),
+            (t(lang, "help.everywhere"), app),
+        ):
+            table.add_row(Text(heading, style="bold"), Text(""), Text(""))
+            for line in key_lines(app, node, keymap, lang):
+                table.add_row(
+                    Text(line.keys), Text(line.description), Text(line.binding_id, style="dim")
+                )
+        table.add_row(Text("^p"), Text(t(lang, "help.palette")), Text(""))
+        hint = t(lang, "help.remap", path=str(locations.settings_path()))
+        self.query_one("#help-hint", Static).update(Content(hint))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

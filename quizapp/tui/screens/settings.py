@@ -1,0 +1,186 @@
+"""Settings: every setting of the settings file as a form; Save writes the file.
+
+Values are validated by the same pydantic model that reads the file, so the form cannot save
+what the file could not hold; a wrong value is named next to its field and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from quizapp.core import locations
+from quizapp.core.settings import Settings
+from quizapp.tui.i18n import t
+from quizapp.tui.localise import translate_bindings
+
+if TYPE_CHECKING:
+    from quizapp.tui.app import QuizApp
+
+# Field -> its choices (value, i18n key of the label); fields not here are numbers.
+CHOICES: dict[str, list[tuple[str, str]]] = {
+    "ui_language": [("it", "lang.it"), ("en", "lang.en")],
+    "study_language": [("it", "lang.it"), ("en", "lang.en")],
+    "vocab_direction": [
+        ("both", "direction.both"),
+        ("it>en", "direction.it>en"),
+        ("en>it", "direction.en>it"),
+    ],
+    "answer_mode": [("typed", "answer_mode.typed"), ("flip", "answer_mode.flip")],
+}
+NUMBERS: dict[str, str] = {
+    "new_per_day": "integer",
+    "reviews_per_day": "integer",
+    "desired_retention": "number",
+    "day_start_hour": "integer",
+    "quiz_length": "integer",
+}
+ORDER = (
+    "ui_language",
+    "study_language",
+    "vocab_direction",
+    "answer_mode",
+    "new_per_day",
+    "reviews_per_day",
+    "desired_retention",
+    "day_start_hour",
+    "quiz_length",
+    "theme",
+)
+
+
+class SettingsScreen(ModalScreen[Settings | None]):
+    """Edit the settings; dismisses the saved Settings, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    SettingsScreen { align: center middle; }
+    SettingsScreen > Vertical {
+        width: 90%; max-width: 90; height: 95%;
+        border: thick $primary; background: $surface;
+    }
+    SettingsScreen #settings-title { text-style: bold; padding: 0 1; }
+    SettingsScreen VerticalScroll { height: 1fr; }
+    SettingsScreen .field { height: auto; padding: 0 1; }
+    SettingsScreen .field Label { width: 26; padding: 1 1 0 0; }
+    SettingsScreen .field Select, SettingsScreen .field Input { width: 1fr; }
+    SettingsScreen .field.-invalid Label { color: $error; text-style: bold; }
+    SettingsScreen #settings-error { color: $error; padding: 0 1; height: auto; }
+    SettingsScreen #settings-file { color: $text-muted; padding: 0 1; height: auto; }
+    SettingsScreen #settings-buttons { height: 3; align-horizontal: right; padding: 0 1; }
+    SettingsScreen #settings-buttons Button { margin-left: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="settings.cancel"),
+    ]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        from quizapp.tui.app import QuizApp
+
+        assert isinstance(self.app, QuizApp)
+        return self.app
+
+    @property
+    def lang(self) -> str:
+        return self.quiz_app.lang
+
+    def compose(self) -> ComposeResult:
+        lang = self.settings.ui_language
+        translate_bindings(self, lang)
+        with Vertical():
+            yield Static(Content(t(lang, "settings.title")), id="settings-title")
+            with VerticalScroll():
+                for name in ORDER:
+                    with Horizontal(classes="field", id=f"field-{name}"):
+                        yield Label(Content(t(lang, f"setting.{name}")))
+                        yield self._editor(name, lang)
+            yield Static(id="settings-error")
+            yield Static(
+                Content(t(lang, "settings.file", path=str(locations.settings_path()))),
+                id="settings-file",
+            )
+            with Horizontal(id="settings-buttons"):
+                yield Button(t(lang, "key.settings.cancel"), id="cancel")
+                yield Button(t(lang, "key.settings.save"), id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#ui_language").focus()
+
+    def _editor(self, name: str, lang: str) -> Select[str] | Input:
+        value = getattr(self.settings, name)
+        if name in CHOICES:
+            options = [(t(lang, label), choice) for choice, label in CHOICES[name]]
+            return Select(options, value=value, allow_blank=False, id=name)
+        if name == "theme":
+            themes = sorted(self.app.available_themes)
+            if value not in themes:
+                themes.append(value)
+            return Select(
+                [(theme, theme) for theme in themes], value=value, allow_blank=False, id=name
+            )
+        return Input(str(value), type=NUMBERS[name], id=name)  # type: ignore[arg-type]
+
+    def _values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name in ORDER:
+            widget = self.query_one(f"#{name}")
+            if isinstance(widget, Select):
+                values[name] = widget.value
+            elif isinstance(widget, Input):
+                values[name] = widget.value.strip()
+        return values
+
+    def action_save(self) -> None:
+        for field in self.query(".field"):
+            field.remove_class("-invalid")
+        data = {**self.settings.model_dump(), **self._values()}
+        try:
+            new = Settings.model_validate(data)
+        except ValidationError as error:
+            problems = []
+            for item in error.errors():
+                name = str(item["loc"][0]) if item["loc"] else ""
+                if name:
+                    self.query_one(f"#field-{name}").add_class("-invalid")
+                label = t(self.lang, f"setting.{name}") if name in ORDER else name
+                problems.append(f"{label}: {_problem(self.lang, dict(item))}")
+            self.query_one("#settings-error", Static).update(Content("\n".join(problems)))
+            return
+        if self.quiz_app.apply_settings(new):
+            self.notify(t(self.lang, "settings.saved"))
+        self.dismiss(new)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+def _problem(lang: str, error: dict[str, Any]) -> str:
+    """A validation error in the UI language (pydantic's own text for the rare ones)."""
+    kind, limits = error["type"], error.get("ctx") or {}
+    if kind in ("int_parsing", "float_parsing", "int_from_float"):
+        return t(lang, "settings.not_number")
+    if kind in ("greater_than_equal", "greater_than"):
+        return t(lang, "settings.at_least", limit=limits.get("ge", limits.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return t(lang, "settings.at_most", limit=limits.get("le", limits.get("lt")))
+    return str(error["msg"])
