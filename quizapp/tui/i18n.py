@@ -52,7 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.home.settings": ("Impostazioni", "Settings"),
     "key.settings.save": ("Salva", "Save"),
     "key.settings.cancel": ("Annulla", "Cancel"),
-    "key.study.practice": ("Pratica", "Practise"),
+    "key.study.practice": ("Pratica libera", "Practise anyway"),
     "key.study.confirm": ("Conferma il voto", "Confirm the grade"),
     "app.unknown_theme": (
         "Tema sconosciuto «{name}»: resta quello predefinito.",

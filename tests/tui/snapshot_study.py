@@ -20,7 +20,8 @@ class StudySnapshot(App[None]):
     def on_mount(self) -> None:
         lang = os.environ.get("QUIZAPP_TEST_UI", "en")
         store = Store(locations.database_path())
-        settings = Settings(ui_language=lang)  # type: ignore[arg-type]
+        new_per_day = int(os.environ.get("QUIZAPP_TEST_NEW", "20"))
+        settings = Settings(ui_language=lang, new_per_day=new_per_day)  # type: ignore[arg-type]
         fixed = {
             "clock": lambda: datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc),
             "ids": lambda ms: f"snapshot-{ms}",

@@ -123,6 +123,6 @@ async def test_broken_deck_shows_errors_and_markup_is_literal() -> None:
         await pilot.press("s")  # the broken deck cannot be studied; the app stays on home
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-        await pilot.press("up", "s")
+        await pilot.press("up", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "StudyScreen"

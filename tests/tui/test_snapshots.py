@@ -51,6 +51,13 @@ def test_study_80x24_italian(snap_compare, monkeypatch) -> None:  # type: ignore
     assert snap_compare(str(STUDY), terminal_size=(80, 24))
 
 
+def test_study_done_80x24_italian(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Nothing left today: when the next card is due, and practice offered."""
+    monkeypatch.setenv("QUIZAPP_TEST_UI", "it")
+    monkeypatch.setenv("QUIZAPP_TEST_NEW", "0")
+    assert snap_compare(str(STUDY), terminal_size=(80, 24))
+
+
 def test_study_answered_120x40(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("QUIZAPP_TEST_UI", "en")
 

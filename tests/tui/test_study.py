@@ -160,3 +160,28 @@ async def test_suspend_and_bury_skip_the_card_and_undo_restores(store: Store) ->
         await pilot.press("ctrl+u")
         assert screen.turn is not None and screen.turn.prompt.card.id == "v3-training-cost"
         assert list(app._notifications)[-1].message == "Suspend undone."
+
+
+def _shown(screen: StudyScreen) -> set[str]:
+    return {a.binding.id or "" for a in screen.active_bindings.values() if a.binding.show}
+
+
+async def test_footer_shows_only_the_keys_that_work_now(store: Store) -> None:
+    screen = _screen(store)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = _shown(screen)
+        assert {"study.suspend", "study.peek", "study.mode"} <= shown
+        assert not {"study.reveal", "study.right", "study.undo", "study.practice"} & shown
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "study.reveal" in _shown(screen)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen.query_one("#answer", Input).value = "6 miliardi"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "study.right" in _shown(screen) and "study.reveal" not in _shown(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "study.undo" in _shown(screen) and "study.right" not in _shown(screen)

@@ -186,6 +186,11 @@ class HomeScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter, or a click on the highlighted row, studies the deck."""
+        event.stop()
+        self.action_study("study")
+
     def _origin(self, index: int) -> str:
         return self.origins[index] if 0 <= index < len(self.origins) else "path"
 

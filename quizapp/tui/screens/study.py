@@ -118,9 +118,23 @@ class StudyScreen(Screen[None]):
             self._show_answer_input(self.turn)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer practice only when the day's queue is empty (the Footer shows it then)."""
+        """Only the keys that do something now are active (and shown in the Footer)."""
+        turn, answered = self.turn, self.answered
         if action == "practice":
-            return self.turn is None and self.session.mode == "study"
+            return turn is None and self.session.mode == "study"
+        if action in ("card_action", "peek", "switch_mode"):
+            return turn is not None
+        if action == "reveal":
+            return (
+                turn is not None
+                and answered is None
+                and self.answer_mode == "flip"
+                and not turn.options
+            )
+        if action == "right":
+            return answered is not None and answered.outcome not in (None, "correct")
+        if action == "undo":
+            return self.session.can_undo
         return True
 
     def compose(self) -> ComposeResult:
@@ -250,6 +264,7 @@ class StudyScreen(Screen[None]):
             button.set_class(rating == suggested, "suggested")
         self.query_one("#grades").set_class(True, "shown")
         self.set_focus(None)
+        self.refresh_bindings()
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -340,6 +355,7 @@ class StudyScreen(Screen[None]):
         self.answer_mode = "flip" if self.answer_mode == "typed" else "typed"
         if self.answered is None and self.turn is not None:
             self._show_answer_input(self.turn)
+        self.refresh_bindings()
 
     def _show_answer_input(self, turn: Turn) -> None:
         """The input for a typed answer, or the flip hint; choice cards use neither."""
