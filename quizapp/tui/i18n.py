@@ -92,6 +92,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}: this deck cannot be loaded.",
     ),
     "home.kinds": ("Carte: {kinds}", "Cards: {kinds}"),
+    "kind.qa": ("domande", "questions"),
+    "kind.vocab": ("lessico", "vocabulary"),
+    "kind.cloze": ("frasi da completare", "cloze"),
+    "kind.choice": ("scelta multipla", "multiple choice"),
+    "kind.list": ("elenchi", "lists"),
     "home.tags": ("Etichette: {tags}", "Tags: {tags}"),
     "home.author": (
         "Autore: {author} · Licenza: {license}",

@@ -216,7 +216,11 @@ class HomeScreen(Screen[None]):
             "",
             deck.deck.description.get(lang),
             "",
-            t(lang, "home.kinds", kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))),
+            t(
+                lang,
+                "home.kinds",
+                kinds=", ".join(f"{t(lang, 'kind.' + k)} {n}" for k, n in kinds.most_common()),
+            ),
             t(lang, "home.tags", tags=", ".join(f"{tag} {n}" for tag, n in tags.most_common())),
             t(lang, "home.author", author=deck.deck.author, license=deck.deck.license),
             t(lang, "home.file", path=shown_path, origin=t(lang, f"origin.{self._origin(index)}")),
