@@ -16,6 +16,7 @@ from quizapp.core import locations
 from quizapp.tui.i18n import t
 from quizapp.tui.keys import key_lines
 from quizapp.tui.localise import translate_bindings
+from quizapp.tui.screens.owner import quiz_app
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -44,10 +45,7 @@ class HelpScreen(ModalScreen[None]):
 
     @property
     def quiz_app(self) -> QuizApp:
-        from quizapp.tui.app import QuizApp
-
-        assert isinstance(self.app, QuizApp)
-        return self.app
+        return quiz_app(self)
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -28,6 +28,7 @@ from quizapp.core.records import QuizRun
 from quizapp.core.settings import Settings
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
+from quizapp.tui.screens.owner import quiz_app
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -71,10 +72,7 @@ class HomeScreen(Screen[None]):
 
     @property
     def quiz_app(self) -> QuizApp:
-        from quizapp.tui.app import QuizApp
-
-        assert isinstance(self.app, QuizApp)
-        return self.app
+        return quiz_app(self)
 
     @property
     def settings(self) -> Settings:
