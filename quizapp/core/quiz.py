@@ -94,6 +94,8 @@ class Question:
     claim: str = ""
     claim_true: bool = False
     statement: str = ""
+    claim_at: int = -1
+    """Where the claim starts in `statement` (-1 without a statement)."""
 
     @property
     def key(self) -> Key:
@@ -218,8 +220,9 @@ def _balanced_truths(count: int, rng: random.Random) -> list[bool]:
     return truths
 
 
-def _cloze_statement(prompt: Prompt, claim: str) -> str:
-    """A cloze sentence with `claim` in the asked gap and the other gaps filled."""
+def _cloze_statement(prompt: Prompt, claim: str) -> tuple[str, int]:
+    """A cloze sentence with `claim` in the asked gap and the other gaps filled, and where
+    the claim starts in it."""
     card = prompt.card
     assert isinstance(card, ClozeCard)
     cloze = card.side(prompt.question_lang).cloze()
@@ -231,7 +234,8 @@ def _cloze_statement(prompt: Prompt, claim: str) -> str:
         for part in cloze.parts
     )
     marker = "\x00"
-    return Cloze(parts=parts).render(hide=hide, blank=marker).replace(marker, claim, 1)
+    rendered = Cloze(parts=parts).render(hide=hide, blank=marker)
+    return rendered.replace(marker, claim, 1), rendered.index(marker)
 
 
 def build_questions(
@@ -286,8 +290,12 @@ def build_questions(
         elif fmt == "truefalse":
             true = next(truths)
             claim = right_answer(prompt) if true else wrong[0]
-            statement = _cloze_statement(prompt, claim) if prompt.kind == "cloze" else ""
-            question = replace(question, claim=claim, claim_true=true, statement=statement)
+            statement, claim_at = "", -1
+            if prompt.kind == "cloze":
+                statement, claim_at = _cloze_statement(prompt, claim)
+            question = replace(
+                question, claim=claim, claim_true=true, statement=statement, claim_at=claim_at
+            )
         questions.append(question)
     return tuple(questions)
 

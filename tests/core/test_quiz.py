@@ -196,9 +196,9 @@ def check_question(question: Question, known: frozenset[str]) -> None:
         if question.claim_true:
             assert question.claim == question.expected
         if prompt.kind == "cloze":
-            assert question.claim in question.text and "[" not in question.text.replace(
-                prompt.question, ""
-            )
+            start = question.claim_at
+            assert question.text[start : start + len(question.claim)] == question.claim
+            assert "\x00" not in question.text
     if prompt.items:
         assert question.format == "typed"
 
