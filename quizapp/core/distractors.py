@@ -32,7 +32,7 @@ from functools import lru_cache
 from quizapp.core.answers import display, expand
 from quizapp.core.deck import ChoiceCard, VocabCard
 from quizapp.core.judge.amounts import SCALES, parse_amounts, parse_digits
-from quizapp.core.judge.normalise import normalise, prepare
+from quizapp.core.judge.normalise import normalise, prepare_cached
 from quizapp.core.prompts import Prompt
 
 IsRight = Callable[[str], bool]
@@ -73,7 +73,7 @@ def option_key(text: str) -> str:
     figure, value = figure_class(text)
     if figure is not None and value is not None:
         return f"{figure}={value.normalize()}"
-    words = list(prepare(text).loose)
+    words = list(prepare_cached(text).loose)
     if len(words) > 1 and words[0] in _FUNCTION_WORDS:
         words = words[1:]  # "in March" and "March", "the Premier" and "Premier"
     return "".join(words)
@@ -108,6 +108,7 @@ say a lot."""
 _FAMILY = {"qa": "question", "choice": "question", "cloze": "cloze", "vocab": "vocab"}
 
 
+@lru_cache(maxsize=4096)
 def opening(question: str) -> tuple[str, ...]:
     """The first two words of a question, the way questions of one type open alike:
     "In che anno ..." and "In quale anno ..." both give ("quale", "anno")."""
@@ -137,8 +138,13 @@ class Candidate:
     source: str = "answer"
     """answer, option (a choice card's wrong option), reject (a known wrong answer), generated."""
     key: str = ""
-    keys: frozenset[str] = frozenset()
-    """The keys of every form the card accepts for this answer ("in March" and "March")."""
+    forms: tuple[str, ...] = ()
+    """Every answer the card accepts beside this one, in the deck's syntax."""
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The keys of every form the card accepts for this answer ("in March" and "March")."""
+        return _forms_keys(self.forms) | {self.key}
 
 
 @lru_cache(maxsize=4096)
@@ -169,22 +175,25 @@ def _candidate(
         hint=normalise(prompt.hint) if prompt.hint else None,
         figure=figure,
         value=value,
-        words=max(1, len(prepare(text).words)),
+        words=max(1, len(prepare_cached(text).words)),
         capital=any(word[:1].isupper() for word in text.split()),
         pos=card.pos if isinstance(card, VocabCard) else None,
         gender=card.gender if isinstance(card, VocabCard) else None,
         source=source,
         key=key,
-        keys=_forms_keys(tuple(forms)) | {key},
+        forms=tuple(forms),
     )
 
 
 def right_answer(prompt: Prompt) -> str:
     """The right answer as an option shows it: a choice card's answer as written (its options
     are plain text), otherwise the fullest accepted form."""
-    if isinstance(prompt.card, ChoiceCard):
-        return prompt.expected[0]
-    return prompt.answer_display
+    if isinstance(prompt.card, ChoiceCard) or prompt.items:
+        return prompt.expected[0] if prompt.expected else prompt.answer_display
+    return _display(prompt.expected[0])
+
+
+_display = lru_cache(maxsize=8192)(display)
 
 
 def _accepted(prompt: Prompt) -> tuple[str, ...]:
@@ -420,7 +429,7 @@ def generated(goal: Candidate) -> list[Candidate]:
                 value=value,
                 source="generated",
                 key=option_key(text),
-                keys=frozenset({option_key(text)}),
+                forms=(),
             )
         )
     return made
@@ -486,7 +495,7 @@ def pick(ranked: Iterable[Candidate], count: int, taken: set[str], is_right: IsR
     for candidate in ranked:
         if len(chosen) >= count:
             break
-        keys = candidate.keys | {candidate.key}
+        keys = candidate.keys
         if not candidate.key or keys & taken:
             continue
         taken.update(keys)

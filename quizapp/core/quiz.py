@@ -21,8 +21,10 @@ unanswered.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import random
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -166,6 +168,26 @@ def _judge_for(deck: Deck) -> Callable[[Prompt, str], Any]:
     return run
 
 
+_POOLS: dict[tuple[int, str, str], tuple[weakref.ref[Deck], Pool]] = {}
+
+
+def _pool(deck: Deck, settings: Settings, prompts: Sequence[Prompt]) -> Pool:
+    """The distractor pool of a deck for these settings, made once per deck object (a retry or
+    another quiz on the same deck reuses it)."""
+    key = (id(deck), settings.study_language, settings.vocab_direction)
+    cached = _POOLS.get(key)
+    if cached is not None and cached[0]() is deck:
+        return cached[1]
+    pool = Pool(prompts)
+
+    def forget(_: weakref.ref[Deck]) -> None:
+        _POOLS.pop(key, None)
+
+    with contextlib.suppress(TypeError):  # an object without weak references is not kept
+        _POOLS[key] = (weakref.ref(deck, forget), pool)
+    return pool
+
+
 def _chosen_prompts(
     prompts: Sequence[Prompt], options: QuizOptions, length: int, rng: random.Random
 ) -> list[Prompt]:
@@ -259,7 +281,7 @@ def build_questions(
     chosen = _chosen_prompts(prompts, options, length, rng)
     if not chosen:
         raise NoQuestions("no card of this deck matches the quiz options")
-    pool = Pool(prompts)
+    pool = _pool(deck, settings, prompts)
     wrong_answers: list[list[str]] = []
     for prompt in chosen:
 

@@ -98,7 +98,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.format.typed": ("Scrivi la risposta", "Type the answer"),
     "quiz.format.choice": ("Scegli la risposta giusta (1-{n})", "Choose the right answer (1-{n})"),
     "quiz.format.truefalse": ("Vero o falso?", "True or false?"),
-    "quiz.claim": ("Risposta", "Answer"),
+    "quiz.claim": ("Risposta proposta", "Proposed answer"),
     "quiz.true": ("Vero", "True"),
     "quiz.false": ("Falso", "False"),
     "quiz.placeholder": ("Scrivi la risposta e premi Invio", "Type your answer and press Enter"),
