@@ -36,10 +36,18 @@ class QuizSnapshot(App[None]):
         what = os.environ.get("QUIZAPP_TEST_SCREEN", "quiz")
         settings = Settings(ui_language=lang)  # type: ignore[arg-type]
         deck = load_deck(DECK)
-        if what == "setup":
-            self.push_screen(QuizSetupScreen(deck, settings))
-            return
         store = Store(locations.database_path())
+        if what == "setup":
+            # As the home screen does it: the dialog, then a quiz with the chosen options.
+            def start(options: QuizOptions | None) -> None:
+                if options is None:
+                    self.exit()
+                    return
+                quiz = QuizScreen(deck, store, settings, options, seed=SEED)
+                self.push_screen(quiz, lambda _: self.exit())
+
+            self.push_screen(QuizSetupScreen(deck, settings), start)
+            return
         limit = 300 if what == "timed" else None
         options = QuizOptions(length=5, time_limit_s=limit)
         self.push_screen(

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button, Input, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
 from quizapp.core import locations
 from quizapp.core.deck import Deck
@@ -250,6 +250,26 @@ async def test_the_time_limit_runs_out(store: Store) -> None:
     assert [a.verdict for a in run.answers][1:] == ["unanswered"] * 4
 
 
+async def test_time_running_out_behind_the_leave_dialog_waits_for_it(store: Store) -> None:
+    clock = Clock()
+    screen = quiz_screen(store, clock=clock, length=4, time_limit_s=60)
+    host = Host(screen)
+    async with host.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await answer(pilot, screen, right=True)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(host.screen, LeaveQuizScreen)
+        clock.advance(61)
+        screen.tick()
+        await pilot.pause()
+        assert isinstance(host.screen, LeaveQuizScreen)  # not covered by the results
+        await pilot.press("escape")  # keep going: the time is up, so the results come
+        await pilot.pause()
+        assert isinstance(host.screen, ResultsScreen)
+        assert host.screen.run.score == 1 and host.screen.timed_out
+
+
 async def test_an_answer_after_the_time_limit_is_not_counted(store: Store) -> None:
     clock = Clock()
     screen = quiz_screen(store, clock=clock, length=3, time_limit_s=60)
@@ -370,6 +390,24 @@ async def test_setup_refuses_a_bad_number_and_escape_cancels() -> None:
         await pilot.click("#cancel")
         await pilot.pause()
     assert host.dismissed == [None]
+
+
+async def test_setup_switches_language_and_keeps_the_choices() -> None:
+    screen = setup_screen(lang="it")
+    host = Host(screen)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert str(screen.query_one("#tag-label", Label).content) == "Argomento"
+        screen.query_one("#tag", Select).value = "people"
+        screen.query_one("#time", Select).value = 20
+        screen.apply_settings(Settings(ui_language="en"))
+        await pilot.pause()
+        assert str(screen.query_one("#tag-label", Label).content) == "Topic"
+        assert text_of(screen, "available") == "39 cards on this topic."
+        assert str(screen.query_one("#start", Button).label) == "Start (⏎)"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert host.dismissed == [QuizOptions(length=10, tags=("people",), time_limit_s=1200)]
 
 
 async def test_setup_lists_the_deck_tags_with_counts() -> None:

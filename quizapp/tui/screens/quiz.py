@@ -163,7 +163,6 @@ class QuizScreen(Screen[QuizRun | None]):
         self.last_run: QuizRun | None = None
         self._timer: Timer | None = None
         self._showing_results = False
-        self._new_quiz(self.options, seed)
         _translate(self, self.lang)
 
     def _new_quiz(self, options: QuizOptions, seed: int | None) -> None:
@@ -202,6 +201,7 @@ class QuizScreen(Screen[QuizRun | None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.deck.deck.title.get(self.lang)
+        self._new_quiz(self.options, self.seed)  # made here: its clock starts when it is shown
         self._start_timer()
         self._show_question()
 
@@ -301,7 +301,9 @@ class QuizScreen(Screen[QuizRun | None]):
         ]
         remaining = quiz.remaining_ms()
         if remaining is not None:
-            parts.append(t(self.lang, "quiz.time_left", time=minutes_seconds(remaining)))
+            # Rounded up, as a countdown does: 5:00 at the start, 0:01 in the last second.
+            left = minutes_seconds(remaining + 999)
+            parts.append(t(self.lang, "quiz.time_left", time=left))
         status = self._static("status")
         status.update(Content(" · ".join(parts)))
         status.set_class(remaining is not None and remaining < 60_000, "hurry")
@@ -476,8 +478,8 @@ class QuizScreen(Screen[QuizRun | None]):
         """Once a second with a time limit: the time left, and the end when it runs out."""
         if self.quiz is None or self._showing_results:
             return
-        if self.quiz.check_time():
-            self._time_up()
+        if self.quiz.check_time() and self.app.screen is self:
+            self._time_up()  # (with the leave dialog open, once it closes)
         else:
             self._render_status()
 
@@ -532,6 +534,9 @@ class QuizScreen(Screen[QuizRun | None]):
             if confirmed:
                 if self._timer is not None:
                     self._timer.stop()
-                self.dismiss(self.last_run)
+                finished = self.quiz is not None and self.quiz.finished  # the time ran out
+                self.dismiss(self.quiz.run if finished and self.quiz else self.last_run)
+            else:
+                self.tick()  # the time may have run out while the dialog was open
 
         self.app.push_screen(LeaveQuizScreen(self.lang), leave)

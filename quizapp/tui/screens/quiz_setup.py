@@ -111,6 +111,26 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
         self._update_available()
         self.query_one("#length", Input).focus()
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Speak the new UI language at once, keeping what was chosen."""
+        self.settings = settings
+        self.lang = settings.ui_language
+        self._translate_bindings()
+        title = Text(t(self.lang, "setup.title", deck=""))
+        title.append(self.deck.deck.title.get(self.lang))
+        self.query_one("#setup-title", Static).update(title)
+        for name in ("length", "tag", "time"):
+            self.query_one(f"#{name}-label", Label).update(t(self.lang, f"setup.{name}"))
+        for name, options in (("tag", self._tag_options()), ("time", self._time_options())):
+            select: Select[object] = self.query_one(f"#{name}", Select)
+            value = select.value
+            select.set_options(options)
+            select.value = value
+        self.query_one("#start", Button).label = f"{t(self.lang, 'key.quiz_setup.start')} (⏎)"
+        self.query_one("#cancel", Button).label = f"{t(self.lang, 'key.quiz_setup.cancel')} (Esc)"
+        self._update_available()
+        self.refresh_bindings()
+
     # -- reading the fields ----------------------------------------------------------------
 
     def _cards_for(self, tag: str) -> int:
