@@ -59,7 +59,7 @@ def startup_child(database: str) -> None:
     class Headless(QuizApp):
         CSS_PATH = str(ROOT / "quizapp" / "tui" / str(QuizApp.CSS_PATH))
 
-        def on_mount(self, event: events.Mount) -> None:
+        def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
             event.prevent_default()  # not the home screen
             self.push_screen(Timed(deck, store, loaded, QuizOptions(length=10)))
 

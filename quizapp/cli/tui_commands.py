@@ -105,8 +105,8 @@ def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
     except catalog.UnknownDeck as error:
         return _fail(f"quizapp: {error}")
     except DeckError as error:
-        for problem in error.problems:
-            _fail(problem.format())
+        for located in error.problems:
+            _fail(located.format())
         return 1
     loaded, problem = settings.load_or_defaults()
     if problem is not None:
@@ -195,7 +195,7 @@ def open_quiz(deck: Any, store: Any, settings: Any, options: Any, *, seed: int |
         # CSS_PATH is relative to the module of the class that sets it: keep QuizApp's file.
         CSS_PATH = str(Path(inspect.getfile(QuizApp)).with_name(str(QuizApp.CSS_PATH)))
 
-        def on_mount(self, event: events.Mount) -> None:
+        def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
             event.prevent_default()
             screen = QuizScreen(deck, store, settings, options, seed=seed)
             self.push_screen(screen, lambda _: self.exit())

@@ -13,6 +13,7 @@ The screen is dismissed with the last finished QuizRun, or None when the learner
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
@@ -21,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
@@ -47,7 +49,7 @@ _OUTCOME_CLASSES = ("correct", "almost", "partial", "wrong")
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
 
 
-def _translate(node: Screen[object], lang: str) -> None:
+def _translate(node: DOMNode, lang: str) -> None:
     """Binding descriptions in the UI language (keyed `key.<binding id>` in i18n)."""
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
@@ -393,18 +395,13 @@ class QuizScreen(Screen[QuizRun | None]):
 
     # -- answering -------------------------------------------------------------------------
 
-    def _answer(self, call: str, value: object) -> None:
+    def _answer(self, give: Callable[[Quiz], Result]) -> None:
+        """Give an answer to the quiz (saved before this returns), then show the verdict."""
         quiz = self.quiz
         if quiz is None or self.question is None or self.result is not None:
             return
         try:
-            if call == "typed":
-                result = quiz.answer(str(value))
-            elif call == "choice":
-                assert isinstance(value, int)
-                result = quiz.choose(value)
-            else:
-                result = quiz.true_false(bool(value))
+            result = give(quiz)
         except TimeUp:
             self._time_up()
             return
@@ -421,11 +418,12 @@ class QuizScreen(Screen[QuizRun | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.question is not None and self.question.format == "typed":
-            self._answer("typed", event.value)
+            self._answer(lambda quiz: quiz.answer(event.value))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._answer("choice", event.option_index)
+        index = event.option_index
+        self._answer(lambda quiz: quiz.choose(index))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -437,17 +435,17 @@ class QuizScreen(Screen[QuizRun | None]):
             self.action_next()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter only once answered; option keys only for the options on screen."""
         if action == "next":
             return self.result is not None
         if action == "pick":
             question = self.question
-            if question is None or self.result is not None:
+            if question is None or self.result is not None or not parameters:
                 return False
+            number = parameters[0]
             if question.format == "truefalse":
-                return parameters[0] in (1, 2)
-            return question.format == "choice" and 1 <= int(str(parameters[0])) <= len(
-                question.options
-            )
+                return number in (1, 2)
+            return question.format == "choice" and number in range(1, len(question.options) + 1)
         return True
 
     def action_pick(self, number: int) -> None:
@@ -455,9 +453,9 @@ class QuizScreen(Screen[QuizRun | None]):
         if question is None or self.result is not None:
             return
         if question.format == "choice" and 1 <= number <= len(question.options):
-            self._answer("choice", number - 1)
+            self._answer(lambda quiz: quiz.choose(number - 1))
         elif question.format == "truefalse" and number in (1, 2):
-            self._answer("truefalse", number == 1)
+            self._answer(lambda quiz: quiz.true_false(number == 1))
 
     def action_next(self) -> None:
         if self.quiz is None or self.result is None:
