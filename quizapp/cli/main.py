@@ -13,6 +13,7 @@ from quizapp import __version__
 COMMANDS: dict[str, str] = {
     "study": "tui_commands",
     "practice": "tui_commands",
+    "quiz": "tui_commands",
     "decks": "decks",
     "validate": "validate",
     "schema": "schema",

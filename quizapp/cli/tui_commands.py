@@ -30,6 +30,61 @@ def register(subparsers: Any) -> None:
             help="reveal the answer and rate yourself",
         )
         parser.set_defaults(handler=run_study, mode=name)
+    _register_quiz(subparsers)
+
+
+MAX_QUESTIONS = 500
+MAX_MINUTES = 24 * 60
+
+
+def _questions(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_QUESTIONS:
+        raise argparse.ArgumentTypeError(
+            f"the number of questions must be a whole number from 1 to {MAX_QUESTIONS} "
+            f"(got {text!r})"
+        )
+    return value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= MAX_MINUTES:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"the time limit is a number of minutes above 0 and up to {MAX_MINUTES} (got {text!r})"
+        )
+    return value
+
+
+def _register_quiz(subparsers: Any) -> None:
+    help_text = "take a quiz on a deck: scored, and the study schedule is not changed"
+    parser = subparsers.add_parser("quiz", help=help_text, description=help_text.capitalize())
+    parser.add_argument("deck", nargs="?", metavar="DECK", help="deck file, name or id")
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only cards with this tag; repeat for more (cards with any of them)",
+    )
+    parser.add_argument(
+        "-n",
+        "--questions",
+        type=_questions,
+        metavar="N",
+        help="number of questions (default: the quiz_length setting, 10)",
+    )
+    parser.add_argument(
+        "--time-limit", type=_minutes, metavar="MINUTES", help="time limit in minutes"
+    )
+    parser.add_argument("--seed", type=int, help="the same seed gives the same questions")
+    parser.set_defaults(handler=run_quiz)
 
 
 def _fail(message: str) -> int:
@@ -39,37 +94,98 @@ def _fail(message: str) -> int:
     return 1
 
 
-def run_study(args: argparse.Namespace) -> int:
+def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
+    """The deck named on the command line and the settings, or the exit code of a failure."""
     from quizapp.core import catalog, settings
     from quizapp.core.loading import DeckError, load_deck
-    from quizapp.core.store import Store, StoreError
 
     try:
-        path = catalog.resolve(args.deck)
+        path = catalog.resolve(name)
         deck = load_deck(path)
     except catalog.UnknownDeck as error:
         return _fail(f"quizapp: {error}")
     except DeckError as error:
-        for problem in error.problems:
-            _fail(problem.format())
+        for located in error.problems:
+            _fail(located.format())
         return 1
     loaded, problem = settings.load_or_defaults()
     if problem is not None:
         _fail(str(problem))
         return 1
-    if args.answer_mode:
-        loaded = loaded.model_copy(update={"answer_mode": args.answer_mode})
+    return deck, loaded
+
+
+def _open_store() -> Any:
+    """The progress store, or the exit code of a failure."""
+    from quizapp.core.store import Store, StoreError
+
     try:
         store = Store()
     except StoreError as error:
         return _fail(f"quizapp: {error}")
     if store.notice:
         print(store.notice, file=sys.stderr)
+    return store
+
+
+def run_study(args: argparse.Namespace) -> int:
+    found = _deck_and_settings(args.deck)
+    if isinstance(found, int):
+        return found
+    deck, loaded = found
+    if args.answer_mode:
+        loaded = loaded.model_copy(update={"answer_mode": args.answer_mode})
+    store = _open_store()
+    if isinstance(store, int):
+        return store
     from quizapp.tui.app import QuizApp
 
     with store:
         QuizApp(study=(deck, store, loaded, args.mode)).run()
     return 0
+
+
+def run_quiz(args: argparse.Namespace) -> int:
+    from quizapp.cli.output import warn
+    from quizapp.core.quiz import QuizOptions, deck_tags
+
+    found = _deck_and_settings(args.deck)
+    if isinstance(found, int):
+        return found
+    deck, loaded = found
+    known = [tag for tag, _ in deck_tags(deck)]
+    unknown = [tag for tag in args.tag if tag not in known]
+    if unknown:
+        listed = ", ".join(known) if known else "none"
+        warn(
+            f"quizapp quiz: error: the deck {deck.id!r} has no tag {unknown[0]!r} "
+            f"(its tags: {listed})"
+        )
+        return 2
+    if not deck.cards:
+        return _fail(f"quizapp: the deck {deck.id!r} has no cards to quiz")
+    options = QuizOptions(
+        length=args.questions,
+        tags=tuple(dict.fromkeys(args.tag)),
+        time_limit_s=max(1, round(args.time_limit * 60)) if args.time_limit else None,
+    )
+    store = _open_store()
+    if isinstance(store, int):
+        return store
+    with store:
+        open_quiz(deck, store, loaded, options, seed=args.seed)
+    return 0
+
+
+def open_quiz(deck: Any, store: Any, settings: Any, options: Any, *, seed: int | None) -> None:
+    """Run the app straight on a quiz; it exits when the quiz screen closes."""
+    from quizapp.tui.app import QuizApp
+    from quizapp.tui.screens.quiz import QuizScreen
+
+    def start(app: QuizApp) -> QuizScreen:
+        return QuizScreen(deck, store, app.settings, options, seed=seed)
+
+    QuizApp(settings=settings, store=store, start=start).run()
 
 
 def run_home(args: argparse.Namespace) -> int:

@@ -101,6 +101,8 @@ class QuizAnswerLine(_Line):
     expected: str
     verdict: str
     score: float = Field(ge=0)
+    format: str = ""
+    claim: str = ""
 
 
 class QuizLine(_Line):
@@ -124,7 +126,17 @@ class QuizLine(_Line):
             self.total,
             self.kind,
             tuple(
-                QuizAnswer(a.card, a.direction, a.question, a.given, a.expected, a.verdict, a.score)
+                QuizAnswer(
+                    a.card,
+                    a.direction,
+                    a.question,
+                    a.given,
+                    a.expected,
+                    a.verdict,
+                    a.score,
+                    a.format,
+                    a.claim,
+                )
                 for a in self.answers
             ),
         )
@@ -173,6 +185,8 @@ def quiz_dict(run: QuizRun) -> dict[str, Any]:
                 "expected": a.expected,
                 "verdict": a.verdict,
                 "score": a.score,
+                **({"format": a.format} if a.format else {}),
+                **({"claim": a.claim} if a.claim else {}),
             }
             for a in run.answers
         ],

@@ -131,6 +131,13 @@ class Counts:
 
 @dataclass(frozen=True)
 class QuizAnswer:
+    """One question of a finished quiz, as it was asked and answered.
+
+    `verdict` is correct, almost, partial, wrong or unanswered (time ran out). `format` is
+    typed, choice or truefalse ("" in quizzes kept before formats were recorded); a true/false
+    question's `claim` is the answer its statement offered, and `given` is "true" or "false".
+    """
+
     card_id: str
     direction: str
     question: str
@@ -138,11 +145,20 @@ class QuizAnswer:
     expected: str
     verdict: str
     score: float
+    format: str = ""
+    claim: str = ""
+
+
+RETRY_KIND = "retry"
+"""The kind of a quiz over the questions missed in another; left out of best and last scores."""
 
 
 @dataclass(frozen=True)
 class QuizRun:
-    """A finished quiz. `score` out of `total` (partial answers may score a fraction)."""
+    """A finished quiz. `score` out of `total` (partial answers may score a fraction).
+
+    `kind` is "quiz" for a quiz, RETRY_KIND for a retry of the missed questions of another.
+    """
 
     id: str
     deck_id: str

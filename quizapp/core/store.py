@@ -32,6 +32,7 @@ from typing import Any
 
 from quizapp.core import locations, rebuild, store_schema
 from quizapp.core.records import (
+    RETRY_KIND,
     REVIEW_COLUMNS,
     STATE_COLUMNS,
     CheckReport,
@@ -637,7 +638,8 @@ class Store:
                 return
             con.executemany(
                 "INSERT INTO quiz_answers (quiz_id, position, card_id, direction, question, "
-                "given, expected, verdict, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "given, expected, verdict, score, format, claim) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         run.id,
@@ -649,6 +651,8 @@ class Store:
                         a.expected,
                         a.verdict,
                         a.score,
+                        a.format,
+                        a.claim,
                     )
                     for i, a in enumerate(run.answers)
                 ],
@@ -678,7 +682,7 @@ class Store:
         if not rows:
             return None
         answers = self._read(
-            "SELECT card_id, direction, question, given, expected, verdict, score "
+            "SELECT card_id, direction, question, given, expected, verdict, score, format, claim "
             "FROM quiz_answers WHERE quiz_id = ? ORDER BY position",
             (quiz_id,),
         )
@@ -686,17 +690,21 @@ class Store:
         return replace(run, answers=tuple(QuizAnswer(*row) for row in answers))
 
     def quiz_summary(self, deck_id: str) -> QuizSummary:
-        """How many quizzes, the best (highest score ratio, latest on ties) and the last."""
+        """How many quizzes, the best (highest score ratio, latest on ties) and the last.
+
+        Retries of missed questions (kind "retry") are left out: three questions answered
+        again right after seeing them are not a score to compare with a whole quiz.
+        """
         columns = "id, deck_id, started_at, finished_at, score, total, kind"
-        count = self._read("SELECT count(*) FROM quiz_runs WHERE deck_id = ?", (deck_id,))[0][0]
+        where = f"WHERE deck_id = ? AND kind <> '{RETRY_KIND}'"
+        count = self._read(f"SELECT count(*) FROM quiz_runs {where}", (deck_id,))[0][0]
         best = self._read(
-            f"SELECT {columns} FROM quiz_runs WHERE deck_id = ? "
+            f"SELECT {columns} FROM quiz_runs {where} "
             "ORDER BY score / max(total, 1) DESC, finished_at DESC LIMIT 1",
             (deck_id,),
         )
         last = self._read(
-            f"SELECT {columns} FROM quiz_runs WHERE deck_id = ? "
-            "ORDER BY finished_at DESC, id DESC LIMIT 1",
+            f"SELECT {columns} FROM quiz_runs {where} ORDER BY finished_at DESC, id DESC LIMIT 1",
             (deck_id,),
         )
         return QuizSummary(

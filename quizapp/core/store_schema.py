@@ -98,8 +98,15 @@ def _migrate_to_1(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+def _migrate_to_2(con: sqlite3.Connection) -> None:
+    """Quiz answers record their format and a true/false statement's claim. Answers kept
+    before this have "" in both (unknown), and read back as they were."""
+    con.execute("ALTER TABLE quiz_answers ADD COLUMN format TEXT NOT NULL DEFAULT ''")
+    con.execute("ALTER TABLE quiz_answers ADD COLUMN claim TEXT NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_migrate_to_1]
+MIGRATIONS: list[Migration] = [_migrate_to_1, _migrate_to_2]
 """MIGRATIONS[n] brings a database from schema version n to n + 1 (0 is an empty file)."""
 
 

@@ -22,6 +22,8 @@ CORE_MODULES = [
     "quizapp.core.records",
     "quizapp.core.rebuild",
     "quizapp.core.store_schema",
+    "quizapp.core.quiz",
+    "quizapp.core.distractors",
 ]
 
 

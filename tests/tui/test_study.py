@@ -105,11 +105,17 @@ async def test_empty_queue_says_so(store: Store) -> None:
         assert "study.practice" in shown
         await pilot.press("p")
         assert screen.session.mode == "practice"
-        assert screen.turn is not None and screen.query_one("#answer", Input).display
+        assert screen.turn is not None
         shown = {a.binding.id for a in screen.active_bindings.values() if a.binding.show}
         assert "study.practice" not in shown
-        screen.query_one("#answer", Input).value = "x"
-        await pilot.press("enter", "enter")
+        # Practice order is shuffled: a choice card is answered by number, the rest typed.
+        if screen.turn.prompt.card.kind == "choice":
+            assert not screen.query_one("#answer", Input).display
+            await pilot.press("1", "enter")
+        else:
+            assert screen.query_one("#answer", Input).display
+            screen.query_one("#answer", Input).value = "x"
+            await pilot.press("enter", "enter")
         with store._lock:
             modes = [r[0] for r in store._con.execute("SELECT mode FROM reviews")]
         assert modes == ["practice"]
