@@ -22,6 +22,7 @@ CORE_MODULES = [
     "quizapp.core.records",
     "quizapp.core.rebuild",
     "quizapp.core.store_schema",
+    "quizapp.core.stats",
 ]
 
 
