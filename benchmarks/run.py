@@ -14,6 +14,7 @@ SCRIPTS = [
     ("judge", ["bench_judge.py"]),
     ("deck import/export", ["interop.py", "10000"]),
     ("store and session", ["bench_store.py", *sys.argv[1:]]),
+    ("statistics", ["bench_stats.py"]),
 ]
 
 
