@@ -363,8 +363,7 @@ def test_an_older_database_gets_the_covering_indexes_and_keeps_its_rows(
             old.record(review(2, at=T0 + 10 * MINUTE_MS))
     with Store(path) as upgraded:
         indexes = {
-            row[0]
-            for row in upgraded.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+            row[0] for row in upgraded.query("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
         assert {"reviews_by_card", "reviews_by_day"} <= indexes
         assert not {"reviews_by_key", "reviews_by_time"} & indexes
