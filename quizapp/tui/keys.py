@@ -28,6 +28,7 @@ BOUND = (
     ("quizapp.tui.screens.study", "StudyScreen"),
     ("quizapp.tui.screens.settings", "SettingsScreen"),
     ("quizapp.tui.screens.help", "HelpScreen"),
+    ("quizapp.tui.screens.stats", "StatsScreen"),
 )
 
 
