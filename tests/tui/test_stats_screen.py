@@ -126,5 +126,5 @@ async def test_an_empty_log_shows_zeros_and_no_chart_errors(store: Store) -> Non
 
 
 def test_the_fixed_clock_is_used(store: Store) -> None:
-    _app_, screen = _app(store)
+    _unused, screen = _app(store)
     assert screen.clock() == datetime.fromtimestamp(NOW / 1000, tz=timezone.utc)
