@@ -249,6 +249,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "stats.true": ("ricordate davvero", "true retention"),
     "stats.predicted": ("previste da FSRS", "predicted by FSRS"),
+    "stats.last_weeks": ("(ultime {weeks} settimane)", "(last {weeks} weeks)"),
     "stats.col.week": ("Settimana", "Week"),
     "stats.col.reviews": ("Ripassi", "Reviews"),
     "stats.col.true": ("Vera", "True"),

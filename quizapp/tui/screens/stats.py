@@ -36,6 +36,10 @@ from quizapp.tui.widgets.charts import BarChart, Heatmap
 Clock = Callable[[], datetime]
 TABS = ("overview", "calendar", "forecast", "retention", "cards", "hardest")
 PERIODS = (7, 30, 90, 365)
+CHART_WIDTH = 66
+"""Columns a chart may use at 80x24 (the screen less padding, scrollbar and value axis)."""
+RETENTION_LAYOUTS = ((2, 3), (2, 1), (1, 1))
+"""(bar width, gap) from the widest: the first that fits the weeks; else the last weeks."""
 
 
 def percent(value: float | None) -> str:
@@ -158,6 +162,8 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
         try:
+            # Cheap when the decks did not change (the home screen records them too).
+            stats.sync_catalogs(self.store, self.decks, self.settings)
             result = stats.compute(
                 self.store,
                 self.decks,
@@ -315,24 +321,31 @@ class StatsScreen(Screen[None]):
         lang = self.lang
         retention = result.retention
         weeks = [week for week in retention.weeks if week.total.reviews]
-        rates = [week.total.rate for week in weeks]
-        predicted = [week.total.predicted for week in weeks]
+        bar_width, gap = 1, 1
+        for bar_width, gap in RETENTION_LAYOUTS:
+            if len(weeks) * (2 * bar_width + gap) <= CHART_WIDTH:
+                break
+        shown = weeks[-(CHART_WIDTH // (2 * bar_width + gap)) :]
+        rates = [week.total.rate for week in shown]
+        predicted = [week.total.predicted for week in shown]
         values = [v for v in (*rates, *predicted) if v is not None]
         low = max(0.0, (int(min(values, default=0.5) * 10) - 1) / 10)
         self.query_one("#retention-chart", BarChart).show(
-            [self._short_date(week.week) for week in weeks],
+            [self._short_date(week.week) for week in shown],
             [rates, predicted],
             low=low,
             high=1.0,
             axis=("100%", f"{round(low * 100)}%"),
-            bar_width=2,
-            gap=3,
+            bar_width=bar_width,
+            gap=gap,
         )
         legend = Text()
         legend.append("██", style=self._series_style(0))
         legend.append(f" {t(lang, 'stats.true')}   ")
         legend.append("██", style=self._series_style(1))
         legend.append(f" {t(lang, 'stats.predicted')}")
+        if len(shown) < len(weeks):
+            legend.append("   " + t(lang, "stats.last_weeks", weeks=len(shown)))
         self._static("retention-legend").update(legend)
         table = self.query_one("#retention-table", DataTable)
         table.clear(columns=True)

@@ -42,7 +42,7 @@ class Heatmap(Widget):
         "heatmap--level-4",
     }
     DEFAULT_CSS = """
-    Heatmap { height: 8; width: auto; }
+    Heatmap { height: 8; width: auto; text-wrap: nowrap; text-overflow: clip; }
     Heatmap > .heatmap--label { color: $text-muted; }
     Heatmap > .heatmap--empty { color: $text-disabled; }
     Heatmap > .heatmap--level-1 { color: $success 30%; }
@@ -105,7 +105,7 @@ class BarChart(Widget):
         "bar-chart--series-1",
     }
     DEFAULT_CSS = """
-    BarChart { height: 10; width: auto; }
+    BarChart { height: 10; width: auto; text-wrap: nowrap; text-overflow: clip; }
     BarChart > .bar-chart--axis { color: $text-muted; }
     BarChart > .bar-chart--series-0 { color: $primary; }
     BarChart > .bar-chart--series-1 { color: $warning; }
