@@ -155,3 +155,10 @@ def test_one_deck_or_all(store: Store) -> None:
 def test_days_out_of_range_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="days"):
         stats.compute(store, days=0)
+
+
+def test_the_answer_range_holds_exactly_the_answer_modes() -> None:
+    from quizapp.core.schedule import MODES
+    from quizapp.core.stats.scope import ANSWER_MODES
+
+    assert {mode for mode in MODES if "practice" <= mode <= "study"} == set(ANSWER_MODES)
