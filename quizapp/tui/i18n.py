@@ -196,8 +196,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.failed": ("Statistiche non disponibili.", "Statistics not available."),
     "stats.all_decks": ("tutti i mazzi", "all decks"),
     "stats.status": (
-        "{deck} · ultimi {days} giorni ({start} – {end}) · p cambia periodo",
-        "{deck} · last {days} days ({start} – {end}) · p changes the period",
+        "{deck} · ultimi {days} giorni ({start} – {end})",
+        "{deck} · last {days} days ({start} – {end})",
     ),
     "stats.today": ("Oggi ({date})", "Today ({date})"),
     "stats.activity": (
