@@ -128,3 +128,35 @@ async def test_an_empty_log_shows_zeros_and_no_chart_errors(store: Store) -> Non
 def test_the_fixed_clock_is_used(store: Store) -> None:
     _unused, screen = _app(store)
     assert screen.clock() == datetime.fromtimestamp(NOW / 1000, tz=timezone.utc)
+
+
+async def test_a_long_period_keeps_the_retention_chart_within_80_columns(store: Store) -> None:
+    from datetime import date, timedelta
+    from types import SimpleNamespace
+
+    from quizapp.core.stats.model import Recall, Retention, RetentionWeek
+    from quizapp.tui.screens.stats import CHART_WIDTH
+
+    weeks = tuple(
+        RetentionWeek(
+            date(2025, 1, 6) + timedelta(weeks=n),
+            Recall(10, 8 + n % 3, 0.9),
+            Recall(5, 4, 0.9),
+            Recall(5, 4 + n % 2, 0.9),
+        )
+        for n in range(53)
+    )
+    app, screen = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _computed(app)
+        await pilot.pause()
+        screen._show_retention(SimpleNamespace(retention=Retention(weeks=weeks)))  # type: ignore[arg-type]
+        await pilot.press("4")
+        chart = screen.query_one("#retention-chart", BarChart)
+        shown = len(chart.labels)
+        assert 0 < shown < 53 and chart.labels[-1] == "5 Jan"  # the last weeks
+        assert shown * (2 * chart.bar_width + chart.gap) <= CHART_WIDTH
+        assert f"(last {shown} weeks)" in str(screen.query_one("#retention-legend", Static).content)
+        rows = screen.query_one("#retention-table", DataTable).row_count
+        assert rows == 54  # every week in the table, and the total
