@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.core.deck import Deck
-from quizapp.core.schedule import DAY_MS
 from quizapp.core.stats.calendar import Calendar
 from quizapp.core.stats.model import Bucket, CardStates, DayCount
 from quizapp.core.stats.scope import Scope, literal
@@ -70,24 +69,34 @@ _SCHEDULED_COUNT = (
 _NOT_FRESH_COUNT = "SELECT count(*) FROM catalog c WHERE {where} AND fresh = 0"
 
 
-def _interval_bucket() -> str:
-    span = "(s.due - s.last_review)"
-    cases = " ".join(
-        f"WHEN {span} < {int(high * DAY_MS)} THEN {index}"
-        for index, (_label, _low, high) in enumerate(INTERVALS)
-        if high is not None
-    )
-    return f"CASE {cases} ELSE {len(INTERVALS) - 1} END"
-
-
 _SCHEDULE = (
-    f"SELECT s.direction, s.stage, s.suspended, s.lapses >= {LEECH_LAPSES}, "
-    f"CASE WHEN s.stage = 2 AND s.suspended = 0 THEN {_interval_bucket()} END, "
-    "CASE WHEN s.suspended = 0 THEN CAST(s.difficulty AS INTEGER) END, "
-    "count(*), count(s.stability), total(s.stability) "
-    "FROM card_state s WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6"
+    "SELECT s.stage + 4 * s.suspended + 8 * (s.lapses >= ?) "
+    "+ 16 * coalesce(CASE WHEN s.suspended = 0 THEN CAST(s.difficulty AS INTEGER) END, 0) "
+    "+ 256 * coalesce(CASE WHEN s.stage = 2 AND s.suspended = 0 "
+    "THEN 1 + (s.due - s.last_review) / 86400000 END, 0), count(*) "
+    "FROM card_state s WHERE {where} GROUP BY 1"
 )
-"""Stages, leeches, interval and difficulty buckets, and stability by direction: one pass."""
+"""Stage, suspension, leech, whole difficulty and whole days of interval, packed in one
+integer per key so that SQLite groups on a single number (several times faster than grouping
+on five columns); `_unpack` takes it apart."""
+_STUDIED_BY_DIRECTION = (
+    "SELECT s.direction, count(s.stability), total(s.stability) FROM card_state s "
+    "WHERE {where} GROUP BY 1"
+)
+
+
+def _unpack(packed: int) -> tuple[int, bool, bool, int | None, int | None]:
+    """(stage, suspended, leech, whole difficulty or None, interval days or None)."""
+    hardness, days = (packed >> 4) & 15, packed >> 8
+    return (
+        packed & 3,
+        bool(packed & 4),
+        bool(packed & 8),
+        hardness or None,
+        days - 1 if days else None,
+    )
+
+
 _DUE = (
     "SELECT CASE WHEN s.due < ? THEN -1 ELSE (s.due - ?) / ? END, count(*) "
     "FROM card_state s WHERE {where} AND s.stage IN (1, 2, 3) AND s.suspended = 0 "
@@ -186,19 +195,22 @@ def scan(store: Store, chosen: Scope, decks: Sequence[Deck], days: Calendar, now
     stages: Counter[str] = Counter()
     intervals: Counter[int] = Counter()
     difficulty: Counter[int] = Counter()
-    by_direction: dict[str, GroupKeys] = {}
     leech_count = 0
-    rows = store.query(_SCHEDULE.format(where=where), params)
-    for direction, stage, suspended, leech, interval, hardness, count, studied, total in rows:
+    lows = [low for _label, low, _high in INTERVALS]
+    for packed, count in store.query(_SCHEDULE.format(where=where), (LEECH_LAPSES, *params)):
+        stage, suspended, leech, hardness, days_between = _unpack(int(packed))
         if suspended:
             stages["suspended"] += count
         elif stage != 0:  # unsuspended new keys are counted from the catalog
             stages[("new", "learning", "review", "relearning")[stage]] += count
         leech_count += count if leech else 0
-        if interval is not None:
-            intervals[interval] += count
+        if days_between is not None:
+            intervals[max(bisect_right(lows, days_between) - 1, 0)] += count
         if hardness is not None:
-            difficulty[min(max(int(hardness) - 1, 0), len(DIFFICULTY) - 1)] += count
+            difficulty[min(max(hardness - 1, 0), len(DIFFICULTY) - 1)] += count
+    by_direction: dict[str, GroupKeys] = {}
+    rows = store.query(_STUDIED_BY_DIRECTION.format(where=where), params)
+    for direction, studied, total in rows:
         group = by_direction.setdefault(direction_group(direction), GroupKeys())
         group.studied += studied
         group.keys += studied
