@@ -160,3 +160,28 @@ async def test_a_long_period_keeps_the_retention_chart_within_80_columns(store: 
         assert f"(last {shown} weeks)" in str(screen.query_one("#retention-legend", Static).content)
         rows = screen.query_one("#retention-table", DataTable).row_count
         assert rows == 54  # every week in the table, and the total
+
+
+async def test_figures_arriving_after_the_screen_closed_are_dropped(store: Store) -> None:
+    from textual.app import App
+
+    _log(store)
+    _unused, screen = _app(store)
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(screen)
+
+    host = Host()
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await host.workers.wait_for_complete()
+        await pilot.pause()
+        result = screen.result
+        assert result is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert host.screen is not screen
+        screen._show(result)  # what a worker finishing late would do
+        screen._failed("late")
+        await pilot.pause()

@@ -179,6 +179,8 @@ class StatsScreen(Screen[None]):
         self.app.call_from_thread(self._show, result)
 
     def _failed(self, message: str) -> None:
+        if not self.is_attached:  # closed while computing
+            return
         self._show_status(t(self.lang, "stats.failed"))
         self.notify(message, severity="error", markup=False, timeout=10)
 
@@ -199,6 +201,8 @@ class StatsScreen(Screen[None]):
         return self.deck_id
 
     def _show(self, result: stats.Stats) -> None:
+        if not self.is_attached:  # closed while computing
+            return
         self.result = result
         lang = self.lang
         self.sub_title = t(lang, "stats.title")
