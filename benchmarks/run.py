@@ -15,6 +15,7 @@ SCRIPTS = [
     ("deck import/export", ["interop.py", "10000"]),
     ("store and session", ["bench_store.py", *sys.argv[1:]]),
     ("quiz", ["bench_quiz.py"]),
+    ("statistics", ["bench_stats.py"]),
 ]
 
 

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "import": "import_deck",
     "export": "export",
     "new": "new",
+    "stats": "stats",
 }
 
 

@@ -291,6 +291,24 @@ class Store:
                     raise
                 raise self._error(error) from None
 
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        """The rows of one read-only query, for reports (statistics) that sum in SQL."""
+        return self._read(sql, params)
+
+    def iter_query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] = (), batch: int = 5_000
+    ) -> Iterator[Any]:
+        """The rows of one read-only query, a batch at a time (an export of the log)."""
+        with self._lock:
+            try:
+                cursor = self._con.execute(sql, params)
+                while rows := cursor.fetchmany(batch):
+                    yield from rows
+            except sqlite3.DatabaseError as error:
+                if not _is_storage_error(error):
+                    raise
+                raise self._error(error) from None
+
     # -- the log ---------------------------------------------------------------------------
 
     def record(self, review: Review) -> CardState | None:

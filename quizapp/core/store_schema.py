@@ -105,8 +105,27 @@ def _migrate_to_2(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE quiz_answers ADD COLUMN claim TEXT NOT NULL DEFAULT ''")
 
 
+def _covering_indexes(con: sqlite3.Connection) -> None:
+    """Indexes that hold what the statistics read, so that they never touch the table.
+
+    `reviews_by_day` answers "what happened between these two times" (per day, per week) and
+    `reviews_by_card` "what happened to each card" in one pass over the index, in its order:
+    a million reviews are summed in a fraction of a second, whatever order the rows were
+    written in (an import writes card by card, a learner day by day). They replace the two
+    narrower indexes, whose columns they start with, so every query that used those still can.
+    """
+    con.execute("DROP INDEX IF EXISTS reviews_by_key")
+    con.execute("DROP INDEX IF EXISTS reviews_by_time")
+    con.execute(
+        "CREATE INDEX reviews_by_card ON reviews (deck_id, card_id, direction, at, mode, rating)"
+    )
+    con.execute(
+        "CREATE INDEX reviews_by_day ON reviews (deck_id, at, mode, rating, prior, duration_ms)"
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Migration] = [_migrate_to_1, _migrate_to_2, _covering_indexes]
 """MIGRATIONS[n] brings a database from schema version n to n + 1 (0 is an empty file)."""
 
 

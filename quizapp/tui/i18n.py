@@ -24,6 +24,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.home.practice": ("Pratica", "Practice"),
     "key.home.quiz": ("Quiz", "Quiz"),
     "key.home.stats": ("Statistiche", "Stats"),
+    "key.stats.scope": ("Mazzo / tutti", "Deck / all"),
     "key.home.study_lang": ("Lingua di studio", "Study language"),
     "key.home.direction": ("Direzione lessico", "Vocab direction"),
     "key.home.quit": ("Esci", "Quit"),
@@ -246,6 +247,131 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results.statement": ("Affermazione", "Statement"),
     "results.none": ("(nessuna risposta)", "(no answer)"),
     "outcome.unanswered": ("Senza risposta", "Unanswered"),
+    # -- statistics (screens/stats.py) ----------------------------------------------------
+    "key.stats.back": ("Indietro", "Back"),
+    "key.stats.period": ("Periodo", "Period"),
+    "key.stats.refresh": ("Aggiorna", "Refresh"),
+    "key.stats.tab1": ("Panoramica", "Overview"),
+    "key.stats.tab2": ("Calendario", "Calendar"),
+    "key.stats.tab3": ("Previsioni", "Forecast"),
+    "key.stats.tab4": ("Ritenzione", "Retention"),
+    "key.stats.tab5": ("Carte", "Cards"),
+    "key.stats.tab6": ("Le più difficili", "Hardest"),
+    "stats.tab.overview": ("Panoramica", "Overview"),
+    "stats.tab.calendar": ("Calendario", "Calendar"),
+    "stats.tab.forecast": ("Previsioni", "Forecast"),
+    "stats.tab.retention": ("Ritenzione", "Retention"),
+    "stats.tab.cards": ("Carte", "Cards"),
+    "stats.tab.hardest": ("Difficili", "Hardest"),
+    "stats.title": ("Statistiche", "Statistics"),
+    "stats.computing": ("Calcolo delle statistiche…", "Computing the statistics…"),
+    "stats.failed": ("Statistiche non disponibili.", "Statistics not available."),
+    "stats.all_decks": ("tutti i mazzi", "all decks"),
+    "stats.status": (
+        "{deck} · ultimi {days} giorni ({start} – {end})",
+        "{deck} · last {days} days ({start} – {end})",
+    ),
+    "stats.today": ("Oggi ({date})", "Today ({date})"),
+    "stats.activity": (
+        "  {answers} risposte · {cards} carte · {new} nuove · {time} · «Di nuovo» {again}",
+        "  {answers} answers · {cards} cards · {new} new · {time} · again {again}",
+    ),
+    "stats.streak": (
+        "  Giorni di studio di fila: {days}",
+        "  Study days in a row: {days}",
+    ),
+    "stats.period": ("Ultimi {days} giorni", "Last {days} days"),
+    "stats.days_studied": (
+        "  Hai studiato in {studied} giorni su {days}",
+        "  Studied on {studied} of {days} days",
+    ),
+    "stats.states": (
+        "Carte (per direzione): {new} nuove · {learning} in apprendimento · "
+        "{review} da ripassare · {suspended} sospese",
+        "Cards (per direction): {new} new · {learning} learning · {review} in review · "
+        "{suspended} suspended",
+    ),
+    "stats.states_full": (
+        "{new} nuove · {learning} in apprendimento · {relearning} da riapprendere · "
+        "{review} da ripassare · {suspended} sospese",
+        "{new} new · {learning} learning · {relearning} relearning · {review} in review · "
+        "{suspended} suspended",
+    ),
+    "stats.due_line": (
+        "In scadenza: {today} oggi ({overdue} in ritardo) · {week} nei prossimi 7 giorni",
+        "Due: {today} today ({overdue} overdue) · {week} in the next 7 days",
+    ),
+    "stats.quizzes": ("Quiz (punteggi, dal più vecchio)", "Quizzes (scores, oldest first)"),
+    "stats.no_quizzes": ("Nessun quiz in questo periodo.", "No quiz in this period."),
+    "stats.weekdays": ("lun mar mer gio ven sab dom", "Mon Tue Wed Thu Fri Sat Sun"),
+    "stats.months": (
+        "gen feb mar apr mag giu lug ago set ott nov dic",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    ),
+    "stats.calendar_note": (
+        "Risposte nell'ultimo anno: {total} in {active} giorni. Giorno più intenso: "
+        "{busiest} ({most}). Colore più tenue = meno risposte.",
+        "Answers in the past year: {total} on {active} days. Busiest day: {busiest} "
+        "({most}). Fainter = fewer answers.",
+    ),
+    "stats.forecast_note": (
+        "Carte in scadenza per giorno, oggi a sinistra.\nOggi {today} ({overdue} in ritardo) · "
+        "domani {tomorrow} · 7 giorni {week} · 30 giorni {month}",
+        "Cards due per day, today on the left.\nToday {today} ({overdue} overdue) · "
+        "tomorrow {tomorrow} · 7 days {week} · 30 days {month}",
+    ),
+    "stats.true": ("ricordate davvero", "true retention"),
+    "stats.predicted": ("previste da FSRS", "predicted by FSRS"),
+    "stats.last_weeks": ("(ultime {weeks} settimane)", "(last {weeks} weeks)"),
+    "stats.col.week": ("Settimana", "Week"),
+    "stats.col.reviews": ("Ripassi", "Reviews"),
+    "stats.col.true": ("Vera", "True"),
+    "stats.col.predicted": ("Prevista", "Predicted"),
+    "stats.col.young": ("Giovani", "Young"),
+    "stats.col.mature": ("Mature", "Mature"),
+    "stats.col.tag": ("Etichetta", "Tag"),
+    "stats.col.direction": ("Direzione", "Direction"),
+    "stats.col.cards": ("Carte", "Cards"),
+    "stats.col.studied": ("Studiate", "Studied"),
+    "stats.col.answers": ("Risposte", "Answers"),
+    "stats.col.accuracy": ("Esatte", "Accuracy"),
+    "stats.col.stability": ("Stabilità", "Stability"),
+    "stats.all": ("Totale", "All"),
+    "stats.retention_note": (
+        "Ripassi programmati di carte già imparate, superati con Difficile o meglio. "
+        "Giovani: intervallo sotto i 21 giorni; mature: 21 o più.",
+        "Scheduled reviews of learnt cards, passed with Hard or better. Young: interval "
+        "under 21 days; mature: 21 or more.",
+    ),
+    "stats.sample": (
+        "Giovani, mature e previste su un campione di {sample} carte su {cards}.",
+        "Young, mature and predicted from a sample of {sample} of {cards} cards.",
+    ),
+    "stats.by_tag": ("Per etichetta", "By tag"),
+    "stats.by_direction": ("Per direzione", "By direction"),
+    "stats.intervals": ("Intervalli delle carte da ripassare", "Intervals of review cards"),
+    "stats.difficulty": (
+        "Difficoltà FSRS (1 facile, 10 difficile)",
+        "FSRS difficulty (1 easy, 10 hard)",
+    ),
+    "stats.no_tag": ("(nessuna)", "(none)"),
+    "stats.direction.it": ("in italiano", "in Italian"),
+    "stats.direction.en": ("in inglese", "in English"),
+    "stats.direction.it>en": ("it→en", "it→en"),
+    "stats.direction.en>it": ("en→it", "en→it"),
+    "stats.leeches": (
+        "Sanguisughe (8 o più dimenticanze): {count}",
+        "Leeches (8 lapses or more): {count}",
+    ),
+    "stats.most_lapses": ("Dimenticate più spesso", "Forgotten most often"),
+    "stats.lowest_recall": ("Più a rischio adesso", "Least likely recalled now"),
+    "stats.none": ("  nessuna, per ora", "  none yet"),
+    "stats.card_facts": (
+        "{lapses} dimenticanze · probabilità di ricordarla ora {recall}",
+        "{lapses} lapses · chance of recall now {recall}",
+    ),
+    "stats.leech": ("sanguisuga", "leech"),
+    "stats.typed_instead": ("Scritto al posto della risposta", "Typed instead"),
 }
 
 

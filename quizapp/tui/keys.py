@@ -28,6 +28,11 @@ BOUND = (
     ("quizapp.tui.screens.study", "StudyScreen"),
     ("quizapp.tui.screens.settings", "SettingsScreen"),
     ("quizapp.tui.screens.help", "HelpScreen"),
+    ("quizapp.tui.screens.stats", "StatsScreen"),
+    ("quizapp.tui.screens.quiz", "QuizScreen"),
+    ("quizapp.tui.screens.quiz", "LeaveQuizScreen"),
+    ("quizapp.tui.screens.quiz_setup", "QuizSetupScreen"),
+    ("quizapp.tui.screens.results", "ResultsScreen"),
 )
 
 

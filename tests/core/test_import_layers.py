@@ -24,6 +24,7 @@ CORE_MODULES = [
     "quizapp.core.store_schema",
     "quizapp.core.quiz",
     "quizapp.core.distractors",
+    "quizapp.core.stats",
 ]
 
 

@@ -350,3 +350,31 @@ def test_a_big_merge_sees_its_own_rows_when_it_rebuilds(
         store.record(row)
     assert store.merge(random_log(14, 300)) == 300
     assert store.check(integrity=False).ok
+
+
+def test_an_older_database_gets_the_covering_indexes_and_keeps_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "progress.sqlite3"
+    with monkeypatch.context() as patch:
+        patch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
+        with Store(path) as old:
+            old.record(review(1))
+            old.record(review(2, at=T0 + 10 * MINUTE_MS))
+    with Store(path) as upgraded:
+        indexes = {
+            row[0] for row in upgraded.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert {"reviews_by_card", "reviews_by_day"} <= indexes
+        assert not {"reviews_by_key", "reviews_by_time"} & indexes
+        assert upgraded.review_count() == 2
+        assert upgraded.check().ok
+        plan = " ".join(
+            str(row[3])
+            for row in upgraded.query(
+                "EXPLAIN QUERY PLAN SELECT count(*), total(duration_ms) FROM reviews "
+                "WHERE deck_id = ? AND at >= ? AND at < ? AND mode = 'study'",
+                (DECK, 0, T0),
+            )
+        )
+        assert "COVERING INDEX reviews_by_day" in plan

@@ -126,3 +126,61 @@ async def test_broken_deck_shows_errors_and_markup_is_literal() -> None:
         await pilot.press("up", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "StudyScreen"
+
+
+async def test_a_quiz_from_home_shows_its_score_on_home() -> None:
+    from textual.widgets import Input
+
+    from quizapp.tui.screens.quiz import QuizScreen
+    from quizapp.tui.screens.results import ResultsScreen
+
+    app = QuizApp(settings=Settings(ui_language="en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuizSetupScreen"
+        app.screen.query_one("#length", Input).value = "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and len(quiz.quiz.questions) == 2
+        for _ in range(2):  # a wrong answer in every format
+            question = quiz.question
+            assert question is not None
+            if question.format == "typed":
+                quiz.query_one("#answer", Input).value = "non lo so"
+                await pilot.press("enter")
+            elif question.format == "choice":
+                await pilot.press(str((question.correct + 1) % len(question.options) + 1))
+            else:
+                await pilot.press("2" if question.claim_true else "1")
+            await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert _cells(app)[5:] == ["0%", "0%"]
+
+
+async def test_stats_open_on_the_highlighted_deck_and_switch_to_all() -> None:
+    from quizapp.tui.screens.stats import StatsScreen
+
+    app = QuizApp(settings=Settings(ui_language="en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        stats = app.screen
+        assert isinstance(stats, StatsScreen) and stats.deck_id == "deepseek-it"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert stats.result is not None
+        await pilot.press("a")
+        assert stats.deck_id is None
+        await pilot.press("a")
+        assert stats.deck_id == "deepseek-it"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"

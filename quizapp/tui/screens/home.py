@@ -31,6 +31,7 @@ from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.owner import quiz_app
 
 if TYPE_CHECKING:
+    from quizapp.core.quiz import QuizOptions
     from quizapp.tui.app import QuizApp
 
 DIRECTIONS = ("both", "it>en", "en>it")
@@ -57,6 +58,8 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "study('study')", "Study", id="home.study"),
         Binding("p", "study('practice')", "Practice", id="home.practice"),
+        Binding("t", "quiz", "Quiz", id="home.quiz"),
+        Binding("g", "stats", "Stats", id="home.stats"),
         Binding("l", "study_language", "Study language", id="home.study_lang", show=False),
         Binding("d", "direction", "Vocab direction", id="home.direction", show=False),
         Binding("o", "app.settings", "Settings", id="home.settings"),
@@ -244,6 +247,37 @@ class HomeScreen(Screen[None]):
         if deck is None or store is None:
             return
         self.app.push_screen(StudyScreen(deck, store, self.settings, mode=mode))
+
+    def action_quiz(self) -> None:
+        """Choose a quiz's options, then take it on the highlighted deck."""
+        from quizapp.tui.screens.quiz import QuizScreen
+        from quizapp.tui.screens.quiz_setup import QuizSetupScreen
+
+        deck = self._deck()
+        store = self.quiz_app.open_store() if deck is not None else None
+        if deck is None or store is None:
+            return
+        chosen_deck, chosen_store = deck, store
+
+        def start(options: QuizOptions | None) -> None:
+            if options is not None:
+                screen = QuizScreen(chosen_deck, chosen_store, self.settings, options)
+                self.app.push_screen(screen)
+
+        self.app.push_screen(QuizSetupScreen(deck, self.settings), start)
+
+    def action_stats(self) -> None:
+        """Statistics of the highlighted deck (`a` on that screen switches to all decks)."""
+        from quizapp.tui.screens.stats import StatsScreen
+
+        store = self.quiz_app.open_store()
+        if store is None:
+            return
+        decks = [result.deck for result in self.results if result.deck is not None]
+        index = self.query_one("#decks", DataTable).cursor_row
+        chosen = self.results[index].deck if 0 <= index < len(self.results) else None
+        deck_id = chosen.id if chosen is not None else None
+        self.app.push_screen(StatsScreen(decks, store, self.settings, deck_id=deck_id))
 
     def action_study_language(self) -> None:
         other = "en" if self.settings.study_language == "it" else "it"

@@ -1,0 +1,112 @@
+"""The hardest cards (chosen in keys.py) with what learners type instead of the answer."""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from quizapp.core.deck import Card, Deck
+from quizapp.core.prompts import prompts_for
+from quizapp.core.schedule import CardState, retrievability
+from quizapp.core.stats.keys import Key, KeysPass
+from quizapp.core.stats.model import Confusion, HardCard, Hardest
+from quizapp.core.store import Store
+
+CONFUSIONS = 3
+"""Wrong answers shown per card."""
+_WRONG = (
+    "SELECT typed, count(*) FROM reviews WHERE deck_id = ? AND card_id = ? AND direction = ? "
+    "AND mode IN ('study', 'practice') AND verdict = 'wrong' AND typed IS NOT NULL "
+    "AND typed <> '' GROUP BY typed"
+)
+"""Quiz answers are left out: a true/false question's "answer" is true or false."""
+
+
+def _normaliser() -> Callable[[str], str]:
+    # The judge's first step; imported when needed (it loads the judge's tables).
+    module = importlib.import_module("quizapp.core.judge.normalise")
+    normalise: Callable[[str], str] = module.normalise
+    return normalise
+
+
+def confusions(store: Store, key: tuple[str, str, str]) -> tuple[Confusion, ...]:
+    """The wrong answers typed most often for one card key, alike once normalised (case,
+    spaces, quotes, surrounding punctuation), each shown as it was typed most often."""
+    normalise = _normaliser()
+    totals: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for typed, count in store.query(_WRONG, key):
+        form = normalise(typed)
+        if not form:
+            continue
+        totals[form] += count
+        forms[form][typed.strip()] += count
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:CONFUSIONS]
+    return tuple(
+        Confusion(min(forms[form].items(), key=lambda f: (-f[1], f[0]))[0], count)
+        for form, count in ranked
+    )
+
+
+class _Questions:
+    """The question of a card key, from the loaded decks."""
+
+    def __init__(self, decks: Sequence[Deck]) -> None:
+        self._decks: Mapping[str, Deck] = {deck.id: deck for deck in decks}
+        self._cards: dict[str, dict[str, Card]] = {}
+
+    def __call__(self, deck_id: str, card_id: str, direction: str) -> str | None:
+        deck = self._decks.get(deck_id)
+        if deck is None:
+            return None
+        if deck_id not in self._cards:
+            self._cards[deck_id] = {card.id: card for card in deck.cards}
+        card = self._cards[deck_id].get(card_id)
+        if card is None:
+            return None
+        language = direction.split(">")[0].split(".")[0]
+        for prompt in prompts_for(deck_id, card, language):
+            if prompt.direction == direction:
+                return prompt.question
+        return None
+
+
+def hardest(store: Store, scanned: KeysPass, decks: Sequence[Deck], now: int) -> Hardest:
+    question = _Questions(decks)
+    made: dict[Key, HardCard] = {}
+
+    def cards(keys: Sequence[Key]) -> tuple[HardCard, ...]:
+        for key in keys:
+            if key not in made:
+                state = store.state(key) or CardState()
+                made[key] = _hard_card(store, key, state, question(*key), now)
+        return tuple(made[key] for key in keys)
+
+    return Hardest(
+        lapses=cards(scanned.most_lapses),
+        leeches=cards(scanned.leeches),
+        leech_count=scanned.leech_count,
+        lowest_retrievability=cards(scanned.least_recall),
+    )
+
+
+def _hard_card(
+    store: Store, key: Key, state: CardState, question: str | None, now: int
+) -> HardCard:
+    return HardCard(
+        deck_id=key[0],
+        card_id=key[1],
+        direction=key[2],
+        question=question,
+        lapses=state.lapses,
+        reps=state.reps,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        retrievability=retrievability(state, now),
+        suspended=state.suspended,
+        confusions=confusions(store, key),
+    )
+
+
+__all__ = ["confusions", "hardest"]
