@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 
@@ -64,7 +63,7 @@ def run_study(args: argparse.Namespace) -> int:
     except StoreError as error:
         return _fail(f"quizapp: {error}")
     if store.notice:
-        print(store.notice, file=sys.stderr)
+        _fail(store.notice)
     from quizapp.tui.app import QuizApp
 
     with store:
