@@ -176,6 +176,14 @@ class ChoiceSide(BaseModel):
     )
     note: Text | None = None
 
+    @field_validator("answer")
+    @classmethod
+    def _answer(cls, value: str) -> str:
+        _check_answers([value])
+        return value
+
+    _distractors = field_validator("distractors")(_check_answers)
+
     @model_validator(mode="after")
     def _distinct(self) -> ChoiceSide:
         seen = {self.answer.casefold()}
