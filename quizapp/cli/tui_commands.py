@@ -63,16 +63,39 @@ def run_study(args: argparse.Namespace) -> int:
     except StoreError as error:
         return _fail(f"quizapp: {error}")
     if store.notice:
-        _fail(store.notice)
+        _fail(store.notice)  # shown in the app too; this line stays after it closes
     from quizapp.tui.app import QuizApp
 
     with store:
-        QuizApp(study=(deck, store, loaded, args.mode)).run()
-    return 0
+        app = QuizApp(study=(deck, store, loaded, args.mode))
+        app.run()
+    return app.return_code or 0
 
 
 def run_home(args: argparse.Namespace) -> int:
+    """The app on its home screen. A settings file or a database from a newer quizapp stops
+    it here, with the reason; any other problem with them is shown in the app."""
+    from quizapp.core import settings
+    from quizapp.core.store import NewerDatabaseError, Store, StoreError
+
+    try:
+        settings.load()
+    except settings.NewerSettingsError as error:
+        return _fail(f"quizapp: {error}")
+    except settings.SettingsError:
+        pass  # the app starts with the defaults and shows the problem
+    try:
+        store: Store | None = Store()
+    except NewerDatabaseError as error:
+        return _fail(f"quizapp: {error}")
+    except StoreError:
+        store = None  # the app says why when it first needs the store
     from quizapp.tui.app import QuizApp
 
-    QuizApp().run()
-    return 0
+    app = QuizApp(store=store)
+    try:
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
+    return app.return_code or 0

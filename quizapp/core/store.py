@@ -57,6 +57,10 @@ class StoreError(Exception):
     """A problem with the progress database that the user must see: one clear line."""
 
 
+class NewerDatabaseError(StoreError):
+    """A database written by a newer quizapp: not opened for writing, never moved aside."""
+
+
 # -- the store -----------------------------------------------------------------------------
 
 
@@ -182,7 +186,7 @@ class Store:
         if application_id != store_schema.APPLICATION_ID and tables:
             raise _Corrupt("it is not a quizapp database")
         if version > schema_version():
-            raise StoreError(
+            raise NewerDatabaseError(
                 f"{self.path} was written by a newer quizapp (schema {version}; this one reads "
                 f"up to {schema_version()}). Update quizapp; the file was left as it is"
             )
@@ -769,6 +773,7 @@ __all__ = [
     "CheckReport",
     "Counts",
     "Key",
+    "NewerDatabaseError",
     "QuizAnswer",
     "QuizRun",
     "QuizSummary",

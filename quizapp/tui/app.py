@@ -79,6 +79,8 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         self._apply_theme(self.settings.theme)
         self._apply_keymap(self.settings.keymap)
+        if self._store is not None and self._store.notice:  # a database moved aside
+            self.notify(visible(self._store.notice), severity="warning", markup=False, timeout=10)
         if self._settings_problem is not None:
             self.notify(
                 visible(str(self._settings_problem)), severity="error", markup=False, timeout=10
