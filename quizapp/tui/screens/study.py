@@ -25,6 +25,7 @@ from quizapp.core.text import visible
 from quizapp.tui.format import data, interval
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
+from quizapp.tui.widgets.safe_input import SafeInput
 
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
 
@@ -146,7 +147,7 @@ class StudyScreen(Screen[None]):
             yield Static(id="question")
             yield Static(id="extra")
             yield Static(id="verdict")
-        yield Input(id="answer", placeholder=t(self.lang, "study.placeholder"))
+        yield SafeInput(id="answer", placeholder=t(self.lang, "study.placeholder"))
         with Horizontal(id="grades"):
             for rating in Rating:
                 yield Button(t(self.lang, f"rating.{rating.label}"), id=f"grade-{rating.value}")
