@@ -148,8 +148,12 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
+        position = getattr(error, "pos", None)
+        if isinstance(position, int):
+            # tomli may point one past the end of the text; the last character is as close
+            line, column = _line_col(text, max(0, min(position, len(text))))
+        else:
+            line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
         message = f"TOML syntax: {getattr(error, 'msg', str(error))}"
         raise DeckError(path, [Problem(str(path), line, column, message)]) from None
     except RecursionError:
