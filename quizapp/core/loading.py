@@ -149,6 +149,8 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         position = getattr(error, "pos", None)
+        line: int | None
+        column: int | None
         if isinstance(position, int):
             # tomli may point one past the end of the text; the last character is as close
             line, column = _line_col(text, max(0, min(position, len(text))))
