@@ -217,14 +217,14 @@ def _field_name(path: tuple[str | int, ...]) -> str:
     return "value"
 
 
+_SHOWN_CHARS = 40
+
+
 def _shown(value: Any) -> str:
     """A value quoted in a message, cut short when long (a message is read by a person)."""
     if isinstance(value, str) and len(value) > _SHOWN_CHARS:
         return f"{value[:_SHOWN_CHARS]!r}… ({len(value):,} characters)"
     return shorten(repr(value), _SHOWN_CHARS * 2)
-
-
-_SHOWN_CHARS = 40
 
 
 def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> str:
@@ -264,7 +264,12 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> str:
         return f"'{name}' must not be empty"
     if kind == "string_too_long":
         length = f"{len(value):,} characters" if isinstance(value, str) else "too long"
-        return f"'{name}' is too long ({length}; at most {ctx.get('max_length', 0):,})"
+        which = (
+            f"item {path[-1] + 1} of '{name}'"
+            if path and isinstance(path[-1], int)
+            else (f"'{name}'")
+        )
+        return f"{which} is too long ({length}; at most {ctx.get('max_length', 0):,})"
     if kind in ("string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type"):
         expected = {
             "string_type": "text",

@@ -94,7 +94,8 @@ def test_an_endless_file_is_read_no_further_than_the_cap(tmp_path: Path) -> None
         ),
         (
             "answer",
-            f"'answers' is too long (10,485,760 characters; at most {MAX_ANSWER_CHARS:,})",
+            "item 1 of 'answers' is too long "
+            f"(10,485,760 characters; at most {MAX_ANSWER_CHARS:,})",
         ),
         ("id", "'id' is too long (10,485,760 characters; at most 100)"),
         (
