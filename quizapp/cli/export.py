@@ -31,9 +31,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
-    from quizapp.cli.output import say, warn
+    from quizapp.cli.output import say, warn, write_data
     from quizapp.core.catalog import UnknownDeck, resolve
     from quizapp.core.interop import InteropError
     from quizapp.core.interop.files import write_file
@@ -67,9 +65,7 @@ def run(args: argparse.Namespace) -> int:
         if args.to == "apkg":
             warn("error: an Anki package is a binary file; give a file name with -o")
             return 2
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_data(data)
         return 0
     output = Path(args.output).expanduser() if args.output else Path(f"{deck.id}.{args.to}")
     try:

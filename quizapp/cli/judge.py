@@ -7,7 +7,6 @@ quizapp judge --deck deepseek-it --card v3-training-cost "6 miliardi di dollari"
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -121,6 +120,7 @@ def _fail(message: str) -> int:
 
 
 def _run_card(args: argparse.Namespace) -> int:
+    from quizapp.cli.output import warn
     from quizapp.core import catalog
     from quizapp.core.judge import deck_words, judge_prompt
     from quizapp.core.loading import DeckError, load_deck
@@ -134,7 +134,7 @@ def _run_card(args: argparse.Namespace) -> int:
         deck = load_deck(path)
     except DeckError as error:
         for problem in error.problems:
-            print(problem.format(), file=sys.stderr)  # already escaped for the terminal
+            warn(problem.format())
         return _fail(f"quizapp judge: the deck {path} has errors; fix them first")
     try:
         card = deck.card(args.card)
@@ -189,8 +189,12 @@ def _show(args: argparse.Namespace, verdict: Verdict, prompt: Prompt | None = No
             }
         emit_json(data)
         return
+    from quizapp.cli.output import say
+
     for line in render(verdict, prompt):
-        print(line)
+        say(
+            line
+        )  # escaped once more: render already escapes card text, and escaping twice is harmless
 
 
 def _marks_help(verdict: Verdict) -> bool:

@@ -14,6 +14,7 @@ def register(subparsers: Any) -> None:
         "standard output. The file can be imported on another device with import-progress.",
     )
     export.add_argument("file", nargs="?", metavar="FILE", help="where to write (default: stdout)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(handler=run_export)
     imp = subparsers.add_parser(
         "import-progress",
@@ -30,7 +31,8 @@ def run_export(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from quizapp.cli.output import say, warn
+    from quizapp.cli.output import say, to_terminal, warn
+    from quizapp.core.interop import InteropError
     from quizapp.core.progress_io import export_file, export_to
     from quizapp.core.store import Store, StoreError, now_ms
 
@@ -39,13 +41,14 @@ def run_export(args: argparse.Namespace) -> int:
             if store.notice:
                 warn(store.notice)
             if args.file in (None, "-"):
-                export_to(store, sys.stdout, now_ms())
+                # On a terminal, typed answers are shown as JSON escapes, never raw.
+                export_to(store, sys.stdout, now_ms(), ascii_only=to_terminal())
                 return 0
-            target = Path(args.file)
+            target = Path(args.file).expanduser()
             try:
-                result = export_file(store, target, now_ms())
-            except OSError as error:
-                warn(f"quizapp: cannot write {target}: {error.strerror or error}")
+                result = export_file(store, target, now_ms(), force=args.force)
+            except InteropError as error:
+                warn(f"quizapp: {error.format()}")
                 return 1
     except StoreError as error:
         warn(f"quizapp: {error}")

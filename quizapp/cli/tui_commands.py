@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 
@@ -124,7 +123,7 @@ def _open_store() -> Any:
     except StoreError as error:
         return _fail(f"quizapp: {error}")
     if store.notice:
-        print(store.notice, file=sys.stderr)
+        _fail(store.notice)  # shown in the app too; this line stays after it closes
     return store
 
 
@@ -141,8 +140,9 @@ def run_study(args: argparse.Namespace) -> int:
     from quizapp.tui.app import QuizApp
 
     with store:
-        QuizApp(study=(deck, store, loaded, args.mode)).run()
-    return 0
+        app = QuizApp(study=(deck, store, loaded, args.mode))
+        app.run()
+    return app.return_code or 0
 
 
 def run_quiz(args: argparse.Namespace) -> int:
@@ -173,11 +173,10 @@ def run_quiz(args: argparse.Namespace) -> int:
     if isinstance(store, int):
         return store
     with store:
-        open_quiz(deck, store, loaded, options, seed=args.seed)
-    return 0
+        return open_quiz(deck, store, loaded, options, seed=args.seed)
 
 
-def open_quiz(deck: Any, store: Any, settings: Any, options: Any, *, seed: int | None) -> None:
+def open_quiz(deck: Any, store: Any, settings: Any, options: Any, *, seed: int | None) -> int:
     """Run the app straight on a quiz; it exits when the quiz screen closes."""
     from quizapp.tui.app import QuizApp
     from quizapp.tui.screens.quiz import QuizScreen
@@ -185,11 +184,35 @@ def open_quiz(deck: Any, store: Any, settings: Any, options: Any, *, seed: int |
     def start(app: QuizApp) -> QuizScreen:
         return QuizScreen(deck, store, app.settings, options, seed=seed)
 
-    QuizApp(settings=settings, store=store, start=start).run()
+    app = QuizApp(settings=settings, store=store, start=start)
+    app.run()
+    return app.return_code or 0
 
 
 def run_home(args: argparse.Namespace) -> int:
+    """The app on its home screen. A settings file or a database from a newer quizapp stops
+    it here, with the reason; any other problem with them is shown in the app."""
+    from quizapp.core import settings
+    from quizapp.core.store import NewerDatabaseError, Store, StoreError
+
+    try:
+        settings.load()
+    except settings.NewerSettingsError as error:
+        return _fail(f"quizapp: {error}")
+    except settings.SettingsError:
+        pass  # the app starts with the defaults and shows the problem
+    try:
+        store: Store | None = Store()
+    except NewerDatabaseError as error:
+        return _fail(f"quizapp: {error}")
+    except StoreError:
+        store = None  # the app says why when it first needs the store
     from quizapp.tui.app import QuizApp
 
-    QuizApp().run()
-    return 0
+    app = QuizApp(store=store)
+    try:
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
+    return app.return_code or 0

@@ -14,6 +14,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from quizapp.core.text import shorten
+
 MAX_OPTIONAL_PARTS = 4
 
 
@@ -22,6 +24,11 @@ class AnswerSyntaxError(ValueError):
 
 
 _SPACES = re.compile(r"\s+")
+
+
+def _quoted(answer: str) -> str:
+    """An answer quoted in a message, cut short when long."""
+    return repr(shorten(answer))
 
 
 def _tidy(text: str) -> str:
@@ -42,19 +49,19 @@ def _split_optional(answer: str) -> list[tuple[str, bool]]:
             continue
         if char == "(":
             if optional:
-                raise AnswerSyntaxError(f"nested parentheses in answer {answer!r}")
+                raise AnswerSyntaxError(f"nested parentheses in answer {_quoted(answer)}")
             pieces.append(("".join(current), False))
             current, optional = [], True
         elif char == ")":
             if not optional:
-                raise AnswerSyntaxError(f"')' without '(' in answer {answer!r}")
+                raise AnswerSyntaxError(f"')' without '(' in answer {_quoted(answer)}")
             pieces.append(("".join(current), True))
             current, optional = [], False
         else:
             current.append(char)
         index += 1
     if optional:
-        raise AnswerSyntaxError(f"'(' is never closed in answer {answer!r}")
+        raise AnswerSyntaxError(f"'(' is never closed in answer {_quoted(answer)}")
     pieces.append(("".join(current), False))
     return pieces
 
@@ -65,7 +72,7 @@ def expand(answer: str) -> list[str]:
     optional_count = sum(1 for _, optional in pieces if optional)
     if optional_count > MAX_OPTIONAL_PARTS:
         raise AnswerSyntaxError(
-            f"more than {MAX_OPTIONAL_PARTS} optional parts in answer {answer!r}"
+            f"more than {MAX_OPTIONAL_PARTS} optional parts in answer {_quoted(answer)}"
         )
     forms: list[str] = []
     for choice in itertools.product((True, False), repeat=optional_count):
@@ -75,7 +82,9 @@ def expand(answer: str) -> list[str]:
         if form and form not in forms:
             forms.append(form)
     if not forms:
-        raise AnswerSyntaxError(f"answer {answer!r} is empty once optional parts are left out")
+        raise AnswerSyntaxError(
+            f"answer {_quoted(answer)} is empty once optional parts are left out"
+        )
     return forms
 
 
@@ -136,7 +145,7 @@ def parse_cloze(text: str) -> Cloze:
         answers_text, _, hint = body.partition("::")
         answers = tuple(a.strip() for a in answers_text.split("|"))
         if not answers or any(not a for a in answers):
-            raise AnswerSyntaxError(f"empty answer in gap '{{{{{body}}}}}'")
+            raise AnswerSyntaxError(f"empty answer in gap '{{{{{shorten(body)}}}}}'")
         for answer in answers:
             expand(answer)
         parts.append(Gap(answers=answers, hint=hint.strip() or None))

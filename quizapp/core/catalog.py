@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,8 @@ class DeckEntry:
 
 
 def _deck_files(folder: Path) -> list[Path]:
-    """The `*.toml` files directly in `folder`; links that lead outside it are ignored."""
+    """The `*.toml` files directly in `folder`; links that lead outside it, links that lead
+    nowhere and anything that is not a regular file (a pipe, a device) are ignored."""
     if not folder.is_dir():
         return []
     root = folder.resolve()
@@ -33,7 +35,7 @@ def _deck_files(folder: Path) -> list[Path]:
     for candidate in sorted(folder.glob("*.toml")):
         try:
             target = candidate.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
             continue
         if target.parent != root and root not in target.parents:
             continue
@@ -48,7 +50,10 @@ def discover(extra: Iterable[Path | str] = ()) -> list[DeckEntry]:
     seen: set[Path] = set()
 
     def add(path: Path, origin: Origin) -> None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: listed, and reported when read
+            key = Path(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             entries.append(DeckEntry(path, origin))

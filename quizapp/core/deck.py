@@ -29,12 +29,31 @@ _BOTH: tuple[Lang, ...] = ("it", "en")
 Kind = Literal["qa", "vocab", "cloze", "choice", "list"]
 KINDS: tuple[str, ...] = ("qa", "vocab", "cloze", "choice", "list")
 
+# Limits. A deck may come from a stranger: every size is capped so that loading, studying and
+# judging it cost a bounded amount of time and memory. No deck a person writes comes near them.
+MAX_TEXT_CHARS = 10_000
+"""A question, note, example, cloze sentence, title, description or other text."""
+MAX_ANSWER_CHARS = 1_000
+"""An answer, term, option or list item (the judge compares what is typed against it)."""
+MAX_LIST_ITEMS = 100
+"""Answers, terms, rejected answers, options and list items of one side; forms of one item."""
+MAX_TAGS = 100
+"""Tags of one card."""
+MAX_CLOZE_GAPS = 20
+"""Gaps in one cloze sentence (each gap is a prompt of its own)."""
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=100)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Text a learner reads or types: never empty."""
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)
+]
+"""Text a learner reads: never empty."""
 
-Answer = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Answer = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ANSWER_CHARS)
+]
+"""Text a learner types: never empty."""
+LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS)]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -68,11 +87,13 @@ class DeckInfo(BaseModel):
     version: Text = Field(description="The deck's own version, e.g. '1.0.0'.")
     title: Bilingual
     description: Bilingual
-    languages: list[Lang] = Field(default_factory=lambda: list(_BOTH), min_length=1)
+    languages: list[Lang] = Field(
+        default_factory=lambda: list(_BOTH), min_length=1, max_length=len(LANGUAGES)
+    )
     author: Text
     license: Text
     source: Text | None = Field(None, description="Where the content comes from.")
-    source_url: str | None = None
+    source_url: LongText | None = None
 
     @field_validator("format")
     @classmethod
@@ -90,8 +111,12 @@ class QASide(BaseModel):
 
     model_config = _STRICT
     question: Text
-    answers: list[Answer] = Field(min_length=1, description="Accepted answers (alternatives).")
-    reject: list[Answer] = Field(default_factory=list, description="Known wrong answers.")
+    answers: list[Answer] = Field(
+        min_length=1, max_length=MAX_LIST_ITEMS, description="Accepted answers (alternatives)."
+    )
+    reject: list[Answer] = Field(
+        default_factory=list, max_length=MAX_LIST_ITEMS, description="Known wrong answers."
+    )
     note: Text | None = Field(None, description="Shown after answering.")
 
     _answers = field_validator("answers", "reject")(_check_answers)
@@ -101,10 +126,14 @@ class VocabSide(BaseModel):
     """One language of a vocabulary card: the term(s), an example, a note."""
 
     model_config = _STRICT
-    terms: list[Answer] = Field(min_length=1, description="The term first, then accepted variants.")
+    terms: list[Answer] = Field(
+        min_length=1,
+        max_length=MAX_LIST_ITEMS,
+        description="The term first, then accepted variants.",
+    )
     example: Text | None = None
     note: Text | None = None
-    reject: list[Answer] = Field(default_factory=list)
+    reject: list[Answer] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
 
     _terms = field_validator("terms", "reject")(_check_answers)
 
@@ -115,15 +144,19 @@ class ClozeSide(BaseModel):
     model_config = _STRICT
     text: Text = Field(description="Sentence with gaps: {{answer|alternative::hint}}.")
     note: Text | None = None
-    reject: list[Answer] = Field(default_factory=list)
+    reject: list[Answer] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
 
     @field_validator("text")
     @classmethod
     def _gaps(cls, value: str) -> str:
         try:
-            parse_cloze(value)
+            cloze = parse_cloze(value)
         except AnswerSyntaxError as error:
             raise ValueError(str(error)) from None
+        if len(cloze.gaps) > MAX_CLOZE_GAPS:
+            raise ValueError(
+                f"{len(cloze.gaps)} gaps; a cloze sentence has at most {MAX_CLOZE_GAPS}"
+            )
         return value
 
     def cloze(self) -> Cloze:
@@ -137,9 +170,19 @@ class ChoiceSide(BaseModel):
     question: Text
     answer: Answer = Field(description="The correct option.")
     distractors: list[Answer] = Field(
-        default_factory=list, description="Wrong options; the quiz generates some when empty."
+        default_factory=list,
+        max_length=MAX_LIST_ITEMS,
+        description="Wrong options; the quiz generates some when empty.",
     )
     note: Text | None = None
+
+    @field_validator("answer")
+    @classmethod
+    def _answer(cls, value: str) -> str:
+        _check_answers([value])
+        return value
+
+    _distractors = field_validator("distractors")(_check_answers)
 
     @model_validator(mode="after")
     def _distinct(self) -> ChoiceSide:
@@ -151,7 +194,7 @@ class ChoiceSide(BaseModel):
         return self
 
 
-ListItem = Answer | list[Answer]
+ListItem = Answer | Annotated[list[Answer], Field(max_length=MAX_LIST_ITEMS)]
 
 
 class ListSide(BaseModel):
@@ -159,7 +202,7 @@ class ListSide(BaseModel):
 
     model_config = _STRICT
     question: Text
-    items: list[ListItem] = Field(min_length=1)
+    items: list[ListItem] = Field(min_length=1, max_length=MAX_LIST_ITEMS)
     note: Text | None = None
 
     @field_validator("items")
@@ -180,8 +223,8 @@ class ListSide(BaseModel):
 class CardBase(BaseModel):
     model_config = _STRICT
     id: Slug = Field(description="Stable, unique in the deck; progress is keyed by it.")
-    tags: list[Slug] = Field(default_factory=list)
-    source: str | None = Field(None, description="Where the fact comes from, e.g. 'intro:3'.")
+    tags: list[Slug] = Field(default_factory=list, max_length=MAX_TAGS)
+    source: LongText | None = Field(None, description="Where the fact comes from, e.g. 'intro:3'.")
     strict_accents: bool = Field(False, description="Accent mistakes count as wrong.")
     article_required: bool = Field(False, description="A missing leading article is wrong.")
 

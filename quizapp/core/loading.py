@@ -8,6 +8,7 @@ exception escape for bad input: a deck that fails to load never shows a tracebac
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +20,12 @@ from pydantic import ValidationError
 from quizapp.core import tomlpos
 from quizapp.core.answers import expand
 from quizapp.core.deck import FIELD_NAMES, KINDS, LANGUAGES, Deck, ListCard
-from quizapp.core.text import printable
+from quizapp.core.text import printable, shorten
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
 """Larger files are refused before parsing: no deck a person writes comes near it."""
+MAX_PROBLEMS = 1_000
+"""Problems reported per file; past this, one last problem says how many more there are."""
 
 Severity = Literal["error", "warning"]
 
@@ -98,21 +101,29 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _too_large(path: Path, size: str) -> DeckError:
+    limit = MAX_DECK_BYTES // (1024 * 1024)
+    message = f"file is {size} bytes; decks are capped at {limit} MiB"
+    return DeckError(path, [Problem(str(path), None, None, message)])
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, never more than MAX_DECK_BYTES: the size is checked before reading,
+    and the read stops there too (a device or a pipe has no size to check)."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_DECK_BYTES:
+            raise _too_large(path, f"{size:,}")
+        raw = handle.read(MAX_DECK_BYTES + 1)
+    if len(raw) > MAX_DECK_BYTES:
+        raise _too_large(path, f"more than {MAX_DECK_BYTES:,}")
+    return raw
+
+
 def _read_text(path: Path) -> str:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_DECK_BYTES:
-            limit = MAX_DECK_BYTES // (1024 * 1024)
-            raise DeckError(
-                path,
-                [
-                    Problem(
-                        name, None, None, f"file is {size:,} bytes; decks are capped at {limit} MiB"
-                    )
-                ],
-            )
-        raw = path.read_bytes()
+        raw = _read_bytes(path)
     except DeckError:
         raise
     except IsADirectoryError:
@@ -137,14 +148,24 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
+        position = getattr(error, "pos", None)
+        line: int | None
+        column: int | None
+        if isinstance(position, int):
+            # tomli may point one past the end of the text; the last character is as close
+            line, column = _line_col(text, max(0, min(position, len(text))))
+        else:
+            line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
         message = f"TOML syntax: {getattr(error, 'msg', str(error))}"
         raise DeckError(path, [Problem(str(path), line, column, message)]) from None
     except RecursionError:
-        raise DeckError(
-            path, [Problem(str(path), None, None, "TOML syntax: nested too deeply")]
-        ) from None
+        where = tomlpos.nesting_position(text)
+        line, column = where if where else (None, None)
+        message = (
+            f"TOML syntax: arrays or inline tables nested more than {tomlpos.MAX_NESTING} "
+            "levels deep"
+        )
+        raise DeckError(path, [Problem(str(path), line, column, message)]) from None
 
 
 # -- schema errors -------------------------------------------------------------------------
@@ -196,33 +217,59 @@ def _field_name(path: tuple[str | int, ...]) -> str:
     return "value"
 
 
+_SHOWN_CHARS = 40
+
+
+def _shown(value: Any) -> str:
+    """A value quoted in a message, cut short when long (a message is read by a person)."""
+    if isinstance(value, str) and len(value) > _SHOWN_CHARS:
+        return f"{value[:_SHOWN_CHARS]!r}… ({len(value):,} characters)"
+    return shorten(repr(value), _SHOWN_CHARS * 2)
+
+
 def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> str:
     kind = error["type"]
-    name = _field_name(path)
+    name = shorten(_field_name(path), _SHOWN_CHARS)
     value = error.get("input")
+    ctx = error.get("ctx", {})
     if kind == "missing":
         missing = error["loc"][-1]
         return f"missing required key '{missing}'"
     if kind == "extra_forbidden":
         extra = str(error["loc"][-1])
-        guess = difflib.get_close_matches(extra, sorted(_KNOWN_KEYS - {extra}), n=1)
+        guess = (
+            difflib.get_close_matches(extra, sorted(_KNOWN_KEYS - {extra}), n=1)
+            if len(extra) <= _SHOWN_CHARS
+            else []
+        )
         hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-        return f"unknown key '{extra}'{hint}"
+        return f"unknown key '{shorten(extra, _SHOWN_CHARS)}'{hint}"
     if kind == "union_tag_invalid":
-        tag = error.get("ctx", {}).get("tag", value)
+        tag = shorten(str(ctx.get("tag", value)), _SHOWN_CHARS)
         return f"unknown card kind '{tag}' (expected one of: {', '.join(KINDS)})"
     if kind == "union_tag_not_found":
         return f"card has no 'kind' (expected one of: {', '.join(KINDS)})"
     if kind == "string_pattern_mismatch":
         return (
-            f"'{name}' must be a slug (lower-case letters, digits, '-', '_' or '.'), not {value!r}"
+            f"'{name}' must be a slug (lower-case letters, digits, '-', '_' or '.'), "
+            f"not {_shown(value)}"
         )
     if kind == "too_short" and isinstance(value, list):
         return f"'{name}' must not be empty"
+    if kind == "too_long":
+        actual = ctx.get("actual_length")
+        count = f"{actual:,} items" if isinstance(actual, int) else "too many items"
+        return f"'{name}' has {count}; at most {ctx.get('max_length', 0):,} are allowed"
     if kind == "string_too_short":
         return f"'{name}' must not be empty"
     if kind == "string_too_long":
-        return f"'{name}' is too long"
+        length = f"{len(value):,} characters" if isinstance(value, str) else "too long"
+        which = (
+            f"item {path[-1] + 1} of '{name}'"
+            if path and isinstance(path[-1], int)
+            else (f"'{name}'")
+        )
+        return f"{which} is too long ({length}; at most {ctx.get('max_length', 0):,})"
     if kind in ("string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type"):
         expected = {
             "string_type": "text",
@@ -234,10 +281,10 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> str:
         }[kind]
         return f"'{name}' should be {expected}, not {_describe(value)}"
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"'{name}' must be one of {expected}, not {value!r}"
+        expected = ctx.get("expected", "")
+        return f"'{name}' must be one of {expected}, not {_shown(value)}"
     if kind in ("value_error", "assertion_error"):
-        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        message = str(ctx.get("error", error["msg"]))
         # a check on a whole card or side speaks for itself; a check on one value names it
         return message if isinstance(error.get("input"), dict) else f"'{name}': {message}"
     return f"'{name}': {error['msg']}"
@@ -245,6 +292,8 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> str:
 
 _VALUE_ERRORS = {
     "string_type",
+    "string_too_long",
+    "too_long",
     "int_type",
     "bool_type",
     "list_type",
@@ -272,7 +321,7 @@ def _card_id(data: Any, path: tuple[str | int, ...]) -> str | None:
     if len(path) >= 2 and path[0] == "cards" and isinstance(path[1], int):
         card = _node(data, path[:2])
         if isinstance(card, dict) and isinstance(card.get("id"), str):
-            return str(card["id"])
+            return shorten(str(card["id"]), _SHOWN_CHARS)
     return None
 
 
@@ -290,7 +339,8 @@ def _schema_problems(
             where = positions.find(real)
         else:
             where = positions.find(real, value=item["type"] in _VALUE_ERRORS)
-        line, column = where if where else (None, None)
+        # A key missing from the top of the file (no [deck] at all) is reported at its start.
+        line, column = where if where else (1, 1)
         card = _card_id(data, real)
         message = _message(dict(item), real)
         if card is not None:
@@ -304,9 +354,9 @@ def _schema_problems(
         found.append((real, item["type"], Problem(str(path), line, column, message, card=card)))
     # A value that may be text or a list reports one error per union member; when a deeper
     # error explains the problem, the shallow "should be text, not a list" is noise.
+    explained = {other[:end] for other, _, _ in found for end in range(len(other))}
     for real, kind, problem in found:
-        deeper = any(len(o) > len(real) and o[: len(real)] == real for o, _, _ in found)
-        if not (deeper and kind.endswith("_type")):
+        if not (real in explained and kind.endswith("_type")):
             problems.append(problem)
     return problems
 
@@ -412,10 +462,9 @@ def _duplicate_ids(
         where = positions.find(("cards", index, "id"))
         line, column = where if where else (None, None)
         first = positions.find(("cards", first_index[card_id], "id"))
-        message = (
-            f"card '{card_id}': duplicate id (first used on line {first[0] if first else '?'})"
-        )
-        problems.append(Problem(str(path), line, column, message, card=card_id))
+        shown = shorten(card_id, _SHOWN_CHARS)
+        message = f"card '{shown}': duplicate id (first used on line {first[0] if first else '?'})"
+        problems.append(Problem(str(path), line, column, message, card=shown))
     return problems
 
 
@@ -445,12 +494,30 @@ def check_text(path: Path, text: str) -> CheckResult:
         deck = Deck.model_validate(data)
     except ValidationError as error:
         problems = _schema_problems(path, data, error, positions) + duplicates
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        return CheckResult(path, None, problems)
-    problems = duplicates + _deck_checks(path, deck, positions)
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        return CheckResult(path, None, _capped(problems))
+    problems = _capped(duplicates + _deck_checks(path, deck, positions))
     has_errors = any(p.severity == "error" for p in problems)
     return CheckResult(path, None if has_errors else deck, problems)
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """The problems in file order; past MAX_PROBLEMS, the first ones and a count of the rest
+    (at the place of the first left out), so that a hostile file gives a bounded report."""
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = problems[MAX_PROBLEMS:]
+    errors = sum(1 for p in rest if p.severity == "error")
+    first = rest[0]
+    message = (
+        f"and {len(rest):,} more problems ({errors:,} errors) not shown; "
+        f"only the first {MAX_PROBLEMS:,} are listed"
+    )
+    severity: Severity = "error" if errors else "warning"
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem(first.file, first.line, first.column, message, severity),
+    ]
 
 
 def check_deck(path: Path | str) -> CheckResult:

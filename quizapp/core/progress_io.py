@@ -13,8 +13,8 @@ with any bad line is refused as a whole, with the line (and column) of each prob
 
 from __future__ import annotations
 
+import io
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +25,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import Stage, from_ms, to_ms
 from quizapp.core.store import QuizAnswer, QuizRun, Review, Store
-from quizapp.core.text import printable
+from quizapp.core.text import printable, shorten
 
 FORMAT = "quizapp-progress"
 VERSION = 1
 MAX_LINE_ERRORS = 20
+MAX_LINE_CHARS = 4 * 1024 * 1024
+"""A line longer than this is refused: a review is well under 1 KiB, a 500-question quiz
+well under 1 MiB."""
 
 Mode = Literal["study", "practice", "quiz", "suspend", "unsuspend", "bury", "unbury"]
 RatingLabel = Literal["again", "hard", "good", "easy"]
@@ -193,13 +196,14 @@ def quiz_dict(run: QuizRun) -> dict[str, Any]:
     }
 
 
-def export_lines(store: Store, now: int) -> Iterator[str]:
-    """The lines of an export (each without its newline)."""
+def export_lines(store: Store, now: int, *, ascii_only: bool = False) -> Iterator[str]:
+    """The lines of an export (each without its newline). `ascii_only` writes every
+    non-ASCII character as a JSON escape (for a terminal: typed text may hold anything)."""
     yield json.dumps({"format": FORMAT, "version": VERSION, "exported_at": iso(now)})
     for review in store.iter_reviews():
-        yield json.dumps(review_dict(review), ensure_ascii=False)
+        yield json.dumps(review_dict(review), ensure_ascii=ascii_only)
     for run in reversed(store.quiz_runs(answers=True)):
-        yield json.dumps(quiz_dict(run), ensure_ascii=False)
+        yield json.dumps(quiz_dict(run), ensure_ascii=ascii_only)
 
 
 @dataclass(frozen=True)
@@ -208,9 +212,9 @@ class ExportResult:
     quizzes: int
 
 
-def export_to(store: Store, out: IO[str], now: int) -> ExportResult:
+def export_to(store: Store, out: IO[str], now: int, *, ascii_only: bool = False) -> ExportResult:
     reviews = quizzes = 0
-    for line in export_lines(store, now):
+    for line in export_lines(store, now, ascii_only=ascii_only):
         out.write(line + "\n")
         if line.startswith('{"type": "review"'):
             reviews += 1
@@ -219,18 +223,16 @@ def export_to(store: Store, out: IO[str], now: int) -> ExportResult:
     return ExportResult(reviews, quizzes)
 
 
-def export_file(store: Store, path: Path, now: int) -> ExportResult:
-    """Write an export atomically: the target appears complete or not at all."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            result = export_to(store, handle, now)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+def export_file(store: Store, path: Path, now: int, *, force: bool = False) -> ExportResult:
+    """Write an export atomically: the target appears complete or not at all. An existing
+    file (or link) is not replaced unless `force`: InteropError (OutputExists) instead."""
+    from quizapp.core.interop.files import atomic_output
+
+    with atomic_output(path, force=force) as raw:
+        handle = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        result = export_to(store, handle, now)
+        handle.flush()
+        handle.detach()  # atomic_output syncs and closes the file itself
     return result
 
 
@@ -247,7 +249,7 @@ class ProgressFileError(Exception):
 
 def _pydantic_message(error: ValidationError) -> str:
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
+    where = shorten(".".join(str(part) for part in first["loc"]))
     message = first["msg"]
     return f"'{where}': {message}" if where else message
 
@@ -279,8 +281,11 @@ def entries(path: Path, problems: list[str]) -> Iterator[Review | QuizRun]:
     header_seen = False
     with handle:
         try:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in enumerate(_lines(handle), start=1):
                 if len(problems) >= MAX_LINE_ERRORS:
+                    return
+                if raw is None:
+                    problem(number, f"line longer than {MAX_LINE_CHARS:,} characters")
                     return
                 text = raw.strip()
                 if not text:
@@ -292,6 +297,9 @@ def entries(path: Path, problems: list[str]) -> Iterator[Review | QuizRun]:
                     if not header_seen:
                         return
                     continue
+                except RecursionError:
+                    problem(number, "JSON nested too deeply")
+                    return
                 if not header_seen:
                     try:
                         header = Header.model_validate(data)
@@ -317,6 +325,19 @@ def entries(path: Path, problems: list[str]) -> Iterator[Review | QuizRun]:
             problem(number + 1, "is not valid UTF-8 text")
     if not header_seen and not problems:
         problems.append(printable(f"{name}: is empty, not a progress file"))
+
+
+def _lines(handle: IO[str]) -> Iterator[str | None]:
+    """The lines of a file, each read up to MAX_LINE_CHARS; None for a longer line (and
+    then nothing more: a hostile file must not fill the memory with one endless line)."""
+    while True:
+        line = handle.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_CHARS:
+            yield None
+            return
+        yield line
 
 
 @dataclass(frozen=True)

@@ -506,8 +506,9 @@ class Session:
         the card's state is exactly what it was, and its card is shown again."""
         if not self._history:
             return None
-        action = self._history.pop()
-        self.store.undo(action.review_ids)
+        action = self._history[-1]
+        self.store.undo(action.review_ids)  # a StoreError leaves the action to undo later
+        self._history.pop()
         if self._turn is not None and self._turn.key != action.turn.key:
             self._front.appendleft(self._turn.key)
         if action.kind == "answer" and self.mode == "practice":
@@ -539,11 +540,16 @@ class Session:
         now = self.now()
         until = self.day().end if kind == "bury" else None
         keys = [p.key for p in self.prompts_of(turn.key[1])]
-        ids = []
-        for key in keys:
-            review_id = self._ids(now)
-            self.store.record(Review(review_id, *key, at=now, mode=kind, until=until))
-            ids.append(review_id)
+        ids: list[str] = []
+        try:
+            for key in keys:
+                review_id = self._ids(now)
+                self.store.record(Review(review_id, *key, at=now, mode=kind, until=until))
+                ids.append(review_id)
+        except BaseException:
+            if ids:  # some directions were saved before the failure: undo can take them back
+                self._history.append(_Action(ids, turn, kind, turn.stage, keys[: len(ids)]))
+            raise
         self._history.append(_Action(ids, turn, kind, turn.stage, keys))
         self._turn = None
         self._answered = None

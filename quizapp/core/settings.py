@@ -4,23 +4,40 @@ A missing file means the defaults. A broken file (bad TOML, an unknown key, a va
 range) gives one located message, `settings.toml:3:1: ...`; `load_or_defaults` then carries on
 with the defaults and the file is left exactly as it is: `save` refuses to write over a file
 it cannot read unless told to keep a copy of it first.
+
+The file starts with `version = 1`. A file from a newer quizapp (a higher version) is refused
+as a whole (`NewerSettingsError`) and never written over, not even with a copy kept: an older
+quizapp cannot know what its keys mean. A file without `version` is version 1.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
 import tomli
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from quizapp.core import locations, tomlpos
 from quizapp.core.schedule import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION
-from quizapp.core.text import printable
+from quizapp.core.text import printable, shorten
 
 UiLanguage = Literal["it", "en"]
+
+SETTINGS_VERSION = 1
+"""The settings file format this quizapp reads and writes (the file's `version` key)."""
+MAX_SETTINGS_BYTES = 1024 * 1024
+"""A settings file larger than this is refused unread (a real one is a few hundred bytes)."""
+MAX_KEYMAP_ENTRIES = 500
+_KEY_ID = re.compile(r"^[a-z0-9_.-]{1,100}$")
+
+
+def _is_key_name(key: str) -> bool:
+    """A key as Textual names it (`ctrl+a`, `f1`, `question_mark`, `è`): visible characters."""
+    return 0 < len(key) <= 50 and key.isprintable() and not any(c.isspace() for c in key)
 
 
 def locale_language(environ: dict[str, str] | None = None) -> UiLanguage:
@@ -64,8 +81,26 @@ class Settings(BaseModel):
     theme: str = Field("textual-dark", min_length=1, description="The colour theme.")
     quiz_length: int = Field(10, ge=1, le=500, description="Questions in a quiz.")
     keymap: dict[str, str] = Field(
-        default_factory=dict, description="Binding id -> keys, e.g. 'study.again' = 'f1'."
+        default_factory=dict,
+        max_length=MAX_KEYMAP_ENTRIES,
+        description="Binding id -> keys, e.g. 'study.again' = 'f1'.",
     )
+
+    @field_validator("keymap")
+    @classmethod
+    def _keys(cls, keymap: dict[str, str]) -> dict[str, str]:
+        for binding_id, keys in keymap.items():
+            if not _KEY_ID.match(binding_id):
+                raise ValueError(
+                    f"{shorten(binding_id)!r} is not a binding id (see the help screen)"
+                )
+            for key in keys.split(","):
+                if not _is_key_name(key.strip()):
+                    raise ValueError(
+                        f"{binding_id}: {shorten(key.strip())!r} is not a key name "
+                        "(e.g. 'a', 'f1', 'ctrl+s')"
+                    )
+        return keymap
 
 
 class SettingsError(Exception):
@@ -89,14 +124,19 @@ class SettingsError(Exception):
         return printable(f"{where}: {self.message}")
 
 
+class NewerSettingsError(SettingsError):
+    """A settings file written by a newer quizapp: refused, and never written over."""
+
+
 def _describe(error: dict[str, Any]) -> str:
     field = ".".join(str(part) for part in error["loc"])
     if error["type"] == "extra_forbidden":
         known = ", ".join(Settings.model_fields)
         return f"unknown setting '{field}' (known settings: {known})"
     value = error.get("input")
-    shown = f" (got {value!r})" if not isinstance(value, dict) else ""
-    return f"'{field}': {error['msg']}{shown}"
+    shown = f" (got {shorten(repr(value))})" if not isinstance(value, dict) else ""
+    message = str(error.get("ctx", {}).get("error", error["msg"]))
+    return f"'{shorten(field)}': {message}{shown}"
 
 
 def parse(text: str, path: Path) -> Settings:
@@ -108,11 +148,16 @@ def parse(text: str, path: Path) -> Settings:
         column = getattr(error, "colno", None)
         message = getattr(error, "msg", str(error))
         raise SettingsError(path, f"not valid TOML: {message}", line, column) from None
+    except RecursionError:
+        where = tomlpos.nesting_position(text)
+        line, column = where if where else (None, None)
+        raise SettingsError(path, "not valid TOML: nested too deeply", line, column) from None
+    _check_version(path, text, data.pop("version", SETTINGS_VERSION))
     try:
         return Settings.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        positions = tomlpos.scan(text)
+        positions = tomlpos.LazyPositions(text)
         where = positions.find(tuple(first["loc"]), value=first["type"] != "extra_forbidden")
         line, column = where if where else (None, None)
         more = len(error.errors()) - 1
@@ -120,11 +165,44 @@ def parse(text: str, path: Path) -> Settings:
         raise SettingsError(path, _describe(dict(first)) + suffix, line, column) from None
 
 
+def _check_version(path: Path, text: str, version: Any) -> None:
+    good = isinstance(version, int) and not isinstance(version, bool) and version >= 1
+    if good and version <= SETTINGS_VERSION:
+        return
+    where = tomlpos.LazyPositions(text).find(("version",), value=True)
+    line, column = where if where else (None, None)
+    if not good:
+        raise SettingsError(
+            path,
+            f"'version' must be a whole number from 1 (got {shorten(repr(version))})",
+            line,
+            column,
+        )
+    if version > SETTINGS_VERSION:
+        raise NewerSettingsError(
+            path,
+            f"written by a newer quizapp (settings version {version}; this quizapp reads "
+            f"version {SETTINGS_VERSION}). Update quizapp; the file was left as it is",
+            line,
+            column,
+        )
+
+
+def _read(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_SETTINGS_BYTES + 1)
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise SettingsError(
+            path, f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB; not a settings file"
+        )
+    return raw
+
+
 def load(path: Path | None = None) -> Settings:
     """The user's settings (defaults when there is no file). SettingsError when broken."""
     path = path or locations.settings_path()
     try:
-        raw = path.read_bytes()
+        raw = _read(path)
     except FileNotFoundError:
         return Settings()
     except IsADirectoryError:
@@ -151,7 +229,8 @@ def dumps(settings: Settings) -> str:
     """TOML text of the settings that differ from the defaults (keymap always last)."""
     import tomli_w
 
-    data = settings.model_dump(exclude_defaults=True)
+    data: dict[str, Any] = {"version": SETTINGS_VERSION}
+    data.update(settings.model_dump(exclude_defaults=True))
     keymap = data.pop("keymap", None)
     if keymap:
         data["keymap"] = keymap
@@ -167,7 +246,7 @@ def save(settings: Settings, path: Path | None = None, *, keep_broken: bool = Fa
         try:
             load(path)
         except SettingsError as error:
-            if not keep_broken:
+            if not keep_broken or isinstance(error, NewerSettingsError):
                 raise
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
             try:

@@ -58,6 +58,10 @@ class StoreError(Exception):
     """A problem with the progress database that the user must see: one clear line."""
 
 
+class NewerDatabaseError(StoreError):
+    """A database written by a newer quizapp: not opened for writing, never moved aside."""
+
+
 # -- the store -----------------------------------------------------------------------------
 
 
@@ -183,7 +187,7 @@ class Store:
         if application_id != store_schema.APPLICATION_ID and tables:
             raise _Corrupt("it is not a quizapp database")
         if version > schema_version():
-            raise StoreError(
+            raise NewerDatabaseError(
                 f"{self.path} was written by a newer quizapp (schema {version}; this one reads "
                 f"up to {schema_version()}). Update quizapp; the file was left as it is"
             )
@@ -276,6 +280,16 @@ class Store:
             return StoreError(self._read_only_message())
         if "locked" in text or "busy" in text:
             return StoreError(f"{self.path} is busy (another quizapp is writing); try again")
+        if "disk is full" in text:
+            return StoreError(
+                f"cannot write to {self.path}: the disk is full. Free some space; what was "
+                "saved before is kept"
+            )
+        if "disk I/O error" in text:
+            return StoreError(
+                f"cannot write to {self.path}: the disk refused the write (disk I/O error; is "
+                "it full, read-only or gone?). What was saved before is kept"
+            )
         if isinstance(error, sqlite3.OperationalError):
             return StoreError(f"cannot write to {self.path}: {text}")
         return StoreError(
@@ -363,7 +377,12 @@ class Store:
 
     def state(self, key: Key) -> CardState | None:
         with self._lock:
-            return _load_state(self._con, key)
+            try:
+                return _load_state(self._con, key)
+            except sqlite3.DatabaseError as error:
+                if not _is_storage_error(error):
+                    raise
+                raise self._error(error) from None
 
     def states(self, deck_id: str) -> dict[Key, CardState]:
         rows = self._read(
@@ -392,10 +411,15 @@ class Store:
     def iter_reviews(self, batch: int = 10_000) -> Iterator[Review]:
         """Every row of the log in log order, without holding them all in memory."""
         with self._lock:
-            cursor = self._con.execute(f"SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
-            while rows := cursor.fetchmany(batch):
-                for row in rows:
-                    yield Review(*row)
+            try:
+                cursor = self._con.execute(f"SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY at, id")
+                while rows := cursor.fetchmany(batch):
+                    for row in rows:
+                        yield Review(*row)
+            except sqlite3.DatabaseError as error:
+                if not _is_storage_error(error):
+                    raise
+                raise self._error(error) from None
 
     def review_count(self) -> int:
         return int(self._read("SELECT count(*) FROM reviews")[0][0])
@@ -795,6 +819,7 @@ __all__ = [
     "CheckReport",
     "Counts",
     "Key",
+    "NewerDatabaseError",
     "QuizAnswer",
     "QuizRun",
     "QuizSummary",

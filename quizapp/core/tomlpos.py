@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
@@ -37,10 +38,12 @@ class Positions:
 _BLANK = re.compile(r"(?:[ \t\r]+|#[^\n]*)*")
 _BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
+# Runs of ordinary characters are taken in one step (`+` inside the group): a 10 MB string
+# is scanned in milliseconds, not seconds.
 _STRINGS = {
-    '"""': re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""(?:"{0,2})', re.DOTALL),
-    "'''": re.compile(r"'''(?:[^']|'(?!''))*'''(?:'{0,2})", re.DOTALL),
-    '"': re.compile(r'"(?:[^"\\\n]|\\.)*"?'),
+    '"""': re.compile(r'"""(?:[^"\\]+|\\.|"(?!""))*"""(?:"{0,2})', re.DOTALL),
+    "'''": re.compile(r"'''(?:[^']+|'(?!''))*'''(?:'{0,2})", re.DOTALL),
+    '"': re.compile(r'"(?:[^"\\\n]+|\\.)*"?'),
     "'": re.compile(r"'[^'\n]*'?"),
 }
 _SCALAR = re.compile(r"[^,\]}\n#]*")
@@ -205,11 +208,52 @@ class LazyPositions:
         if self._positions is None:
             try:
                 self._positions = scan(self._text)
-            except RecursionError:  # pragma: no cover - tomli refuses such documents first
+            except RecursionError:  # pragma: no cover - scan allows for what tomli accepts
                 self._positions = Positions()
         return self._positions.find(path, value=value)
 
 
+MAX_NESTING = 400
+"""tomli refuses arrays and inline tables nested deeper than this (with a RecursionError)."""
+
+
 def scan(text: str) -> Positions:
     """Positions of every key and value of a TOML document that tomli has accepted."""
-    return _Scanner(text).document()
+    # The scanner recurses once or twice per level of nesting; tomli accepts up to
+    # MAX_NESTING levels, more than Python's default limit allows for. Raised for this call.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * MAX_NESTING + 1000))
+    try:
+        return _Scanner(text).document()
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+_NESTING_TOKENS = re.compile(
+    r'"""(?:[^"\\]+|\\.|"(?!""))*(?:"""|\Z)'
+    r"|'''(?:[^']+|'(?!''))*(?:'''|\Z)"
+    r'|"(?:[^"\\\n]+|\\.)*"?'
+    r"|'[^'\n]*'?"
+    r"|#[^\n]*"
+    r"|[\[\]{}]",
+    re.DOTALL,
+)
+
+
+def nesting_position(text: str, limit: int = MAX_NESTING) -> Position | None:
+    """Where arrays or inline tables first nest deeper than `limit` (line, column), if they do.
+
+    For locating tomli's "nested too deeply" error, which carries no position.
+    """
+    depth = 0
+    for match in _NESTING_TOKENS.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                start = match.start()
+                line = text.count("\n", 0, start) + 1
+                return line, start - (text.rfind("\n", 0, start) + 1) + 1
+        elif token in ("]", "}"):
+            depth = max(0, depth - 1)
+    return None

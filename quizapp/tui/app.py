@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from quizapp.core import settings as user_settings
 from quizapp.core.settings import Settings, SettingsError
+from quizapp.core.text import visible
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 
@@ -78,10 +79,21 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         self._apply_theme(self.settings.theme)
         self._apply_keymap(self.settings.keymap)
+        if self._store is not None and self._store.notice:  # a database moved aside
+            self.notify(visible(self._store.notice), severity="warning", markup=False, timeout=10)
         if self._settings_problem is not None:
-            self.notify(str(self._settings_problem), severity="error", markup=False, timeout=10)
+            self.notify(
+                visible(str(self._settings_problem)), severity="error", markup=False, timeout=10
+            )
         if self.start is not None:
-            self.push_screen(self.start(self), lambda _: self.exit())
+            from quizapp.core.store import StoreError
+
+            try:
+                first = self.start(self)
+            except StoreError as error:  # the progress database failed as the session began
+                self.exit(return_code=1, message=visible(str(error)))
+                return
+            self.push_screen(first, lambda _: self.exit())
             return
         from quizapp.tui.screens.home import HomeScreen
 
@@ -99,11 +111,13 @@ class QuizApp(App[None]):
             try:
                 self._store = Store()
             except StoreError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=10)
+                self.notify(visible(str(error)), severity="error", markup=False, timeout=10)
                 return None
             self._owns_store = True
             if self._store.notice:
-                self.notify(self._store.notice, severity="warning", markup=False, timeout=10)
+                self.notify(
+                    visible(self._store.notice), severity="warning", markup=False, timeout=10
+                )
         return self._store
 
     # -- settings --------------------------------------------------------------------------
@@ -117,7 +131,7 @@ class QuizApp(App[None]):
                 user_settings.save(new)
             except SettingsError as error:
                 saved = False
-                self.notify(str(error), severity="error", markup=False, timeout=10)
+                self.notify(visible(str(error)), severity="error", markup=False, timeout=10)
         if new.theme != old.theme:
             self._apply_theme(new.theme)
         if new.keymap != old.keymap:
@@ -134,7 +148,11 @@ class QuizApp(App[None]):
         if name in self.available_themes:
             self.theme = name
         else:
-            self.notify(t(self.lang, "app.unknown_theme", name=name), severity="warning")
+            self.notify(
+                t(self.lang, "app.unknown_theme", name=visible(name)),
+                severity="warning",
+                markup=False,
+            )
 
     def _apply_keymap(self, keymap: dict[str, str]) -> None:
         from quizapp.tui.keys import unknown_binding_ids
@@ -142,7 +160,7 @@ class QuizApp(App[None]):
         unknown = unknown_binding_ids(keymap)
         if unknown:
             self.notify(
-                t(self.lang, "app.unknown_keys", ids=", ".join(sorted(unknown))),
+                t(self.lang, "app.unknown_keys", ids=visible(", ".join(sorted(unknown)))),
                 severity="warning",
                 markup=False,
                 timeout=10,

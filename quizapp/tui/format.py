@@ -2,6 +2,23 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual.content import Content
+
+from quizapp.core.text import visible
+
+
+def data(text: str) -> Content:
+    """Text from a deck, a file or the user, shown as it is: never markup, and any control,
+    bidi or zero-width character shown as its escape (`\\x1b`, `\\u202e`) instead of acting
+    on the terminal. Newlines and tabs are kept."""
+    return Content(visible(text))
+
+
+def data_text(text: str, style: str = "", justify: str | None = None) -> Text:
+    """The same as `data`, as a Rich Text (for DataTable cells and styled pieces)."""
+    return Text(visible(text), style=style, justify=justify)  # type: ignore[arg-type]
+
 
 def interval(ms: int) -> str:
     """A duration as Anki shows it on its grade buttons: <1m, 10m, 3h, 4d, 2mo, 1.5y."""

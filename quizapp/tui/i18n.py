@@ -372,6 +372,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "stats.leech": ("sanguisuga", "leech"),
     "stats.typed_instead": ("Scritto al posto della risposta", "Typed instead"),
+    # -- hardening: hostile input and faults -----------------------------------------------
+    "study.store_error": (
+        "I progressi non si possono leggere. Esc per tornare indietro.",
+        "Your progress cannot be read. Escape to go back.",
+    ),
+    "study.undo_error": ("Annullamento NON riuscito: {error}", "Undo failed: {error}"),
+    "home.more_errors": (
+        "... e altri {n} errori (quizapp validate li elenca tutti)",
+        "... and {n} more errors (quizapp validate lists them all)",
+    ),
+    "home.study_error": ("Impossibile aprire il mazzo: {error}", "Cannot open the deck: {error}"),
 }
 
 

@@ -141,3 +141,28 @@ def test_settings_are_immutable() -> None:
     with pytest.raises(ValueError):
         settings.new_per_day = 3  # type: ignore[misc]
     assert settings.model_copy(update={"new_per_day": 3}).new_per_day == 3
+
+
+@pytest.mark.parametrize(
+    ("keymap", "message"),
+    [
+        ('"study.again" = "\\u001b[31m"', "study.again: '\\x1b[31m' is not a key name"),
+        ('"study.again" = "a, b c"', "study.again: 'b c' is not a key name"),
+        ('"Study Again" = "a"', "'Study Again' is not a binding id"),
+        ('"study.again" = ""', "study.again: '' is not a key name"),
+    ],
+)
+def test_keymap_entries_must_be_binding_ids_and_key_names(keymap: str, message: str) -> None:
+    """A key name reaches the footer and the help screen: a settings file from elsewhere must
+    not put control characters there."""
+    path = write(locations.settings_path(), f"[keymap]\n{keymap}\n")
+    with pytest.raises(SettingsError) as raised:
+        load()
+    assert raised.value.format() == f"{path}:1:1: 'keymap': {message}" + (
+        " (e.g. 'a', 'f1', 'ctrl+s')" if "key name" in message else " (see the help screen)"
+    )
+
+
+def test_keymap_accepts_any_visible_key_name() -> None:
+    write(locations.settings_path(), '[keymap]\n"study.again" = "è,ctrl+a, question_mark"\n')
+    assert load().keymap == {"study.again": "è,ctrl+a, question_mark"}

@@ -48,9 +48,14 @@ async def test_counts_change_after_studying_a_card() -> None:
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "StudyScreen"
-        await pilot.press("space")  # typed mode: space goes to the input, so answer empty
+        from textual.widgets import Input
+
+        assert screen.turn is not None and screen.turn.prompt.card.kind == "qa"
+        screen.query_one("#answer", Input).value = "non lo so"
         await pilot.press("enter")  # judged wrong
+        await pilot.pause()
         await pilot.press("enter")  # confirm the suggested grade
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         new, learning = _cells(app)[1:3]

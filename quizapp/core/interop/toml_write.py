@@ -18,6 +18,7 @@ from quizapp.core.deck import Deck
 from quizapp.core.interop.errors import InteropError
 from quizapp.core.interop.files import write_file
 from quizapp.core.loading import check_text
+from quizapp.core.text import printable
 
 LINE_WIDTH = 100
 _ESCAPES = {
@@ -98,7 +99,10 @@ def _card_lines(card: dict[str, Any]) -> Iterable[str]:
 
 def deck_to_toml(deck: Deck, comments: Iterable[str] = ()) -> str:
     """The deck as TOML text; `comments` become `#` lines at the top."""
-    lines = [f"# {line}".rstrip() for comment in comments for line in comment.splitlines()]
+    # A comment cannot hold control characters (a file name may): they are written escaped.
+    lines = [
+        f"# {printable(line)}".rstrip() for comment in comments for line in comment.splitlines()
+    ]
     if lines:
         lines.append("")
     info = deck.deck.model_dump(mode="json", exclude_none=True)

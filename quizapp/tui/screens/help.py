@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quizapp.core import locations
+from quizapp.tui.format import data_text
 from quizapp.tui.i18n import t
 from quizapp.tui.keys import key_lines
 from quizapp.tui.localise import translate_bindings
@@ -76,7 +77,9 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(heading, style="bold"), Text(""), Text(""))
             for line in key_lines(app, node, keymap, lang):
                 table.add_row(
-                    Text(line.keys), Text(line.description), Text(line.binding_id, style="dim")
+                    data_text(line.keys),
+                    data_text(line.description),
+                    data_text(line.binding_id, "dim"),
                 )
         table.add_row(Text("^p"), Text(t(lang, "help.palette")), Text(""))
         hint = t(lang, "help.remap", path=str(locations.settings_path()))

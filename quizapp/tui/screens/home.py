@@ -26,6 +26,8 @@ from quizapp.core.deck import Deck
 from quizapp.core.loading import CheckResult, check_deck
 from quizapp.core.records import QuizRun
 from quizapp.core.settings import Settings
+from quizapp.core.text import visible
+from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.owner import quiz_app
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
 
 DIRECTIONS = ("both", "it>en", "en>it")
+SHOWN_ERRORS = 20
+"""A broken deck's details show this many of its errors (`quizapp validate` lists all)."""
 COLUMNS = (
     "home.deck",
     "home.new",
@@ -142,9 +146,9 @@ class HomeScreen(Screen[None]):
     def _row(self, result: CheckResult, store: object) -> list[Text]:
         deck = result.deck
         if deck is None:
-            name = Text(f"{result.path.name} ({t(self.lang, 'home.broken')})", style="bold red")
+            name = data_text(f"{result.path.name} ({t(self.lang, 'home.broken')})", "bold red")
             return [name, *(Text("-", justify="right") for _ in range(6))]
-        cells = [Text(deck.deck.title.get(self.lang))]
+        cells = [data_text(deck.deck.title.get(self.lang))]
         counts = self._counts(deck, store)
         for value in (*counts, len(deck.cards)):
             cells.append(Text(str(value) if value is not None else "-", justify="right"))
@@ -205,8 +209,11 @@ class HomeScreen(Screen[None]):
         info.set_class(result.deck is None, "deck-errors")
         if result.deck is None:
             lines = [t(lang, "home.cannot_load", path=str(result.path))]
-            lines += [problem.format() for problem in result.errors]
-            info.update(Content("\n".join(lines)))
+            errors = result.errors
+            lines += [problem.format() for problem in errors[:SHOWN_ERRORS]]
+            if len(errors) > SHOWN_ERRORS:
+                lines.append(t(lang, "home.more_errors", n=len(errors) - SHOWN_ERRORS))
+            info.update(data("\n".join(lines)))
             return
         deck = result.deck
         kinds = Counter(card.kind for card in deck.cards)
@@ -226,7 +233,7 @@ class HomeScreen(Screen[None]):
             t(lang, "home.author", author=deck.deck.author, license=deck.deck.license),
             t(lang, "home.file", path=shown_path, origin=t(lang, f"origin.{self._origin(index)}")),
         ]
-        info.update(Content("\n".join(lines)))
+        info.update(data("\n".join(lines)))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -240,13 +247,23 @@ class HomeScreen(Screen[None]):
 
     def action_study(self, mode: str) -> None:
         """Study (or practise) the highlighted deck; a broken deck cannot be opened."""
+        from quizapp.core.store import StoreError
         from quizapp.tui.screens.study import StudyScreen
 
         deck = self._deck()
         store = self.quiz_app.open_store() if deck is not None else None
         if deck is None or store is None:
             return
-        self.app.push_screen(StudyScreen(deck, store, self.settings, mode=mode))
+        try:
+            screen = StudyScreen(deck, store, self.settings, mode=mode)
+        except StoreError as error:  # the catalog could not be saved: disk full, read-only...
+            self.notify(
+                t(self.lang, "home.study_error", error=visible(str(error))),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.app.push_screen(screen)
 
     def action_quiz(self) -> None:
         """Choose a quiz's options, then take it on the highlighted deck."""

@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from quizapp.core import locations
 from quizapp.core.settings import Settings
+from quizapp.tui.format import data_text
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.owner import quiz_app
@@ -127,7 +128,10 @@ class SettingsScreen(ModalScreen[Settings | None]):
             if value not in themes:
                 themes.append(value)
             return Select(
-                [(theme, theme) for theme in themes], value=value, allow_blank=False, id=name
+                [(data_text(theme), theme) for theme in themes],
+                value=value,
+                allow_blank=False,
+                id=name,
             )
         return Input(str(value), type=NUMBERS[name], id=name)  # type: ignore[arg-type]
 

@@ -21,9 +21,11 @@ from quizapp.core.rating import Rating
 from quizapp.core.session import Answered, Session, Turn
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store, StoreError
-from quizapp.tui.format import interval
+from quizapp.core.text import visible
+from quizapp.tui.format import data, interval
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
+from quizapp.tui.widgets.safe_input import SafeInput
 
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
 
@@ -101,7 +103,7 @@ class StudyScreen(Screen[None]):
             return
         self.lang = settings.ui_language
         translate_bindings(self, self.lang)
-        self.sub_title = self.deck.deck.title.get(self.lang)
+        self.sub_title = visible(self.deck.deck.title.get(self.lang))
         self.query_one("#answer", Input).placeholder = t(self.lang, "study.placeholder")
         for rating in Rating:
             self.query_one(f"#grade-{rating.value}", Button).label = t(
@@ -145,14 +147,14 @@ class StudyScreen(Screen[None]):
             yield Static(id="question")
             yield Static(id="extra")
             yield Static(id="verdict")
-        yield Input(id="answer", placeholder=t(self.lang, "study.placeholder"))
+        yield SafeInput(id="answer", placeholder=t(self.lang, "study.placeholder"))
         with Horizontal(id="grades"):
             for rating in Rating:
                 yield Button(t(self.lang, f"rating.{rating.label}"), id=f"grade-{rating.value}")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.deck.deck.title.get(self.lang)
+        self.sub_title = visible(self.deck.deck.title.get(self.lang))
         self._next()
 
     # -- showing ---------------------------------------------------------------------------
@@ -178,9 +180,13 @@ class StudyScreen(Screen[None]):
 
     def _next(self, turn: Turn | None = None) -> None:
         """Show `turn` (one brought back by undo) or the session's next prompt."""
-        self.turn = turn if turn is not None else self.session.next()
-        self.answered = None
-        self._update_counts()
+        try:
+            self.turn = turn if turn is not None else self.session.next()
+            self.answered = None
+            self._update_counts()
+        except StoreError as error:
+            self._show_store_error(error)
+            return
         verdict = self._static("verdict")
         verdict.update("")
         verdict.set_classes("")
@@ -196,7 +202,7 @@ class StudyScreen(Screen[None]):
 
     def _show_card(self, turn: Turn) -> None:
         prompt = turn.prompt
-        self._static("question").update(Content(prompt.question))
+        self._static("question").update(data(prompt.question))
         extra: list[str] = []
         if turn.edited:
             extra.append(t(self.lang, "study.edited"))
@@ -207,7 +213,20 @@ class StudyScreen(Screen[None]):
             extra.append(t(self.lang, "study.options", n=len(turn.options)))
         if prompt.items:
             extra.append(t(self.lang, "study.items", n=len(prompt.items)))
-        self._static("extra").update(Content("\n".join(extra)))
+        self._static("extra").update(data("\n".join(extra)))
+
+    def _show_store_error(self, error: StoreError) -> None:
+        """The progress database cannot be read: say so where the card would be."""
+        self.turn = None
+        self.answered = None
+        self._static("question").update(data(t(self.lang, "study.store_error")))
+        self._static("extra").update(data(str(error)))
+        self._static("verdict").update("")
+        self.query_one("#grades").set_class(False, "shown")
+        answer = self.query_one("#answer", Input)
+        answer.display = False
+        answer.disabled = True
+        self.refresh_bindings()
 
     def _show_done(self) -> None:
         self._static("question").update(Content(t(self.lang, "study.done")))
@@ -230,7 +249,7 @@ class StudyScreen(Screen[None]):
         if answered.outcome:
             reason = getattr(answered.verdict, "reason", None)
             if isinstance(reason, dict) and reason.get(self.lang):
-                lines.append(reason[self.lang], style="bold")
+                lines.append(visible(reason[self.lang]), style="bold")
             else:
                 lines.append(t(self.lang, f"outcome.{answered.outcome}"), style="bold")
             lines.append("\n")
@@ -238,13 +257,13 @@ class StudyScreen(Screen[None]):
             if diff is not None and answered.typed:
                 lines.append(f"{t(self.lang, 'study.typed')}: ")
                 for segment in diff.typed:
-                    lines.append(segment.text, style=_DIFF_STYLE.get(segment.tag, ""))
+                    lines.append(visible(segment.text), style=_DIFF_STYLE.get(segment.tag, ""))
                 lines.append("\n")
         lines.append(f"{t(self.lang, 'study.expected')}: ", style="bold")
-        lines.append(prompt.answer_display)
+        lines.append(visible(prompt.answer_display))
         if prompt.note:
             lines.append("\n\n")
-            lines.append(prompt.note, style="italic")
+            lines.append(visible(prompt.note), style="italic")
         verdict = self._static("verdict")
         verdict.update(lines)
         verdict.set_classes(answered.outcome or "")
@@ -306,7 +325,9 @@ class StudyScreen(Screen[None]):
             self.session.grade(rating)
         except StoreError as error:
             self.notify(
-                t(self.lang, "study.saved_error", error=str(error)), severity="error", markup=False
+                t(self.lang, "study.saved_error", error=visible(str(error))),
+                severity="error",
+                markup=False,
             )
             return
         self.done_count += 1
@@ -316,7 +337,15 @@ class StudyScreen(Screen[None]):
         kind = self.session.undo_kind
         if kind is None:
             return
-        restored = self.session.undo()
+        try:
+            restored = self.session.undo()
+        except StoreError as error:
+            self.notify(
+                t(self.lang, "study.undo_error", error=visible(str(error))),
+                severity="error",
+                markup=False,
+            )
+            return
         if kind == "answer":
             self.done_count = max(0, self.done_count - 1)
         self.notify(t(self.lang, f"study.undone.{kind}"))
@@ -340,7 +369,7 @@ class StudyScreen(Screen[None]):
         try:
             self.session.suspend() if kind == "suspend" else self.session.bury()
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(visible(str(error)), severity="error", markup=False)
             return
         self.notify(t(self.lang, f"study.{kind}ed"))
         self._next()
@@ -349,7 +378,7 @@ class StudyScreen(Screen[None]):
         if self.turn is not None:
             other = peek(self.turn.prompt)
             if other:
-                self.notify(other, timeout=6, markup=False)
+                self.notify(visible(other), timeout=6, markup=False)
 
     def action_switch_mode(self) -> None:
         self.answer_mode = "flip" if self.answer_mode == "typed" else "typed"

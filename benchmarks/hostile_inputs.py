@@ -1,0 +1,134 @@
+"""What hostile input costs: each case run as a whole `quizapp` process, with its wall time,
+its peak memory and the first line it printed.
+
+    python benchmarks/hostile_inputs.py
+
+Every case must end with a clear message (exit 1) at a bounded cost; none may hang or crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tests.hostile import hostile_deck  # noqa: E402
+
+HEADER = (
+    '[deck]\nid = "big"\nversion = "1"\nauthor = "a"\nlicense = "CC0-1.0"\n'
+    'title = { it = "Grande", en = "Big" }\ndescription = { it = "d", en = "d" }\n'
+)
+
+
+def card(
+    card_id: str = "c",
+    question: str = "Domanda?",
+    answers: str = '["risposta"]',
+    tags: str = "[]",
+    kind: str = "qa",
+) -> str:
+    return (
+        f"\n[[cards]]\nid = {json.dumps(card_id)}\nkind = {json.dumps(kind)}\ntags = {tags}\n"
+        f"[cards.it]\nquestion = {json.dumps(question)}\nanswers = {answers}\n"
+    )
+
+
+def cases(folder: Path) -> list[tuple[str, list[str]]]:
+    ten_mb = "x" * (10 * 1024 * 1024)
+
+    def deck(name: str, text: str) -> str:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    sparse = folder / "200mb.toml"
+    with open(sparse, "wb") as handle:
+        handle.truncate(200 * 1024 * 1024)
+    zero = folder / "zero.toml"
+    zero.symlink_to("/dev/zero")
+    endless = folder / "endless.jsonl"
+    endless.write_text(
+        json.dumps({"format": "quizapp-progress", "version": 1}) + "\n" + "x" * (5 * 1024 * 1024),
+        encoding="utf-8",
+    )
+    return [
+        ("deck of 200 MB (sparse)", ["validate", str(sparse)]),
+        ("deck that never ends (/dev/zero)", ["validate", str(zero)]),
+        ("10 MB question", ["validate", deck("q.toml", HEADER + card(question=ten_mb))]),
+        ("10 MB answer", ["validate", deck("a.toml", HEADER + card(answers=json.dumps([ten_mb])))]),
+        ("10 MB card id", ["validate", deck("i.toml", HEADER + card(card_id=ten_mb))]),
+        ("10 MB key name", ["validate", deck("k.toml", HEADER + card() + f"{ten_mb} = 1\n")]),
+        (
+            "arrays nested 10,000 deep",
+            ["validate", deck("n.toml", HEADER + card() + "x = " + "[" * 10_000 + "]" * 10_000)],
+        ),
+        (
+            "inline tables nested 10,000 deep",
+            [
+                "validate",
+                deck("t.toml", HEADER + card() + "x = " + "{a=" * 10_000 + "1" + "}" * 10_000),
+            ],
+        ),
+        (
+            "100,000 tags on one card",
+            [
+                "validate",
+                deck("g.toml", HEADER + card(tags=json.dumps([f"t{i}" for i in range(100_000)]))),
+            ],
+        ),
+        (
+            "20,000 cards with a bad id",
+            ["validate", deck("e.toml", HEADER + "".join(card(f"Bad {i}") for i in range(20_000)))],
+        ),
+        ("deck of markup and escapes (valid)", ["validate", str(hostile_deck(folder / "h.toml"))]),
+        ("progress file with a 5 MB line", ["import-progress", str(endless)]),
+    ]
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quizapp", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read().decode("utf-8", errors="replace")
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    first = next((line for line in output.splitlines() if line.strip()), "")
+    return seconds, usage.ru_maxrss / 1024, process.returncode, first
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="quizapp-hostile-") as temp:
+        folder = Path(temp)
+        env = {
+            **os.environ,
+            "QUIZAPP_DATA_DIR": str(folder / "data"),
+            "QUIZAPP_CONFIG_DIR": str(folder / "config"),
+            "QUIZAPP_CACHE_DIR": str(folder / "cache"),
+            "PYTHONIOENCODING": "utf-8",
+        }
+        print(f"{'input':<36} {'exit':>4} {'seconds':>8} {'peak MB':>8}  first line printed")
+        bad = 0
+        for name, args in cases(folder):
+            seconds, peak, code, first = run(args, env)
+            shown = first.replace(str(folder) + "/", "")
+            shown = shown if len(shown) <= 90 else shown[:89] + "…"
+            print(f"{name:<36} {code:>4} {seconds:>8.2f} {peak:>8.0f}  {shown}")
+            bad += code not in (0, 1) or "Traceback" in first
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
