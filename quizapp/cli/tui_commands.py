@@ -41,12 +41,12 @@ def _fail(message: str) -> int:
 
 def run_study(args: argparse.Namespace) -> int:
     from quizapp.core import catalog, settings
-    from quizapp.core.loading import DeckError, load_deck
+    from quizapp.core.loading import DeckError, load_deck_cached
     from quizapp.core.store import Store, StoreError
 
     try:
         path = catalog.resolve(args.deck)
-        deck = load_deck(path)
+        deck = load_deck_cached(path)
     except catalog.UnknownDeck as error:
         return _fail(f"quizapp: {error}")
     except DeckError as error:

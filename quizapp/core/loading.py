@@ -469,3 +469,25 @@ def load_deck(path: Path | str) -> Deck:
     if result.deck is None:
         raise DeckError(result.path, result.problems)
     return result.deck
+
+
+def check_deck_cached(path: Path | str) -> CheckResult:
+    """Like `check_deck`, through the validated-deck cache (see `deck_cache`): a deck that has
+    not changed since it was last checked is not parsed again, and its cards are read when
+    used. Errors are reported as by `check_deck`; warnings only when the deck was not cached
+    (they are `quizapp validate`'s to report)."""
+    from quizapp.core import deck_cache
+
+    path = Path(path)
+    deck = deck_cache.load(path)
+    if deck is not None:
+        return CheckResult(path, deck, [])
+    return check_deck(path)
+
+
+def load_deck_cached(path: Path | str) -> Deck:
+    """Like `load_deck`, through the validated-deck cache (for studying, not for validating)."""
+    result = check_deck_cached(path)
+    if result.deck is None:
+        raise DeckError(result.path, result.problems)
+    return result.deck

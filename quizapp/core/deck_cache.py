@@ -1,0 +1,308 @@
+"""A cache of validated decks, so that a large deck that has not changed opens at once.
+
+One file per deck path in `<cache dir>/decks/`. It starts with a header line (JSON) that holds
+what the cached data depends on — the deck file's resolved path, size, modification time and
+inode, the deck format version, quizapp's version, a fingerprint of the code that validates
+decks, the Python and marshal versions — and the length and SHA-256 of the payload that
+follows. The cache is used only when every part of that header matches and the payload's hash
+is right; anything else (an old, foreign, truncated or damaged file) is ignored and rebuilt.
+The payload is `marshal` data (plain str/bytes/list/dict, never code or pickled objects), and
+its shape is checked again after reading. Writes go to a temporary file that replaces the old
+one (`os.replace`), so a reader never sees half a file; a folder that cannot be written only
+means no cache.
+
+Only decks without errors are cached. Warnings are not kept: `quizapp validate` (which never
+uses the cache) is where they are reported.
+
+A deck is built for the cache in slices of cards: the text is cut at each top-level
+`[[cards]]` line and every slice is parsed and validated on its own, so memory holds one slice's
+data at a time instead of the whole deck's. That gives the same result as parsing the whole file
+only when every slice parses cleanly and holds nothing but cards; otherwise (or when the deck
+has any error) the whole file goes through `loading.check_deck`, which reports every problem.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import itertools
+import json
+import marshal
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import tomli
+from pydantic import TypeAdapter, ValidationError
+
+from quizapp import __version__
+from quizapp.core import locations
+from quizapp.core.deck import FORMAT_VERSION, Card, Deck, DeckInfo
+from quizapp.core.deck_index import Packed, PackedCards, packed_deck
+
+CACHE_VERSION = 1
+MAGIC = b"quizapp deck cache\n"
+MAX_HEADER_BYTES = 4096
+SLICE_CHARS = 1_000_000
+"""About this much text (a few thousand cards) is parsed and validated at a time."""
+
+_LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\r?")
+_VALIDATING_MODULES = ("deck.py", "answers.py", "loading.py", "deck_index.py", "deck_cache.py")
+
+
+class Unusable(Exception):
+    """A cache file that must not be used (the reason is for tests and debugging)."""
+
+
+# -- the key ---------------------------------------------------------------------------------
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the code that decides what a valid deck is: a change to it empties the cache
+    even when quizapp's version number stays the same (as it does in a source checkout)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _VALIDATING_MODULES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:32]
+
+
+def cache_file(path: Path) -> Path:
+    """Where the cache of the deck at `path` is kept (one file per resolved path)."""
+    name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return locations.cache_dir() / "decks" / f"{name[:32]}.cache"
+
+
+def deck_key(path: Path) -> dict[str, Any]:
+    """What a cached deck depends on; OSError when the deck file cannot be looked at."""
+    resolved = path.resolve()
+    stat = resolved.stat()
+    return {
+        "cache": CACHE_VERSION,
+        "path": str(resolved),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "inode": stat.st_ino,
+        "format": FORMAT_VERSION,
+        "quizapp": __version__,
+        "code": code_fingerprint(),
+        "python": list(sys.version_info[:2]),
+        "marshal": marshal.version,
+    }
+
+
+# -- reading and writing ---------------------------------------------------------------------
+
+
+def read(file: Path, key: dict[str, Any]) -> Deck:
+    """The deck cached in `file` for `key`; Unusable (or OSError) when it cannot be trusted."""
+    with open(file, "rb") as handle:
+        data = handle.read()
+    if not data.startswith(MAGIC):
+        raise Unusable("not a quizapp deck cache")
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER_BYTES)
+    if end < 0:
+        raise Unusable("no header")
+    try:
+        header = json.loads(data[len(MAGIC) : end])
+    except ValueError:
+        raise Unusable("unreadable header") from None
+    if not isinstance(header, dict) or header.get("key") != key:
+        raise Unusable("written for another file, version or quizapp")
+    body = memoryview(data)[end + 1 :]
+    index_length = header.get("index")
+    if not isinstance(index_length, int) or header.get("length") != len(body):
+        raise Unusable("truncated or too long")
+    if not 0 <= index_length <= len(body):
+        raise Unusable("index length out of range")
+    if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        raise Unusable("checksum does not match")
+    try:
+        content = marshal.loads(body[:index_length])
+        if not isinstance(content, dict) or set(content) != {"deck", "cards"}:
+            raise ValueError("unexpected payload")
+        packed = Packed.from_dict({**content["cards"], "blob": body[index_length:]})
+        info = DeckInfo.model_validate(content["deck"])
+    except (ValueError, EOFError, TypeError, ValidationError) as error:
+        raise Unusable(f"payload: {error}") from None
+    return packed_deck(info, packed)
+
+
+def write(file: Path, key: dict[str, Any], info: dict[str, Any], packed: Packed) -> bool:
+    """Save a built deck (atomically); False when the cache folder cannot be written."""
+    index = marshal.dumps({"deck": info, "cards": packed.as_dict(blob=False)})
+    digest = hashlib.sha256(index)
+    digest.update(packed.blob)
+    header = json.dumps(
+        {
+            "key": key,
+            "index": len(index),
+            "length": len(index) + len(packed.blob),
+            "sha256": digest.hexdigest(),
+        },
+        ensure_ascii=True,
+    ).encode()
+    temporary: str | None = None
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(file.parent)
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".deck-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(MAGIC + header + b"\n")
+            stream.write(index)
+            stream.write(packed.blob)
+        os.replace(temporary, file)
+        return True
+    except OSError:
+        if temporary is not None:
+            with suppress(OSError):
+                os.unlink(temporary)
+        return False
+
+
+def _remove_stale(folder: Path) -> None:
+    """Temporary files left by a quizapp that was killed while writing (an hour old or more)."""
+    limit = time.time() - 3600
+    for leftover in folder.glob(".deck-*.tmp"):
+        with suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+
+
+# -- building ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Building or reading makes millions of objects that live on: without this, the cyclic
+    garbage collector walks all of them again and again (it doubles the time at 100k cards)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@cache
+def _cards_adapter() -> TypeAdapter[list[Card]]:
+    return TypeAdapter(list[Card])
+
+
+def _cuts(text: str) -> list[int]:
+    """0, where the header ends and each slice starts, then the end of the text.
+
+    A slice starts at a `[[cards]]` line (in the first column, nothing after it but spaces or
+    a comment): the first card, then the first card after each SLICE_CHARS characters.
+    """
+    cuts = [0]
+    start = _cards_line(text, 0)
+    while start is not None:
+        cuts.append(start)
+        start = _cards_line(text, start + SLICE_CHARS)
+    cuts.append(len(text))
+    return cuts
+
+
+def _cards_line(text: str, position: int) -> int | None:
+    """Where the first `[[cards]]` line after `position` starts."""
+    while True:
+        found = text.find("\n[[cards]]", position)
+        if found < 0:
+            return None
+        start = found + 1
+        line_end = text.find("\n", start)
+        rest = text[start + len("[[cards]]") : line_end if line_end >= 0 else len(text)]
+        if _LINE_REST.fullmatch(rest):
+            return start
+        position = start
+
+
+def build(text: str) -> tuple[dict[str, Any], Packed] | None:
+    """The deck in `text`, parsed and validated slice by slice; None when it must go the long way (a
+    slice that does not stand alone, or any error: `loading.check_text` will report it)."""
+    cuts = _cuts(text)
+    try:
+        header = tomli.loads(text[: cuts[1]])
+    except (tomli.TOMLDecodeError, RecursionError):
+        return None
+    if "cards" in header or set(header) - {"deck"}:
+        return None
+    try:
+        Deck.model_validate({**header, "cards": []})
+    except ValidationError:
+        return None
+    adapter = _cards_adapter()
+    seen: set[str] = set()
+
+    def rows() -> Iterator[tuple[dict[str, Any], Card]]:
+        for start, end in itertools.pairwise(cuts[1:]):
+            data = tomli.loads(text[start:end])
+            raw = data.get("cards")
+            if set(data) != {"cards"} or not isinstance(raw, list):
+                raise _Slow
+            for item, card in zip(raw, adapter.validate_python(raw), strict=True):
+                if card.id in seen:
+                    raise _Slow
+                seen.add(card.id)
+                yield item, card
+
+    try:
+        packed = Packed.build(rows())
+    except (_Slow, tomli.TOMLDecodeError, RecursionError, ValidationError, ValueError):
+        return None
+    return header["deck"], packed
+
+
+class _Slow(Exception):
+    pass
+
+
+def load(path: Path) -> Deck | None:
+    """The deck at `path` from the cache, or built and cached; None when it has errors (or
+    cannot be read): then `loading.check_deck` says why."""
+    from quizapp.core.loading import DeckError, _read_text
+
+    try:
+        key = deck_key(path)
+    except OSError:
+        return None
+    file = cache_file(path)
+    with _no_gc():
+        try:
+            return read(file, key)
+        except (Unusable, OSError):
+            pass
+        try:
+            text = _read_text(path)
+        except DeckError:
+            return None
+        built = build(text)
+        del text
+        if built is None:
+            return None
+        info, packed = built
+        try:
+            unchanged = deck_key(path) == key
+        except OSError:
+            unchanged = False
+        if unchanged:  # a deck saved while it was being read is not cached
+            write(file, key, info, packed)
+        return packed_deck(DeckInfo.model_validate(info), packed)
+
+
+def is_packed(deck: Deck) -> bool:
+    """True for a deck that came from the cache (its cards are read when used)."""
+    return isinstance(deck.cards, PackedCards)
