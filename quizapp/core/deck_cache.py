@@ -14,11 +14,13 @@ means no cache.
 Only decks without errors are cached. Warnings are not kept: `quizapp validate` (which never
 uses the cache) is where they are reported.
 
-A deck is built for the cache in slices of cards: the text is cut at each top-level
-`[[cards]]` line and every slice is parsed and validated on its own, so memory holds one slice's
-data at a time instead of the whole deck's. That gives the same result as parsing the whole file
-only when every slice parses cleanly and holds nothing but cards; otherwise (or when the deck
-has any error) the whole file goes through `loading.check_deck`, which reports every problem.
+A deck is built for the cache in slices of cards: the text is cut at top-level `[[cards]]`
+lines (about a megabyte apart) and every slice is parsed and validated on its own, so memory
+holds a slice's data at a time instead of the whole deck's, and a large deck is built by several
+processes at once. That gives the same result as parsing the whole file only when every slice
+parses cleanly and holds nothing but cards: a cut inside a multi-line string leaves a slice with
+an unterminated string, which does not parse. Otherwise (or when the deck has any error) the
+whole file goes through `loading.check_deck`, which reports every problem.
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ import hashlib
 import itertools
 import json
 import marshal
+import multiprocessing
 import os
 import re
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
@@ -45,13 +50,16 @@ from pydantic import TypeAdapter, ValidationError
 from quizapp import __version__
 from quizapp.core import locations
 from quizapp.core.deck import FORMAT_VERSION, Card, Deck, DeckInfo
-from quizapp.core.deck_index import Packed, PackedCards, packed_deck
+from quizapp.core.deck_index import Packed, PackedCards, merge, packed_deck
 
 CACHE_VERSION = 1
 MAGIC = b"quizapp deck cache\n"
 MAX_HEADER_BYTES = 4096
 SLICE_CHARS = 1_000_000
 """About this much text (a few thousand cards) is parsed and validated at a time."""
+PARALLEL_SLICES = 4
+"""A deck of at least this many slices is built by several processes."""
+MAX_WORKERS = 4
 
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\r?")
 _VALIDATING_MODULES = ("deck.py", "answers.py", "loading.py", "deck_index.py", "deck_cache.py")
@@ -231,11 +239,22 @@ def _cards_line(text: str, position: int) -> int | None:
 
 
 def build(text: str) -> tuple[dict[str, Any], Packed] | None:
-    """The deck in `text`, parsed and validated slice by slice; None when it must go the long way (a
-    slice that does not stand alone, or any error: `loading.check_text` will report it)."""
+    """The deck in `text`, parsed and validated slice by slice (in parallel when it is large);
+    None when it must go the long way (a slice that does not stand alone, or any error:
+    `loading.check_text` will report it)."""
+    return _build(*_split(text))
+
+
+def _split(text: str) -> tuple[str, list[bytes]]:
+    """The header's text and each slice as UTF-8 (half the memory of a str with any character
+    beyond Latin-1, and quick to hand to another process)."""
     cuts = _cuts(text)
+    return text[: cuts[1]], [text[a:b].encode() for a, b in itertools.pairwise(cuts[1:])]
+
+
+def _build(header_text: str, pieces: list[bytes]) -> tuple[dict[str, Any], Packed] | None:
     try:
-        header = tomli.loads(text[: cuts[1]])
+        header = tomli.loads(header_text)
     except (tomli.TOMLDecodeError, RecursionError):
         return None
     if "cards" in header or set(header) - {"deck"}:
@@ -244,30 +263,59 @@ def build(text: str) -> tuple[dict[str, Any], Packed] | None:
         Deck.model_validate({**header, "cards": []})
     except ValidationError:
         return None
-    adapter = _cards_adapter()
-    seen: set[str] = set()
-
-    def rows() -> Iterator[tuple[dict[str, Any], Card]]:
-        for start, end in itertools.pairwise(cuts[1:]):
-            data = tomli.loads(text[start:end])
-            raw = data.get("cards")
-            if set(data) != {"cards"} or not isinstance(raw, list):
-                raise _Slow
-            for item, card in zip(raw, adapter.validate_python(raw), strict=True):
-                if card.id in seen:
-                    raise _Slow
-                seen.add(card.id)
-                yield item, card
-
-    try:
-        packed = Packed.build(rows())
-    except (_Slow, tomli.TOMLDecodeError, RecursionError, ValidationError, ValueError):
+    parts = _pack_all(pieces)
+    del pieces[:]
+    if parts is None:
         return None
+    packed = merge(parts)
+    del parts
+    if len(set(packed.ids)) != len(packed.ids):
+        return None  # a duplicate id across slices: check_deck says where
     return header["deck"], packed
 
 
-class _Slow(Exception):
-    pass
+def _pack_slice(piece: bytes) -> Packed | None:
+    """One slice of cards, parsed, validated and packed; None when it does not stand alone
+    or has an error."""
+    try:
+        data = tomli.loads(piece.decode())
+        raw = data.get("cards")
+        if set(data) != {"cards"} or not isinstance(raw, list):
+            return None
+        cards = _cards_adapter().validate_python(raw)
+        if len({card.id for card in cards}) != len(cards):
+            return None
+        return Packed.build(zip(raw, cards, strict=True))
+    except (tomli.TOMLDecodeError, RecursionError, ValidationError, ValueError):
+        return None
+
+
+def _pack_all(pieces: list[bytes]) -> list[Packed] | None:
+    """Every slice packed, in order; None as soon as one cannot be."""
+    workers = _workers(len(pieces))
+    if workers < 2:
+        parts = []
+        for piece in pieces:
+            part = _pack_slice(piece)
+            if part is None:
+                return None
+            parts.append(part)
+        return parts
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        done = list(pool.map(_pack_slice, pieces, chunksize=2))
+    if any(part is None for part in done):
+        return None
+    return [part for part in done if part is not None]
+
+
+def _workers(slices: int) -> int:
+    """Processes to build a large deck with: several cores, on Linux (where a forked worker
+    starts at once, with quizapp already imported), before any thread runs (the TUI's
+    threads must never be forked); otherwise one (this process)."""
+    if slices < PARALLEL_SLICES or sys.platform != "linux" or threading.active_count() > 1:
+        return 1
+    return min(os.cpu_count() or 1, MAX_WORKERS, slices)
 
 
 def load(path: Path) -> Deck | None:
@@ -286,11 +334,11 @@ def load(path: Path) -> Deck | None:
         except (Unusable, OSError):
             pass
         try:
-            text = _read_text(path)
+            split = _split(_read_text(path))  # the whole text is not kept: only its slices
         except DeckError:
             return None
-        built = build(text)
-        del text
+        built = _build(*split)
+        del split
         if built is None:
             return None
         info, packed = built

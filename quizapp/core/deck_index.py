@@ -28,6 +28,9 @@ from quizapp.core.deck import KINDS, Card, ClozeCard, Deck
 KEY_LIMIT = 64
 """Materialised cards kept (most recently used); the rest are rebuilt from their bytes."""
 
+SCAN_LOOKUPS = 16
+"""Cards found by scanning the ids before an id -> position table is built."""
+
 _IT, _EN = 1, 2
 """Bits of `sides`: which language tables a card has."""
 
@@ -157,6 +160,31 @@ class Packed:
         )
 
 
+def merge(parts: Sequence[Packed]) -> Packed:
+    """Packed slices of one deck, in order, as one."""
+    ids: list[str] = []
+    kinds = bytearray()
+    sides = bytearray()
+    gaps: dict[int, tuple[int, int]] = {}
+    tags: Counter[str] = Counter()
+    blob = io.BytesIO()
+    offsets = array("Q", [0])
+    for part in parts:
+        base, shift = len(ids), offsets[-1]
+        ids.extend(part.ids)
+        kinds += part.kinds
+        sides += part.sides
+        gaps.update({base + position: count for position, count in part.gaps.items()})
+        tags.update(part.tags)
+        blob.write(part.blob)
+        own = array("Q")
+        own.frombytes(part.offsets)
+        offsets.extend(shift + offset for offset in own[1:])
+    return Packed(
+        ids, bytes(kinds), bytes(sides), gaps, dict(tags), blob.getvalue(), offsets.tobytes()
+    )
+
+
 class PackedCards(Sequence[Card]):
     """A deck's cards as a sequence; each card is validated from its bytes when it is read."""
 
@@ -167,6 +195,8 @@ class PackedCards(Sequence[Card]):
         self._view = memoryview(packed.blob)
         self._recent: dict[int, Card] = {}
         self._keys: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._key_sets: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
+        self._lookups = 0
 
     def __len__(self) -> int:
         return len(self.packed.ids)
@@ -206,6 +236,12 @@ class PackedCards(Sequence[Card]):
 
     def find(self, card_id: str) -> Card:
         """The card with this id (KeyError when there is none)."""
+        self._lookups += 1
+        if self._lookups <= SCAN_LOOKUPS:  # a scan of the ids is quicker than a whole index
+            try:
+                return self._card(self.packed.ids.index(card_id))
+            except ValueError:
+                raise KeyError(card_id) from None
         return self._card(self._positions[card_id])
 
     def summary(self) -> DeckSummary:
@@ -217,18 +253,34 @@ class PackedCards(Sequence[Card]):
         cached = self._keys.get((study_lang, vocab))
         if cached is None:
             packed = self.packed
-            cached = []
-            no_gaps = (0, 0)
-            for i, card_id in enumerate(packed.ids):
-                directions = card_keys(
-                    KINDS[packed.kinds[i]],
-                    packed.sides[i],
-                    packed.gaps.get(i, no_gaps),
-                    study_lang,
-                    vocab,
-                )
-                cached.extend((card_id, direction) for direction in directions)
+            cloze = KINDS.index("cloze")
+            # every card but a cloze card has the directions of its kind and languages
+            table = {
+                (kind, sides): card_keys(KINDS[kind], sides, (0, 0), study_lang, vocab)
+                for kind in range(len(KINDS))
+                for sides in (_IT, _EN, _IT | _EN)
+            }
+            gaps = packed.gaps
+            directions = [
+                table[kind, sides]
+                if kind != cloze
+                else card_keys("cloze", sides, gaps[i], study_lang, vocab)
+                for i, (kind, sides) in enumerate(zip(packed.kinds, packed.sides, strict=True))
+            ]
+            cached = [
+                (card_id, direction)
+                for card_id, card_directions in zip(packed.ids, directions, strict=True)
+                for direction in card_directions
+            ]
             self._keys[(study_lang, vocab)] = cached
+        return cached
+
+    def prompt_key_set(self, study_lang: str, vocab: str) -> frozenset[tuple[str, str]]:
+        """The same keys as a set (kept: sessions and the home screen ask again)."""
+        cached = self._key_sets.get((study_lang, vocab))
+        if cached is None:
+            cached = frozenset(self.prompt_keys(study_lang, vocab))
+            self._key_sets[(study_lang, vocab)] = cached
         return cached
 
 
@@ -250,4 +302,12 @@ def packed_deck(info: Any, packed: Packed) -> Deck:
     return Deck.model_construct(deck=info, cards=cards)
 
 
-__all__ = ["DeckSummary", "Packed", "PackedCards", "card_keys", "packed_deck", "summary"]
+__all__ = [
+    "DeckSummary",
+    "Packed",
+    "PackedCards",
+    "card_keys",
+    "merge",
+    "packed_deck",
+    "summary",
+]

@@ -159,22 +159,39 @@ class DeckPrompts(Mapping[Key, Prompt]):
 
     def __init__(self, deck: Deck, settings: Settings, keys: Sequence[tuple[str, str]]) -> None:
         self.deck = deck
+        self.deck_id = deck.id
         self.settings = settings
-        self.order: list[Key] = [(deck.id, card_id, direction) for card_id, direction in keys]
-        self._keys = frozenset(self.order)
+        self.pairs = keys
+        """(card id, direction) in deck order."""
+        known = getattr(deck.cards, "prompt_key_set", None)
+        lang, vocab = settings.study_language, settings.vocab_direction
+        self._known: frozenset[tuple[str, str]] = (
+            known(lang, vocab) if known is not None else frozenset(keys)
+        )
         self._built: dict[str, list[Prompt]] = {}
 
+    @property
+    def order(self) -> list[Key]:
+        """Every key, in deck order."""
+        return [(self.deck_id, card_id, direction) for card_id, direction in self.pairs]
+
     def __contains__(self, key: object) -> bool:
-        return key in self._keys
+        return (
+            isinstance(key, tuple)
+            and len(key) == 3
+            and key[0] == self.deck_id
+            and (key[1], key[2]) in self._known
+        )
 
     def __len__(self) -> int:
-        return len(self.order)
+        return len(self.pairs)
 
     def __iter__(self) -> Iterator[Key]:
-        return iter(self.order)
+        deck_id = self.deck_id
+        return ((deck_id, card_id, direction) for card_id, direction in self.pairs)
 
     def __getitem__(self, key: Key) -> Prompt:
-        if key not in self._keys:
+        if key not in self:
             raise KeyError(key)
         for prompt in self.of_card(key[1]):
             if prompt.direction == key[2]:

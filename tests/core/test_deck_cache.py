@@ -36,13 +36,13 @@ def deck_file(tmp_path: Path) -> Path:
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts how often a deck is built from its TOML (a cache miss)."""
     calls: list[int] = []
-    real = deck_cache.build
+    real = deck_cache._build
 
-    def counting(text: str) -> object:
-        calls.append(len(text))
-        return real(text)
+    def counting(header: str, pieces: list[bytes]) -> object:
+        calls.append(len(pieces))
+        return real(header, pieces)
 
-    monkeypatch.setattr(deck_cache, "build", counting)
+    monkeypatch.setattr(deck_cache, "_build", counting)
     return calls
 
 
@@ -406,3 +406,44 @@ terms = ["l'albero"]
         expected = [(p.card.id, p.direction) for p in all_prompts(full, lang, vocab)]
         assert prompt_keys(packed, lang, vocab) == expected
     assert prompt_keys(packed, "it")[:3] == [("solo-en", f"en.{n}") for n in (1, 2, 3)]
+
+
+def test_session_prompts_of_a_packed_deck_are_those_of_the_full_deck(tmp_path: Path) -> None:
+    from quizapp.core.session import Session
+    from quizapp.core.settings import Settings
+    from quizapp.core.store import Store
+
+    path = write_deck(tmp_path, cards=80, seed=21)
+    full = load_deck(path)
+    load_deck_cached(path)
+    packed = load_deck_cached(path)
+    with Store(tmp_path / "progress.sqlite3") as store:
+        for lang, vocab in SETTINGS:
+            settings = Settings(study_language=lang, vocab_direction=vocab)
+            expected = {p.key: p for p in all_prompts(full, lang, vocab)}
+            session = Session(packed, store, settings)
+            assert dict(session.prompts) == expected
+            assert list(session.prompts.keys()) == list(expected)
+            assert ("another-deck", *next(iter(expected))[1:]) not in session.prompts
+            card_id = next(iter(expected))[1]
+            assert session.prompts_of(card_id) == [
+                p for p in expected.values() if p.card.id == card_id
+            ]
+
+
+def test_a_deck_built_by_several_processes_equals_one_built_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(deck_cache, "SLICE_CHARS", 3_000)
+    text = "\n".join(deck_text(150, seed=31)) + "\n"
+    if deck_cache._workers(10) < 2:
+        pytest.skip("one core, another system than Linux, or threads running")
+    parallel = deck_cache.build(text)
+    broken = text.replace('kind = "vocab"', 'kind = "vocabolo"', 1)
+    assert deck_cache.build(broken) is None, "an error in any slice sends it the long way"
+    monkeypatch.setattr(deck_cache, "_workers", lambda slices: 1)
+    serial = deck_cache.build(text)
+    assert parallel is not None and serial is not None
+    assert parallel == serial
+    assert len(parallel[1].ids) == 150
+    assert deck_cache.build(broken) is None
