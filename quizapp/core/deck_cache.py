@@ -58,7 +58,7 @@ MAX_HEADER_BYTES = 4096
 SLICE_CHARS = 1_000_000
 """About this much text (a few thousand cards) is parsed and validated at a time."""
 PARALLEL_SLICES = 4
-"""A deck of at least this many slices is built by several processes."""
+"""A deck of at least this many slices is built by several processes (see `_start_method`)."""
 MAX_WORKERS = 4
 
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\r?")
@@ -292,8 +292,8 @@ def _pack_slice(piece: bytes) -> Packed | None:
 
 def _pack_all(pieces: list[bytes]) -> list[Packed] | None:
     """Every slice packed, in order; None as soon as one cannot be."""
-    workers = _workers(len(pieces))
-    if workers < 2:
+    method = _start_method(len(pieces))
+    if method is None:
         parts = []
         for piece in pieces:
             part = _pack_slice(piece)
@@ -301,7 +301,8 @@ def _pack_all(pieces: list[bytes]) -> list[Packed] | None:
                 return None
             parts.append(part)
         return parts
-    context = multiprocessing.get_context("fork")
+    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(pieces))
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         done = list(pool.map(_pack_slice, pieces, chunksize=2))
     if any(part is None for part in done):
@@ -309,13 +310,19 @@ def _pack_all(pieces: list[bytes]) -> list[Packed] | None:
     return [part for part in done if part is not None]
 
 
-def _workers(slices: int) -> int:
-    """Processes to build a large deck with: several cores, on Linux (where a forked worker
-    starts at once, with quizapp already imported), before any thread runs (the TUI's
-    threads must never be forked); otherwise one (this process)."""
-    if slices < PARALLEL_SLICES or sys.platform != "linux" or threading.active_count() > 1:
-        return 1
-    return min(os.cpu_count() or 1, MAX_WORKERS, slices)
+def _start_method(slices: int) -> str | None:
+    """How to start the processes that build a large deck, or None to build it here.
+
+    Forked workers start at once with quizapp already imported. A process with threads (the
+    TUI has some) must not fork, and spawned workers would import the program's main module
+    again (a hazard for any script that uses quizapp): there, and off Linux, the deck is
+    built in this process.
+    """
+    if (os.cpu_count() or 1) < 2 or slices < PARALLEL_SLICES:
+        return None
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return None
 
 
 def load(path: Path) -> Deck | None:
