@@ -73,7 +73,14 @@ def run_study(args: argparse.Namespace) -> int:
 
 
 def run_home(args: argparse.Namespace) -> int:
+    from quizapp.core import catalog
+    from quizapp.core.loading import check_deck_cached
+
+    # Checked before the app starts: a large deck that changed is then built for the cache by
+    # several processes, which the app's threads would rule out, and the home screen opens
+    # with every deck ready.
+    checked = {entry.path: check_deck_cached(entry.path) for entry in catalog.discover()}
     from quizapp.tui.app import QuizApp
 
-    QuizApp().run()
+    QuizApp(checked=checked).run()
     return 0

@@ -65,9 +65,16 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
-    def __init__(self, extra_decks: list[Path] | None = None) -> None:
+    def __init__(
+        self,
+        extra_decks: list[Path] | None = None,
+        *,
+        checked: dict[Path, CheckResult] | None = None,
+    ) -> None:
+        """`checked`: decks already checked, by path (the others are checked on mount)."""
         super().__init__()
         self.extra_decks = list(extra_decks or [])
+        self.checked = dict(checked or {})
         self.results: list[CheckResult] = []
         self.summaries: list[DeckSummary | None] = []
         self.origins: list[str] = []
@@ -97,7 +104,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         translate_bindings(self, self.lang)
         for entry in catalog.discover(self.extra_decks):
-            result = check_deck_cached(entry.path)
+            result = self.checked.pop(entry.path, None) or check_deck_cached(entry.path)
             self.results.append(result)
             self.summaries.append(summary(result.deck) if result.deck is not None else None)
             self.origins.append(entry.origin)
