@@ -50,7 +50,7 @@ from pydantic import TypeAdapter, ValidationError
 from quizapp import __version__
 from quizapp.core import locations
 from quizapp.core.deck import FORMAT_VERSION, Card, Deck, DeckInfo
-from quizapp.core.deck_index import Packed, PackedCards, merge, packed_deck
+from quizapp.core.deck_index import Packed, merge, packed_deck
 
 CACHE_VERSION = 1
 MAGIC = b"quizapp deck cache\n"
@@ -358,6 +358,20 @@ def load(path: Path) -> Deck | None:
         return packed_deck(DeckInfo.model_validate(info), packed)
 
 
-def is_packed(deck: Deck) -> bool:
-    """True for a deck that came from the cache (its cards are read when used)."""
-    return isinstance(deck.cards, PackedCards)
+def is_fresh(path: Path) -> bool:
+    """True when the cache holds this deck as it is now (the header alone is read: for
+    saying "this will take a moment" before a large deck is built)."""
+    try:
+        key = deck_key(path)
+        with open(cache_file(path), "rb") as handle:
+            start = handle.read(len(MAGIC) + MAX_HEADER_BYTES)
+    except OSError:
+        return False
+    end = start.find(b"\n", len(MAGIC))
+    if not start.startswith(MAGIC) or end < 0:
+        return False
+    try:
+        header = json.loads(start[len(MAGIC) : end])
+    except ValueError:
+        return False
+    return isinstance(header, dict) and header.get("key") == key

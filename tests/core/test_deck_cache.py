@@ -447,3 +447,16 @@ def test_a_deck_built_by_several_processes_equals_one_built_by_one(
     assert parallel == serial
     assert len(parallel[1].ids) == 150
     assert deck_cache.build(broken) is None
+
+
+def test_is_fresh_reads_only_the_header_and_follows_the_deck(deck_file: Path) -> None:
+    assert not deck_cache.is_fresh(deck_file)
+    load_deck_cached(deck_file)
+    assert deck_cache.is_fresh(deck_file)
+    with deck_file.open("a", encoding="utf-8") as stream:
+        stream.write("\n# changed\n")
+    assert not deck_cache.is_fresh(deck_file)
+    load_deck_cached(deck_file)
+    assert deck_cache.is_fresh(deck_file)
+    deck_cache.cache_file(deck_file).write_bytes(b"garbage")
+    assert not deck_cache.is_fresh(deck_file)

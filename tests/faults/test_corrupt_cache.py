@@ -138,3 +138,25 @@ def test_killed_while_writing_the_cache_the_next_start_works(deck: Path, when: s
             assert list(deck_cache.read(cache, key).cards) == expected
         assert list(load_deck_cached(big).cards) == expected
         assert list(deck_cache.read(cache, key).cards) == expected
+
+
+def test_two_processes_building_the_same_cache_at_once(deck: Path) -> None:
+    code = (
+        "import sys; from quizapp.core.loading import load_deck_cached as l; "
+        "print(len(l(sys.argv[1]).cards))"
+    )
+    for _ in range(3):
+        deck_cache.cache_file(deck).unlink(missing_ok=True)
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-c", code, str(deck)], cwd=REPO, stdout=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        outputs = [worker.communicate(timeout=120)[0] for worker in workers]
+        assert [worker.returncode for worker in workers] == [0, 0]
+        assert outputs == ["400\n", "400\n"]
+        cache = deck_cache.cache_file(deck)
+        assert list(deck_cache.read(cache, deck_cache.deck_key(deck)).cards) == list(
+            load_deck(deck).cards
+        )
