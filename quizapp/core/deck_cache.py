@@ -55,6 +55,8 @@ from quizapp.core.deck_index import Packed, merge, packed_deck
 CACHE_VERSION = 1
 MAGIC = b"quizapp deck cache\n"
 MAX_HEADER_BYTES = 4096
+UNUSED_DAYS = 90
+"""The cache of a deck not opened for this long is removed (when another is written)."""
 SLICE_CHARS = 1_000_000
 """About this much text (a few thousand cards) is parsed and validated at a time."""
 PARALLEL_SLICES = 4
@@ -180,12 +182,14 @@ def write(file: Path, key: dict[str, Any], info: dict[str, Any], packed: Packed)
 
 
 def _remove_stale(folder: Path) -> None:
-    """Temporary files left by a quizapp that was killed while writing (an hour old or more)."""
-    limit = time.time() - 3600
-    for leftover in folder.glob(".deck-*.tmp"):
-        with suppress(OSError):
-            if leftover.stat().st_mtime < limit:
-                leftover.unlink()
+    """Temporary files left by a quizapp that was killed while writing (an hour old or more),
+    and caches of decks not opened for UNUSED_DAYS (moved, deleted or forgotten decks)."""
+    now = time.time()
+    for pattern, age in ((".deck-*.tmp", 3600), ("*.cache", UNUSED_DAYS * 86_400)):
+        for leftover in folder.glob(pattern):
+            with suppress(OSError):
+                if leftover.stat().st_mtime < now - age:
+                    leftover.unlink()
 
 
 # -- building ----------------------------------------------------------------------------------
@@ -337,9 +341,13 @@ def load(path: Path) -> Deck | None:
     file = cache_file(path)
     with _no_gc():
         try:
-            return read(file, key)
+            deck = read(file, key)
         except (Unusable, OSError):
             pass
+        else:
+            with suppress(OSError):
+                os.utime(file)  # in use: not one to clean up
+            return deck
         try:
             split = _split(_read_text(path))  # the whole text is not kept: only its slices
         except DeckError:

@@ -7,6 +7,7 @@ import json
 import marshal
 import os
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -257,6 +258,25 @@ def test_temporary_files_of_a_killed_writer_are_cleaned_up(deck_file: Path) -> N
     assert not old.exists()
     assert new.exists(), "a recent one may belong to a quizapp writing right now"
     assert deck_cache.cache_file(deck_file).is_file()
+
+
+def test_caches_of_decks_not_opened_for_months_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    used = write_deck(tmp_path / "a", seed=1)
+    forgotten = write_deck(tmp_path / "b", seed=2)
+    load_deck_cached(used)
+    load_deck_cached(forgotten)
+    months_ago = time.time() - (deck_cache.UNUSED_DAYS + 1) * 86_400
+    for deck in (used, forgotten):
+        os.utime(deck_cache.cache_file(deck), (months_ago, months_ago))
+    load_deck_cached(used)  # opened: its cache counts as used again
+    third = write_deck(tmp_path, seed=3, name="third.toml")
+    load_deck_cached(third)  # a write cleans up
+    assert deck_cache.cache_file(used).is_file()
+    assert deck_cache.cache_file(third).is_file()
+    assert not deck_cache.cache_file(forgotten).exists()
+    assert forgotten.is_file(), "only the cache goes, never the deck"
 
 
 # -- decks with problems go the long way ---------------------------------------------------
