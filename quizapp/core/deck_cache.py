@@ -25,7 +25,6 @@ whole file goes through `loading.check_deck`, which reports every problem.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import itertools
 import json
@@ -37,9 +36,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +49,7 @@ from quizapp import __version__
 from quizapp.core import locations
 from quizapp.core.deck import FORMAT_VERSION, Card, Deck, DeckInfo
 from quizapp.core.deck_index import Packed, merge, packed_deck
+from quizapp.core.gcpause import collector_paused
 
 CACHE_VERSION = 1
 MAGIC = b"quizapp deck cache\n"
@@ -195,19 +194,6 @@ def _remove_stale(folder: Path) -> None:
 # -- building ----------------------------------------------------------------------------------
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Building or reading makes millions of objects that live on: without this, the cyclic
-    garbage collector walks all of them again and again (it doubles the time at 100k cards)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 @cache
 def _cards_adapter() -> TypeAdapter[list[Card]]:
     return TypeAdapter(list[Card])
@@ -339,7 +325,7 @@ def load(path: Path) -> Deck | None:
     except OSError:
         return None
     file = cache_file(path)
-    with _no_gc():
+    with collector_paused():
         try:
             deck = read(file, key)
         except (Unusable, OSError):

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from quizapp.core import tomlpos
 from quizapp.core.answers import expand
 from quizapp.core.deck import FIELD_NAMES, KINDS, LANGUAGES, Deck, ListCard
+from quizapp.core.gcpause import collector_paused
 from quizapp.core.text import printable
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
@@ -460,7 +461,8 @@ def check_deck(path: Path | str) -> CheckResult:
         text = _read_text(path)
     except DeckError as error:
         return CheckResult(path, None, error.problems)
-    return check_text(path, text)
+    with collector_paused():
+        return check_text(path, text)
 
 
 def load_deck(path: Path | str) -> Deck:
