@@ -10,12 +10,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+QUICK = "--small" in sys.argv[1:]
 SCRIPTS = [
     ("judge", ["bench_judge.py"]),
     ("deck import/export", ["interop.py", "10000"]),
     ("store and session", ["bench_store.py", *sys.argv[1:]]),
     ("quiz", ["bench_quiz.py"]),
     ("statistics", ["bench_stats.py"]),
+    ("scale: 1k, 10k and 100k cards", ["bench_scale.py", *(["--quick"] if QUICK else [])]),
 ]
 
 

@@ -21,11 +21,11 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import emit_json, say
     from quizapp.core import catalog, locations
-    from quizapp.core.loading import check_deck
+    from quizapp.core.loading import check_deck_cached
 
     rows: list[dict[str, Any]] = []
     for entry in catalog.discover(args.paths):
-        result = check_deck(entry.path)
+        result = check_deck_cached(entry.path)  # errors only, as check_deck reports them
         deck = result.deck
         rows.append(
             {

@@ -147,7 +147,8 @@ def parse_cloze(text: str) -> Cloze:
         if not answers or any(not a for a in answers):
             raise AnswerSyntaxError(f"empty answer in gap '{{{{{shorten(body)}}}}}'")
         for answer in answers:
-            expand(answer)
+            if "(" in answer or ")" in answer:  # without parentheses an answer is one form
+                expand(answer)
         parts.append(Gap(answers=answers, hint=hint.strip() or None))
         last = match.end()
     rest = text[last:]

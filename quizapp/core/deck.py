@@ -60,6 +60,8 @@ _STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 def _check_answers(values: list[str]) -> list[str]:
     for value in values:
+        if "(" not in value and ")" not in value:
+            continue  # no optional part: the (stripped, non-empty) text is the one form
         try:
             expand(value)
         except AnswerSyntaxError as error:
@@ -301,6 +303,10 @@ class Deck(BaseModel):
         return self.deck.id
 
     def card(self, card_id: str) -> QACard | VocabCard | ClozeCard | ChoiceCard | ListCard:
+        find = getattr(self.cards, "find", None)  # packed cards (deck_index) know their ids
+        if find is not None:
+            found: QACard | VocabCard | ClozeCard | ChoiceCard | ListCard = find(card_id)
+            return found
         for card in self.cards:
             if card.id == card_id:
                 return card

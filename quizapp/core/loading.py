@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from quizapp.core import tomlpos
 from quizapp.core.answers import expand
 from quizapp.core.deck import FIELD_NAMES, KINDS, LANGUAGES, Deck, ListCard
+from quizapp.core.gcpause import collector_paused
 from quizapp.core.text import printable, shorten
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
@@ -527,12 +528,35 @@ def check_deck(path: Path | str) -> CheckResult:
         text = _read_text(path)
     except DeckError as error:
         return CheckResult(path, None, error.problems)
-    return check_text(path, text)
+    with collector_paused():
+        return check_text(path, text)
 
 
 def load_deck(path: Path | str) -> Deck:
     """The deck in `path`; DeckError (with every problem) when it has errors."""
     result = check_deck(path)
+    if result.deck is None:
+        raise DeckError(result.path, result.problems)
+    return result.deck
+
+
+def check_deck_cached(path: Path | str) -> CheckResult:
+    """Like `check_deck`, through the validated-deck cache (see `deck_cache`): a deck that has
+    not changed since it was last checked is not parsed again, and its cards are read when
+    used. Errors are reported as by `check_deck`; warnings only when the deck was not cached
+    (they are `quizapp validate`'s to report)."""
+    from quizapp.core import deck_cache
+
+    path = Path(path)
+    deck = deck_cache.load(path)
+    if deck is not None:
+        return CheckResult(path, deck, [])
+    return check_deck(path)
+
+
+def load_deck_cached(path: Path | str) -> Deck:
+    """Like `load_deck`, through the validated-deck cache (for studying, not for validating)."""
+    result = check_deck_cached(path)
     if result.deck is None:
         raise DeckError(result.path, result.problems)
     return result.deck

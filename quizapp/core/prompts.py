@@ -175,6 +175,18 @@ def all_prompts(
     return [p for card in deck.cards for p in prompts_for(deck.id, card, study_lang, vocab)]
 
 
+def prompt_keys(
+    deck: Deck, study_lang: str = "it", vocab: VocabDirections = "both"
+) -> list[tuple[str, str]]:
+    """(card id, direction) of every prompt of a deck, in deck order, as `all_prompts` gives
+    them; a deck from the cache answers from its index, without reading its cards."""
+    fast = getattr(deck.cards, "prompt_keys", None)
+    if fast is not None:
+        keys: list[tuple[str, str]] = fast(study_lang, vocab)
+        return keys
+    return [(p.card.id, p.direction) for p in all_prompts(deck, study_lang, vocab)]
+
+
 def peek(prompt: Prompt) -> str | None:
     """The same question in the other language (for language learners), when the card has it."""
     card = prompt.card

@@ -20,13 +20,13 @@ from __future__ import annotations
 import importlib
 import random
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from typing import Any, Literal, Protocol
 
 from quizapp.core.deck import Deck
-from quizapp.core.prompts import Prompt, all_prompts, content_hash
+from quizapp.core.prompts import Prompt, all_prompts, content_hash, prompt_keys, prompts_for
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import (
     LEARN_AHEAD_MS,
@@ -144,6 +144,76 @@ def deck_prompts(deck: Deck, settings: Settings) -> list[Prompt]:
     return all_prompts(deck, settings.study_language, settings.vocab_direction)
 
 
+def deck_keys(deck: Deck, settings: Settings) -> list[tuple[str, str]]:
+    """(card id, direction) of the deck's prompts for these settings, in deck order."""
+    return prompt_keys(deck, settings.study_language, settings.vocab_direction)
+
+
+class DeckPrompts(Mapping[Key, Prompt]):
+    """The prompts of a deck by key, each card's built when one of them is first asked for.
+
+    Which keys exist is known from the start (`prompts.prompt_keys`, from the deck's index when
+    it came from the cache); a Prompt is made only for the cards a session shows, so a session
+    over 100,000 cards starts without building 150,000 prompts.
+    """
+
+    def __init__(self, deck: Deck, settings: Settings, keys: Sequence[tuple[str, str]]) -> None:
+        self.deck = deck
+        self.deck_id = deck.id
+        self.settings = settings
+        self.pairs = keys
+        """(card id, direction) in deck order."""
+        known = getattr(deck.cards, "prompt_key_set", None)
+        lang, vocab = settings.study_language, settings.vocab_direction
+        self._known: frozenset[tuple[str, str]] = (
+            known(lang, vocab) if known is not None else frozenset(keys)
+        )
+        self._built: dict[str, list[Prompt]] = {}
+
+    @property
+    def order(self) -> list[Key]:
+        """Every key, in deck order."""
+        return [(self.deck_id, card_id, direction) for card_id, direction in self.pairs]
+
+    def __contains__(self, key: object) -> bool:
+        return (
+            isinstance(key, tuple)
+            and len(key) == 3
+            and key[0] == self.deck_id
+            and (key[1], key[2]) in self._known
+        )
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __iter__(self) -> Iterator[Key]:
+        deck_id = self.deck_id
+        return ((deck_id, card_id, direction) for card_id, direction in self.pairs)
+
+    def __getitem__(self, key: Key) -> Prompt:
+        if key not in self:
+            raise KeyError(key)
+        for prompt in self.of_card(key[1]):
+            if prompt.direction == key[2]:
+                return prompt
+        raise KeyError(key)  # pragma: no cover - the keys come from the same rules
+
+    def of_card(self, card_id: str) -> list[Prompt]:
+        """Every prompt of one card (empty for a card that is not in the deck)."""
+        built = self._built.get(card_id)
+        if built is None:
+            try:
+                card = self.deck.card(card_id)
+            except KeyError:
+                return []
+            settings = self.settings
+            built = prompts_for(
+                self.deck.id, card, settings.study_language, settings.vocab_direction
+            )
+            self._built[card_id] = built
+        return built
+
+
 def today_counts(
     store: Store,
     deck: Deck,
@@ -153,7 +223,7 @@ def today_counts(
 ) -> Counts:
     """New, learning and review cards left today in a deck (for the home screen)."""
     settings = settings or Settings()
-    store.sync_catalog(deck.id, [(p.card.id, p.direction) for p in deck_prompts(deck, settings)])
+    store.sync_catalog(deck.id, deck_keys(deck, settings))
     moment = to_ms(now or _utc_now())
     day = study_day(moment, settings.day_start_hour, tz)
     return store.counts(deck.id, moment, day, settings.new_per_day, settings.reviews_per_day)
@@ -221,13 +291,10 @@ class Session:
         self._tz = tz
         self._ids = ids or new_id
         self._random = random.Random(seed)
-        prompts = deck_prompts(deck, self.settings)
-        self.prompts: dict[Key, Prompt] = {p.key: p for p in prompts}
-        self._by_card: dict[str, list[Prompt]] = {}
-        for prompt in prompts:
-            self._by_card.setdefault(prompt.card.id, []).append(prompt)
+        keys = deck_keys(deck, self.settings)
+        self.prompts = DeckPrompts(deck, self.settings, keys)
         self._hashes: dict[str, str] = {}
-        self.store.sync_catalog(deck.id, [(p.card.id, p.direction) for p in prompts])
+        self.store.sync_catalog(deck.id, keys)
         self._turn: Turn | None = None
         self._answered: Answered | None = None
         self._history: list[_Action] = []
@@ -241,9 +308,9 @@ class Session:
         """The state of the key just picked, read while picking it (saves a second read)."""
         if mode == "practice":
             wanted = set(cards) if cards is not None else None
-            keys = [p.key for p in prompts if wanted is None or p.card.id in wanted]
-            self._random.shuffle(keys)
-            self._practice.extend(keys)
+            chosen = [k for k in self.prompts.order if wanted is None or k[1] in wanted]
+            self._random.shuffle(chosen)
+            self._practice.extend(chosen)
 
     # -- time ------------------------------------------------------------------------------
 
@@ -363,7 +430,7 @@ class Session:
 
     def prompts_of(self, card_id: str) -> list[Prompt]:
         """Every prompt (direction, gap) of one card in this session."""
-        return list(self._by_card.get(card_id, ()))
+        return list(self.prompts.of_card(card_id))
 
     def _make_turn(self, key: Key, now: int) -> Turn:
         prompt = self.prompts[key]
@@ -592,6 +659,7 @@ class Session:
 
 __all__ = [
     "Answered",
+    "DeckPrompts",
     "Graded",
     "Session",
     "SessionError",

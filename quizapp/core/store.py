@@ -532,10 +532,8 @@ class Store:
         stored list changed. Cheap when nothing changed: one fingerprint comparison."""
         import hashlib
 
-        digest = hashlib.sha256()
-        for card_id, direction in keys:
-            digest.update(f"{card_id}\x1f{direction}\x1e".encode())
-        fingerprint = digest.hexdigest()
+        text = "".join([f"{card_id}\x1f{direction}\x1e" for card_id, direction in keys])
+        fingerprint = hashlib.sha256(text.encode()).hexdigest()
         stored = self._read("SELECT fingerprint FROM decks WHERE deck_id = ?", (deck_id,))
         if stored and stored[0][0] == fingerprint:
             return False

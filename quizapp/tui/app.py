@@ -24,6 +24,7 @@ from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 
 if TYPE_CHECKING:
+    from quizapp.core.loading import CheckResult
     from quizapp.core.store import Store
 
 ScreenFactory = Callable[["QuizApp"], Screen[Any]]
@@ -48,6 +49,7 @@ class QuizApp(App[None]):
         store: Store | None = None,
         start: ScreenFactory | None = None,
         study: tuple[Any, ...] | None = None,
+        checked: dict[Path, CheckResult] | None = None,
     ) -> None:
         """`start` makes the first screen (`quizapp study`/`quiz`); the app exits when it closes.
 
@@ -56,6 +58,8 @@ class QuizApp(App[None]):
         """
         super().__init__()
         self.extra_decks = list(extra_decks or [])
+        self.checked = dict(checked or {})
+        """Decks already checked (by `quizapp` before the app starts), by path."""
         self._settings_problem: SettingsError | None = None
         if settings is None:
             settings, self._settings_problem = user_settings.load_or_defaults()
@@ -97,7 +101,7 @@ class QuizApp(App[None]):
             return
         from quizapp.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen(self.extra_decks))
+        self.push_screen(HomeScreen(self.extra_decks, checked=self.checked))
 
     def on_unmount(self) -> None:
         if self._owns_store and self._store is not None:

@@ -47,6 +47,8 @@ def declared_bindings() -> Iterator[Binding]:
 
 def unknown_binding_ids(keymap: Mapping[str, str]) -> set[str]:
     """The ids in a user keymap that name no binding (a typo, or a key of an older version)."""
+    if not keymap:
+        return set()  # nothing to check: do not import every screen at start-up
     known = {binding.id for binding in declared_bindings()}
     return set(keymap) - known
 

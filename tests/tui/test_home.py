@@ -189,3 +189,18 @@ async def test_stats_open_on_the_highlighted_deck_and_switch_to_all() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_home_uses_the_decks_checked_before_the_app_started(tmp_path: Path) -> None:
+    from quizapp.core import catalog
+    from quizapp.core.loading import check_deck
+
+    bundled = catalog.discover()[0].path
+    other = tmp_path / "other.toml"
+    other.write_text(bundled.read_text(encoding="utf-8").replace("DeepSeek", "Altro"))
+    # the bundled deck's entry holds another deck's result: the screen must show that one
+    app = QuizApp(settings=Settings(ui_language="en"), checked={bundled: check_deck(other)})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert _cells(app)[0] == "Chinese AI after Altro"
+        assert app.screen.checked == {}, "each checked deck is used once"

@@ -191,3 +191,30 @@ async def test_footer_shows_only_the_keys_that_work_now(store: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert "study.undo" in _shown(screen) and "study.right" not in _shown(screen)
+
+
+async def test_a_deck_from_the_cache_studies_like_the_file(store: Store) -> None:
+    """The same first cards, judged the same, with the cards read one at a time."""
+    from quizapp.core.deck_index import PackedCards
+    from quizapp.core.loading import load_deck_cached
+
+    load_deck_cached(BUNDLED_DECK)
+    deck = load_deck_cached(BUNDLED_DECK)
+    assert isinstance(deck.cards, PackedCards)
+    screen = StudyScreen(deck, store, Settings(ui_language="en"))
+    full = StudyScreen(load_deck(BUNDLED_DECK), store, Settings(ui_language="en"))
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = screen.turn
+        assert first is not None and first.prompt == full.session.next().prompt
+        screen.query_one("#answer", Input).value = "6 milioni di dollari"
+        await pilot.press("enter")
+        assert screen.query_one("#verdict").has_class("correct")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _reviews(store) == [("v3-training-cost", 3, "correct")]
+        second = screen.turn
+        assert second is not None and second.prompt.card.id == "karpathy-price-choice"
+        assert second.options, "a choice card from the cache shows its options"
+        await pilot.press("1")
+        assert screen.answered is not None and screen.answered.chosen == 0

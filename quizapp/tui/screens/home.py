@@ -1,7 +1,8 @@
 """Home: the decks, bundled and the user's, with today's counts and quiz scores.
 
 A deck that cannot be loaded is listed with its located errors; the others still work.
-Decks are read once, when the screen opens; today's counts are read from the store (in SQL)
+Decks are read once, when the screen opens (through the validated-deck cache, which also counts
+their kinds and tags), and today's counts are read from the store (in SQL)
 when the screen opens, when it comes back into view, and when a setting that changes them
 does, never per key press.
 """
@@ -23,7 +24,8 @@ from textual.widgets.data_table import ColumnKey
 
 from quizapp.core import catalog
 from quizapp.core.deck import Deck
-from quizapp.core.loading import CheckResult, check_deck
+from quizapp.core.deck_index import DeckSummary, summary
+from quizapp.core.loading import CheckResult, check_deck_cached
 from quizapp.core.records import QuizRun
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
@@ -70,10 +72,18 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
-    def __init__(self, extra_decks: list[Path] | None = None) -> None:
+    def __init__(
+        self,
+        extra_decks: list[Path] | None = None,
+        *,
+        checked: dict[Path, CheckResult] | None = None,
+    ) -> None:
+        """`checked`: decks already checked, by path (the others are checked on mount)."""
         super().__init__()
         self.extra_decks = list(extra_decks or [])
+        self.checked = dict(checked or {})
         self.results: list[CheckResult] = []
+        self.summaries: list[DeckSummary | None] = []
         self.origins: list[str] = []
         self._loaded = False
 
@@ -101,7 +111,9 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         translate_bindings(self, self.lang)
         for entry in catalog.discover(self.extra_decks):
-            self.results.append(check_deck(entry.path))
+            result = self.checked.pop(entry.path, None) or check_deck_cached(entry.path)
+            self.results.append(result)
+            self.summaries.append(summary(result.deck) if result.deck is not None else None)
             self.origins.append(entry.origin)
         self._refresh()
         self.query_one("#decks", DataTable).focus()
@@ -150,7 +162,7 @@ class HomeScreen(Screen[None]):
             return [name, *(Text("-", justify="right") for _ in range(6))]
         cells = [data_text(deck.deck.title.get(self.lang))]
         counts = self._counts(deck, store)
-        for value in (*counts, len(deck.cards)):
+        for value in (*counts, len(deck.cards)):  # len() of cached cards reads none of them
             cells.append(Text(str(value) if value is not None else "-", justify="right"))
         best, last = self._scores(deck, store)
         cells += [Text(_percent(best), justify="right"), Text(_percent(last), justify="right")]
@@ -216,8 +228,9 @@ class HomeScreen(Screen[None]):
             info.update(data("\n".join(lines)))
             return
         deck = result.deck
-        kinds = Counter(card.kind for card in deck.cards)
-        tags = Counter(tag for card in deck.cards for tag in card.tags)
+        about = self.summaries[index]
+        kinds: Counter[str] = about.kinds if about is not None else Counter()
+        tags: Counter[str] = about.tags if about is not None else Counter()
         shown_path = result.path.name if self._origin(index) == "bundled" else str(result.path)
         lines = [
             f"{deck.deck.title.it} / {deck.deck.title.en}",

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Button, Header, Input, ProgressBar, Static
 
 from quizapp.core.deck import Deck
 from quizapp.core.prompts import peek
@@ -25,6 +25,7 @@ from quizapp.core.text import visible
 from quizapp.tui.format import data, interval
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
+from quizapp.tui.widgets.footer import KeyFooter
 from quizapp.tui.widgets.safe_input import SafeInput
 
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
@@ -151,7 +152,7 @@ class StudyScreen(Screen[None]):
         with Horizontal(id="grades"):
             for rating in Rating:
                 yield Button(t(self.lang, f"rating.{rating.label}"), id=f"grade-{rating.value}")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
