@@ -17,6 +17,7 @@ SCRIPTS = [
     ("store and session", ["bench_store.py", *sys.argv[1:]]),
     ("quiz", ["bench_quiz.py"]),
     ("statistics", ["bench_stats.py"]),
+    ("hostile input", ["hostile_inputs.py"]),
     ("scale: 1k, 10k and 100k cards", ["bench_scale.py", *(["--quick"] if QUICK else [])]),
 ]
 

@@ -37,7 +37,7 @@ from quizapp.core.prompts import Prompt, all_prompts
 from quizapp.core.rating import Rating
 from quizapp.core.records import RETRY_KIND, Key, QuizAnswer, QuizRun, new_id
 from quizapp.core.schedule import to_ms
-from quizapp.core.session import log_quiz_answer
+from quizapp.core.session import MAX_DURATION_MS, log_quiz_answer
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store
 
@@ -472,6 +472,10 @@ class Quiz:
         self, question: Question, given: str, outcome: str, score: float, verdict: Any = None
     ) -> Result:
         at = self.now()
+        # Time spent on this question: since the previous answer (its feedback read, Enter
+        # pressed) or the start; capped as a study answer's is, for a learner who walked away.
+        since = self._state.results[-1].at if self._state.results else self.started_at
+        duration = min(max(0, at - since), MAX_DURATION_MS)
         rating = getattr(verdict, "rating", None)
         if rating is None:
             rating = Rating.GOOD if score >= 1 else Rating.AGAIN
@@ -482,6 +486,7 @@ class Quiz:
             outcome,
             at=at,
             rating=rating,
+            duration_ms=duration,
             review_id=self._ids(at),
         )
         result = Result(question, given, outcome, score, at, verdict)

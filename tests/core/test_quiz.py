@@ -460,6 +460,18 @@ def test_time_limit_with_a_fake_clock(store: Store) -> None:
     assert len(quiz.missed()) == 4
 
 
+def test_each_answer_logs_the_time_spent_on_its_question(store: Store) -> None:
+    clock = FakeClock()
+    quiz = new_quiz(store, clock, length=3)
+    for seconds in (7, 12, 3600):
+        clock.advance(seconds=seconds)
+        question = quiz.current
+        assert question is not None
+        answer_right(quiz, question)
+    # since the start, then since the previous answer; a learner away an hour counts 10 minutes
+    assert [r.duration_ms for r in store.reviews()] == [7_000, 12_000, 600_000]
+
+
 def test_time_running_out_between_answers_finishes_on_check(store: Store) -> None:
     clock = FakeClock()
     quiz = new_quiz(store, clock, length=3, time_limit_s=30)
