@@ -36,7 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.study.right": ("Avevo ragione", "I was right"),
     "key.study.undo": ("Annulla", "Undo"),
     "key.study.suspend": ("Sospendi", "Suspend"),
-    "key.study.bury": ("Rimanda a domani", "Bury"),
+    "key.study.bury": ("Rimanda", "Bury"),
     "study.suspended": (
         "Carta sospesa (ctrl+u per annullare).",
         "Card suspended (ctrl+u to undo).",
@@ -45,7 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Carta rimandata a domani (ctrl+u per annullare).",
         "Card buried until tomorrow (ctrl+u to undo).",
     ),
-    "key.study.peek": ("Altra lingua", "Other language"),
+    "key.study.peek": ("Traduci", "Other language"),
     "key.study.mode": ("Scritta/girata", "Typed/flip"),
     "key.study.back": ("Indietro", "Back"),
     # -- app, home, settings, help ---------------------------------------------------------

@@ -67,7 +67,7 @@ async def test_the_footer_changes_only_the_keys_that_change() -> None:
         assert footer_keys(app)[:3] == [("a", "One", False), ("b", "Two", False),
                                          ("c", "Three", False)]  # fmt: skip
         palette = footer_keys(app)[3:]
-        assert [key for key, _, _ in palette] == ["ctrl+p"]
+        assert palette == []  # the palette key is named on the help screen instead
         before = Counting.rebuilt
         first = list(app.screen.query(FooterKey))
         for _ in range(3):

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.core import locations
 from quizapp.tui.format import data_text
@@ -18,6 +18,7 @@ from quizapp.tui.i18n import t
 from quizapp.tui.keys import key_lines
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.owner import quiz_app
+from quizapp.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -53,7 +54,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-title")
             yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
             yield Static(id="help-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill()

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from quizapp.core import catalog
@@ -33,6 +33,7 @@ from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.owner import quiz_app
+from quizapp.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from quizapp.core.quiz import QuizOptions
@@ -69,7 +70,7 @@ class HomeScreen(Screen[None]):
         Binding("l", "study_language", "Study language", id="home.study_lang", show=False),
         Binding("d", "direction", "Vocab direction", id="home.direction", show=False),
         Binding("o", "app.settings", "Settings", id="home.settings"),
-        Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
     def __init__(
@@ -106,7 +107,7 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="details"):
                 yield Static(id="deck-info")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.lang)

@@ -31,9 +31,14 @@ class _Key(NamedTuple):
 
 
 class KeyFooter(Footer):
-    """Footer that updates only the keys that changed."""
+    """Footer that updates only the keys that changed.
+
+    It leaves out Textual's "^p palette" key: at 80 columns the screen's own keys need the
+    room, and the help screen (`?`, always shown) names the palette key.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("show_command_palette", False)
         super().__init__(*args, **kwargs)
         self._shown: list[_Key] | None = None
 
