@@ -218,3 +218,55 @@ async def test_a_deck_from_the_cache_studies_like_the_file(store: Store) -> None
         assert second.options, "a choice card from the cache shows its options"
         await pilot.press("1")
         assert screen.answered is not None and screen.answered.chosen == 0
+
+
+async def test_peek_shows_the_other_language_and_i_was_right_grades_good(store: Store) -> None:
+    screen = _screen(store)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        messages = [n.message for n in screen.app._notifications]
+        assert any("According to DeepSeek" in m for m in messages), messages
+        screen.query_one("#answer", Input).value = "cinque milioni"
+        await pilot.press("enter")
+        assert "Correct" not in _text(screen, "verdict")
+        await pilot.press("r")  # the learner knows better than the judge: Good
+        assert _reviews(store)[0][:2] == ("v3-training-cost", 3)
+
+
+async def test_the_answer_mode_switches_during_a_session(store: Store) -> None:
+    screen = _screen(store)
+    async with _Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        answer = screen.query_one("#answer", Input)
+        assert answer.display
+        await pilot.press("ctrl+o")
+        assert not answer.display and "Space" in _text(screen, "verdict")
+        await pilot.press("ctrl+o")
+        assert answer.display and _text(screen, "verdict") == ""
+        await pilot.press("ctrl+o", "space", "1")  # flipped: reveal, then Again
+        assert [(r[0], r[1]) for r in _reviews(store)] == [("v3-training-cost", 1)]
+
+
+async def test_a_long_card_scrolls_at_80x24(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from textual.containers import VerticalScroll
+
+    long_note = " ".join(f"riga{n} della nota lunghissima, città e perché." for n in range(200))
+    text = BUNDLED_DECK.read_text(encoding="utf-8").replace(
+        'note = "È la cifra dichiarata dalla stessa DeepSeek', f'note = "{long_note} È', 1
+    )
+    deck_path = tmp_path / "long.toml"
+    deck_path.write_text(text, encoding="utf-8")
+    screen = StudyScreen(load_deck(deck_path), store, Settings(ui_language="en"))
+    async with _Host(screen).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen.query_one("#answer", Input).value = "6 milioni di dollari"
+        await pilot.press("enter")
+        await pilot.pause()
+        card = screen.query_one("#card", VerticalScroll)
+        assert card.max_scroll_y > 0, "the note is longer than the screen"
+        card.scroll_end(animate=False)
+        await pilot.pause()
+        assert card.scroll_y == card.max_scroll_y
+        assert screen.query_one("#answer", Input).region.height > 0  # the input stays visible
