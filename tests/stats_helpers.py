@@ -82,13 +82,13 @@ def quiz(store: Store, number: int, finished_at: int, score: float, total: int =
     )
 
 
-def make_deck(cards: list[dict[str, Any]]) -> Deck:
+def make_deck(cards: list[dict[str, Any]], title: dict[str, str] | None = None) -> Deck:
     return Deck.model_validate(
         {
             "deck": {
                 "id": DECK,
                 "version": "1.0.0",
-                "title": {"it": "Statistiche", "en": "Statistics"},
+                "title": title or {"it": "Statistiche", "en": "Statistics"},
                 "description": {"it": "Per i test", "en": "For tests"},
                 "author": "quizapp",
                 "license": "CC0-1.0",

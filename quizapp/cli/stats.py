@@ -113,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
         warn(f"quizapp: {error}")
         return 1
     if args.json:
+        # JSON keeps the real text (a typed answer is data) and stays safe on a terminal:
+        # emit_json writes with ensure_ascii, so ESC is \u001b and a bidi override \u202e.
         emit_json(result.to_json())
         return 0
     from quizapp.cli.output import say
@@ -134,6 +136,9 @@ def _write_csv(
     from quizapp.cli.output import say, warn
     from quizapp.core.stats.export import review_rows
 
+    # The rows are a data export and are written as they come. Their cells are already made
+    # safe by `review_rows` (quizapp.core.stats.export): control, bidi and zero-width
+    # characters escaped and formulas defused, for a spreadsheet as much as for a terminal.
     rows = review_rows(store, decks, deck_id=deck_id, days=args.days, day_start_hour=hour)
     if args.csv == "-":
         writer = csv.writer(sys.stdout, lineterminator="\n")

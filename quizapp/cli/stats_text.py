@@ -1,7 +1,9 @@
 """The statistics as plain text for a terminal, at most 80 columns wide.
 
-Lines are returned as strings; the caller prints them with `output.say`, which escapes any
-control character a card or a typed answer may hold.
+Lines are returned as strings; the caller prints them with `output.say`. Deck titles, tags,
+card text and typed answers are escaped here already (`printable`), before they are cut to
+width and padded into columns, so that an escaped character (`\\x1b` takes four columns)
+neither pushes a line past 80 columns nor breaks a table; `say` leaves them as they are.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date, timedelta
 
 from quizapp.core.stats import Stats
 from quizapp.core.stats.model import Bucket, Group, HardCard, Recall
+from quizapp.core.text import printable
 
 WIDTH = 80
 SHADES = " ░▒▓█"
@@ -70,7 +73,8 @@ def _group_table(title: str, groups: Sequence[Group], none_name: str) -> Iterato
     for group in groups:
         stability = "-" if group.stability is None else f"{group.stability:.1f}d"
         yield (
-            f"  {shorten(group.name or none_name, 16):<16} {group.cards:>6} {group.studied:>8} "
+            f"  {shorten(printable(group.name or none_name), 16):<16} {group.cards:>6} "
+            f"{group.studied:>8} "
             f"{group.answers:>8} {percent(group.accuracy):>9} {stability:>10}"
         )
 
@@ -79,12 +83,13 @@ def _card_line(card: HardCard) -> Iterator[str]:
     recall = percent(card.retrievability)
     flags = " leech" if card.leech else ""
     flags += " suspended" if card.suspended else ""
-    head = f"  {card.card_id} ({card.direction}): {card.lapses} lapses, recall now {recall}{flags}"
+    card_id, direction = printable(card.card_id), printable(card.direction)
+    head = f"  {card_id} ({direction}): {card.lapses} lapses, recall now {recall}{flags}"
     yield shorten(head, WIDTH)
     if card.question:
-        yield "    " + shorten(card.question, WIDTH - 4)
+        yield "    " + shorten(printable(card.question), WIDTH - 4)
     if card.confusions:
-        typed = ", ".join(f"{c.answer} ×{c.count}" for c in card.confusions)
+        typed = ", ".join(f"{printable(c.answer)} ×{c.count}" for c in card.confusions)
         yield "    typed instead: " + shorten(typed, WIDTH - 19)
 
 
@@ -98,7 +103,7 @@ def report(result: Stats, titles: Mapping[str, str]) -> list[str]:
     add = lines.append
     deck = titles.get(result.deck_id or "", result.deck_id) if result.deck_id else "all decks"
     hour = f"{result.day_start_hour:02d}:00"
-    add(f"quizapp statistics: {deck}")
+    add(shorten(f"quizapp statistics: {printable(deck)}", WIDTH))
     add(
         f"Last {result.days} study days ({result.period_from} to {result.period_to}); "
         f"days start at {hour} ({result.timezone})"
@@ -175,7 +180,7 @@ def report(result: Stats, titles: Mapping[str, str]) -> list[str]:
     add("")
     add("Quizzes")
     for history in result.quizzes:
-        name = titles.get(history.deck_id, history.deck_id)
+        name = printable(titles.get(history.deck_id, history.deck_id))
         scores = ", ".join(f"{run.date:%m-%d} {percent(run.ratio)}" for run in history.runs[-8:])
         add(shorten(f"  {name}: {scores}", WIDTH))
     if not result.quizzes:

@@ -211,3 +211,12 @@ def test_a_hostile_settings_file_is_reported_escaped(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert_clean(result)
     assert "unknown setting '\\x1b[31mrosso" in result.stderr
+
+
+def test_quiz_names_a_hostile_tag_escaped(tmp_path: Path) -> None:
+    deck = hostile_deck(tmp_path / "deck.toml")
+    result = run_quizapp("quiz", str(deck), "--tag", ALL_ESCAPES)
+    assert result.returncode == 2
+    assert_clean(result)
+    assert "the deck 'hostile' has no tag '\\x1b[31mrosso" in result.stderr
+    assert "\\x1b]52;c;ZWNobyBwd25lZA==\\x07" in result.stderr and "abc\\u202edcba" in result.stderr

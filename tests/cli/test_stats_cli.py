@@ -17,6 +17,7 @@ from quizapp.core.records import now_ms
 from quizapp.core.schedule import DAY_MS, MINUTE_MS
 from quizapp.core.store import Store
 from tests.cli.helpers import run_quizapp
+from tests.hostile import raw_controls
 from tests.stats_helpers import DECK, answer, learn, make_deck, qa, quiz, review_when_due
 
 HOSTILE = "\x1b[2J\x1b]52;c;cGF3bmVk\x07"
@@ -303,3 +304,40 @@ def test_an_empty_log_still_reports(tmp_path: Path) -> None:
     data = json.loads(run_quizapp("stats", "--json").stdout)
     jsonschema.validate(data, STATS_SCHEMA)
     assert data["retention"]["total"]["rate"] is None
+
+
+BIDI_TYPED = "a\u202eb \x1b]52;c;SGVsbG8=\x07"
+"""A typed answer with a bidi override, a clipboard write and a bell."""
+
+
+def test_tables_escape_bidi_overrides_and_stay_within_80_columns() -> None:
+    question = "Domanda lunga " + "\x1b[2J\u202e" * 20  # 14 columns raw, 134 escaped
+    deck = make_deck(
+        [qa("long", ["people"], question=question), qa("other", ["dates"])],
+        title={"it": "Titolo \u202eolotit", "en": "Title \u202e\x1b]0;x\x07"},
+    )
+    folder = locations.user_decks_dir()
+    folder.mkdir(parents=True)
+    write_deck(deck, folder / "hostile_stats.toml")
+    with Store() as store:
+        learn(store, "long", now_ms() - 40 * DAY_MS)
+        at = review_when_due(store, "long", 1)
+        answer(store, "long", at + 10 * MINUTE_MS, 3)
+        last = now_ms() - 2 * 3_600_000
+        answer(store, "long", last, 1, mode="practice", typed=BIDI_TYPED)
+        quiz(store, 1, last, 7)
+    for args in (("stats",), ("stats", "--deck", DECK)):
+        result = run_quizapp(*args)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout
+        assert raw_controls(out) == [] and raw_controls(result.stderr) == []
+        assert "typed instead: a\\u202eb \\x1b]52;c;SGVsbG8=\\x07 ×1" in out
+        assert "    Domanda lunga \\x1b[2J\\u202e\\x1b[2J" in out  # the question, cut to width
+        assert "  Title \\u202e\\x1b]0;x\\x07: " in out  # its quizzes
+        assert max(len(line) for line in out.splitlines()) <= 80
+    assert "quizapp statistics: Title \\u202e\\x1b]0;x\\x07" in out
+    as_json = run_quizapp("stats", "--json")
+    assert raw_controls(as_json.stdout) == []
+    assert "\\u202e" in as_json.stdout  # ensure_ascii: escaped by JSON's own rules
+    [card] = [c for c in json.loads(as_json.stdout)["hardest"]["lapses"] if c["card"] == "long"]
+    assert [c["answer"] for c in card["confusions"]] == [BIDI_TYPED]  # and the data is exact

@@ -18,18 +18,26 @@ import sys
 import termios
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+import tomli_w
 from textual.app import App
-from textual.widgets import DataTable, Input
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from quizapp.core import locations
 from quizapp.core.loading import load_deck
+from quizapp.core.quiz import QuizOptions
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store
 from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.study import StudyScreen
+from quizapp.tui.widgets.safe_input import SafeInput
 from tests.hostile import ESCAPES, PAYLOAD, hostile_deck, raw_controls
 
 # What must never be in the bytes written to the terminal. Textual writes its own CSI
@@ -82,12 +90,12 @@ def assert_harmless(app: App[object]) -> str:
 
 
 class _Host(App[None]):
-    def __init__(self, screen: StudyScreen) -> None:
+    def __init__(self, screen: Screen[Any]) -> None:
         super().__init__()
-        self._study = screen
+        self._first = screen
 
     def on_mount(self) -> None:
-        self.push_screen(self._study)
+        self.push_screen(self._first)
 
 
 @pytest.fixture
@@ -159,6 +167,138 @@ async def test_home_shows_hostile_titles_and_broken_decks_harmlessly(tmp_path: P
         assert "\\x1b]52;c;ZWNobyBwd25lZA==\\x07" in text  # the id, quoted in the error
         assert app._notifications  # the unknown theme was named, harmlessly
         assert all(raw_controls(str(n.message)) == [] for n in app._notifications)
+
+
+# -- the quiz and its results -------------------------------------------------------------------
+
+QUIZ_HOSTILE = "[bold]x[/] \x1b]52;c;SGVsbG8=\x07 a\u202eb"
+"""Markup, an OSC 52 clipboard write (with its bell) and a bidi override."""
+QUIZ_SHOWN = ("[bold]x[/]", "\\x1b]52;c;SGVsbG8=\\x07", "a\\u202eb")
+"""How QUIZ_HOSTILE must read on the screen: the markup as typed, the rest as escapes."""
+TYPED = "[bold]typed[/] \x1b]52;c;SGVsbG8=\x07 \u202e"
+
+
+def _quiz_deck(path: Path) -> Path:
+    """Six question-and-answer cards and a cloze card whose texts all carry QUIZ_HOSTILE."""
+    cards: list[dict[str, Any]] = [
+        {
+            "id": f"qa{n}",
+            "kind": "qa",
+            "it": {
+                "question": f"Domanda {n} {QUIZ_HOSTILE}",
+                "answers": [f"risposta {n} {QUIZ_HOSTILE}"],
+                "note": f"nota {QUIZ_HOSTILE}",
+            },
+        }
+        for n in range(1, 7)
+    ]
+    cards.append(
+        {
+            "id": "cloze",
+            "kind": "cloze",
+            "it": {
+                "text": f"Frase {QUIZ_HOSTILE} con {{{{vuoto}}}}.",
+                "note": f"nota {QUIZ_HOSTILE}",
+            },
+        }
+    )
+    document = {
+        "deck": {
+            "id": "hostile-quiz",
+            "version": "1.0.0",
+            "title": {"it": f"Quiz {QUIZ_HOSTILE}", "en": f"Quiz {QUIZ_HOSTILE}"},
+            "description": {"it": "ostile", "en": "hostile"},
+            "author": "quizapp",
+            "license": "CC0-1.0",
+        },
+        "cards": cards,
+    }
+    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+    return path
+
+
+def _shown(static: Static) -> str:
+    return str(static.content)
+
+
+def _assert_escaped(text: str, *, markup: bool = True) -> None:
+    """`text` shows QUIZ_HOSTILE's escapes (and its markup as typed) and no raw character."""
+    assert raw_controls(text) == [], text
+    for form in QUIZ_SHOWN[0 if markup else 1 :]:
+        assert form in text, (form, text)
+
+
+async def test_a_quiz_and_its_results_show_hostile_card_text_escaped(
+    store: Store, tmp_path: Path
+) -> None:
+    deck = load_deck(_quiz_deck(tmp_path / "quiz.toml"))
+    screen = QuizScreen(deck, store, Settings(ui_language="en"), QuizOptions(length=7), seed=5)
+    app = _Host(screen)
+    formats: set[str] = set()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert raw_controls(str(screen.sub_title)) == [] and QUIZ_SHOWN[1] in screen.sub_title
+        while screen.question is not None:
+            question = screen.question
+            formats.add(question.format)
+            assert_harmless(app)
+            _assert_escaped(_shown(screen.query_one("#question", Static)))
+            if question.format == "typed":
+                field = screen.query_one("#answer", SafeInput)
+                field.value = TYPED  # as if pasted: the hidden characters are dropped
+                assert raw_controls(field.value) == [] and "[bold]typed[/]" in field.value
+                await pilot.press("enter")
+            elif question.format == "choice":
+                labels = [str(option.prompt) for option in screen.query_one(OptionList).options]
+                for label in labels:
+                    _assert_escaped(label)
+                await pilot.press(str((question.correct + 1) % len(labels) + 1))  # a wrong one
+            else:
+                if not question.statement:
+                    _assert_escaped(_shown(screen.query_one("#claim", Static)))
+                await pilot.press("2" if question.claim_true else "1")  # the wrong one
+            await pilot.pause()
+            assert screen.result is not None
+            assert_harmless(app)
+            feedback = _shown(screen.query_one("#feedback", Static))
+            assert question.prompt.note  # every card has one
+            assert f"nota {QUIZ_SHOWN[0]} {QUIZ_SHOWN[1]} {QUIZ_SHOWN[2]}" in feedback
+            if question.format == "typed":
+                assert "[bold]typed[/]" in feedback  # what was typed, as typed
+            _assert_escaped(feedback)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert formats == {"typed", "choice", "truefalse"}
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        assert_harmless(app)
+        assert QUIZ_SHOWN[1] in str(results.sub_title)
+        bodies = [_shown(body) for body in results.query(".body").results(Static)]
+        assert len(bodies) == 7
+        for body in bodies:
+            _assert_escaped(body)  # the question, the claim or answer given, the right one
+        assert any("You answered: [bold]typed[/]" in body for body in bodies), bodies
+
+
+async def test_a_true_false_statement_underlines_the_escaped_claim(
+    store: Store, tmp_path: Path
+) -> None:
+    deck = load_deck(_quiz_deck(tmp_path / "quiz.toml"))
+    screen = QuizScreen(deck, store, Settings(ui_language="en"), QuizOptions(length=7), seed=5)
+    async with _Host(screen).run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert screen.question is not None
+        before, claim = f"Frase {QUIZ_HOSTILE} con ", f"vuoto {QUIZ_HOSTILE}"
+        statement = replace(
+            screen.question,
+            format="truefalse",
+            statement=f"{before}{claim}.",
+            claim=claim,
+            claim_at=len(before),
+        )
+        text = screen._question_text(statement)
+        [span] = text.spans
+        assert text.plain[span.start : span.end] == f"vuoto {' '.join(QUIZ_SHOWN)}"
 
 
 # -- the bytes a real terminal receives ---------------------------------------------------------

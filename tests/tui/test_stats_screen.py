@@ -9,13 +9,26 @@ import pytest
 from textual.widgets import DataTable, Static, TabbedContent
 
 from quizapp.core import locations, stats
+from quizapp.core.deck import Deck
 from quizapp.core.schedule import MINUTE_MS, from_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.widgets.charts import BarChart, Heatmap
-from tests.stats_helpers import DECK, ROME, answer, learn, make_deck, qa, review_when_due, rome
+from tests.hostile import raw_controls
+from tests.stats_helpers import (
+    DECK,
+    ROME,
+    answer,
+    learn,
+    make_deck,
+    qa,
+    quiz,
+    review_when_due,
+    rome,
+)
+from tests.tui.test_hostile_text import assert_harmless
 
 MARKUP = "[bold]Capitale[/] [link=x]"
 NOW = rome(2026, 3, 20, 18, 0)
@@ -38,8 +51,8 @@ def _log(store: Store) -> None:
     answer(store, "easy", NOW - 2 * MINUTE_MS, 3, mode="practice", typed="ok")
 
 
-def _app(store: Store, lang: str = "en") -> tuple[QuizApp, StatsScreen]:
-    deck = make_deck([qa("tricky", ["people"], question=MARKUP), qa("easy", ["dates"])])
+def _app(store: Store, lang: str = "en", deck: Deck | None = None) -> tuple[QuizApp, StatsScreen]:
+    deck = deck or make_deck([qa("tricky", ["people"], question=MARKUP), qa("easy", ["dates"])])
     settings = Settings(ui_language=lang)  # type: ignore[arg-type]
     stats.sync_catalogs(store, [deck], settings)
     screen = StatsScreen(
@@ -111,6 +124,35 @@ async def test_card_text_and_typed_answers_are_shown_as_data(store: Store) -> No
         assert MARKUP in hardest  # markup shown, not applied
         assert "«[red]Shanghai[/]» ×1" in hardest
         assert "2 lapses" in hardest
+
+
+HOSTILE_TYPED = "\x1b]52;c;SGVsbG8=\x07 a\u202eb"
+"""A clipboard write, a bell and a bidi override, as a learner might paste them."""
+
+
+async def test_hostile_typed_answers_card_text_and_deck_titles_are_escaped(store: Store) -> None:
+    _log(store)
+    answer(store, "tricky", NOW - 3 * MINUTE_MS, 1, mode="practice", typed=HOSTILE_TYPED)
+    quiz(store, 1, NOW - 5 * MINUTE_MS, 7)
+    deck = make_deck(
+        [qa("tricky", ["people"], question="Capitale\x1b[2J\u202e"), qa("easy", ["dates"])],
+        title={"it": "Statistiche \x1b]0;hacked\x07", "en": "Stats \x1b]0;hacked\x07"},
+    )
+    app, screen = _app(store, deck=deck)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await _computed(app)
+        await pilot.pause()
+        status, quizzes = _text(screen, "status"), _text(screen, "quiz-text")
+        for shown in (status, quizzes):
+            assert "Stats \\x1b]0;hacked\\x07" in shown and raw_controls(shown) == []
+        await pilot.press("6")
+        await pilot.pause()
+        hardest = _text(screen, "hardest-text")
+        assert raw_controls(hardest) == [], hardest
+        assert "«\\x1b]52;c;SGVsbG8=\\x07 a\\u202eb» ×1" in hardest  # the typed answer
+        assert "Capitale\\x1b[2J\\u202e (tricky)" in hardest  # the card's question
+        assert_harmless(app)
 
 
 async def test_an_empty_log_shows_zeros_and_no_chart_errors(store: Store) -> None:

@@ -40,9 +40,12 @@ from quizapp.core.quiz import (
 from quizapp.core.records import QuizRun
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store, StoreError
+from quizapp.core.text import visible
+from quizapp.tui.format import data
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.results import ResultsScreen, minutes_seconds, score_text
+from quizapp.tui.widgets.safe_input import SafeInput
 
 _OUTCOME_CLASSES = ("correct", "almost", "partial", "wrong")
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
@@ -166,7 +169,7 @@ class QuizScreen(Screen[QuizRun | None]):
             self.problem = t(self.lang, "quiz.no_questions")
         except QuizError as error:
             self.quiz = None
-            self.problem = str(error)
+            self.problem = str(error)  # may quote deck text: shown with data()
         self.question = self.quiz.current if self.quiz else None
         self.result = None
 
@@ -183,7 +186,7 @@ class QuizScreen(Screen[QuizRun | None]):
             yield Static(id="extra")
             yield Static(id="feedback")
         yield OptionList(id="options")
-        yield Input(id="answer")
+        yield SafeInput(id="answer")
         with Horizontal(id="buttons"):
             yield Button(id="true", variant="success")
             yield Button(id="false", variant="error")
@@ -191,7 +194,7 @@ class QuizScreen(Screen[QuizRun | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.deck.deck.title.get(self.lang)
+        self.sub_title = visible(self.deck.deck.title.get(self.lang))
         self._new_quiz(self.options, self.seed)  # made here: its clock starts when it is shown
         self._start_timer()
         self._show_question()
@@ -208,7 +211,7 @@ class QuizScreen(Screen[QuizRun | None]):
         self.settings = settings
         self.lang = settings.ui_language
         translate_bindings(self, self.lang)
-        self.sub_title = self.deck.deck.title.get(self.lang)
+        self.sub_title = visible(self.deck.deck.title.get(self.lang))
         self._draw(refocus=False)
         self.refresh_bindings()
 
@@ -239,7 +242,7 @@ class QuizScreen(Screen[QuizRun | None]):
         )
         if question is None:
             self._static("format").update("")
-            self._static("question").update(Content(self.problem or ""))
+            self._static("question").update(data(self.problem or ""))
             for name in ("claim", "extra", "feedback"):
                 self._static(name).update("")
             options.display = answer.display = False
@@ -255,7 +258,7 @@ class QuizScreen(Screen[QuizRun | None]):
         self._static("claim").update(self._claim_text(question))
         self._static("claim").display = fmt == "truefalse" and not question.statement
         extra = self._extra_text(question)
-        self._static("extra").update(Content(extra))
+        self._static("extra").update(data(extra))
         self._static("extra").display = bool(extra)
         self._render_feedback()
         options.display = fmt == "choice"
@@ -301,17 +304,19 @@ class QuizScreen(Screen[QuizRun | None]):
         bar.update(total=total, progress=quiz.position)
 
     def _question_text(self, question: Question) -> Text:
-        text = Text(question.text)
+        text = Text(visible(question.text))
         if question.statement and question.claim_at >= 0:
-            end = question.claim_at + len(question.claim)
-            text.stylize("underline reverse", question.claim_at, end)
+            # Offsets in the shown text: an escaped character takes several cells.
+            start = len(visible(question.text[: question.claim_at]))
+            claim = question.text[question.claim_at : question.claim_at + len(question.claim)]
+            text.stylize("underline reverse", start, start + len(visible(claim)))
         return text
 
     def _claim_text(self, question: Question) -> Text:
         text = Text()
         if question.format == "truefalse" and not question.statement:
             text.append(f"{t(self.lang, 'quiz.claim')}: ")
-            text.append(question.claim, style="bold underline")
+            text.append(visible(question.claim), style="bold underline")
         return text
 
     def _extra_text(self, question: Question) -> str:
@@ -332,7 +337,7 @@ class QuizScreen(Screen[QuizRun | None]):
         result = self.result
         for index, option in enumerate(question.options):
             label = Text(f"{index + 1}  ", style="bold")
-            label.append(option)
+            label.append(visible(option))
             if result is not None and index == question.correct:
                 label.append("  ✓", style="bold")
                 label.stylize("green")
@@ -354,7 +359,7 @@ class QuizScreen(Screen[QuizRun | None]):
         if result.outcome == "correct":
             lines.append(t(self.lang, "quiz.right"), style="bold")
         elif isinstance(reason, dict) and reason.get(self.lang):
-            lines.append(str(reason[self.lang]), style="bold")
+            lines.append(visible(str(reason[self.lang])), style="bold")
         elif result.outcome == "wrong":
             lines.append(t(self.lang, "quiz.wrong"), style="bold")
         else:
@@ -366,7 +371,7 @@ class QuizScreen(Screen[QuizRun | None]):
         if question.format == "typed" and diff is not None and result.outcome != "correct":
             lines.append(f"\n{t(self.lang, 'study.typed')}: ")
             for segment in diff.typed:
-                lines.append(segment.text, style=_DIFF_STYLE.get(segment.tag, ""))
+                lines.append(visible(segment.text), style=_DIFF_STYLE.get(segment.tag, ""))
         if question.format == "truefalse":
             # A true statement already showed the answer; a false one did not.
             show_expected = not question.claim_true
@@ -374,10 +379,10 @@ class QuizScreen(Screen[QuizRun | None]):
             show_expected = result.outcome != "correct"
         if show_expected:
             lines.append(f"\n{t(self.lang, 'quiz.expected')}: ", style="bold")
-            lines.append(question.expected)
+            lines.append(visible(question.expected))
         if question.prompt.note:
             lines.append("\n\n")
-            lines.append(question.prompt.note, style="italic")
+            lines.append(visible(question.prompt.note), style="italic")
         feedback.update(lines)
         feedback.set_class(True, result.outcome if result.outcome in _OUTCOME_CLASSES else "wrong")
         self.query_one("#card", VerticalScroll).scroll_end(animate=False)
@@ -396,7 +401,9 @@ class QuizScreen(Screen[QuizRun | None]):
             return
         except StoreError as error:
             self.notify(
-                t(self.lang, "quiz.not_saved", error=str(error)), severity="error", markup=False
+                t(self.lang, "quiz.not_saved", error=visible(str(error))),
+                severity="error",
+                markup=False,
             )
             return
         self.result = result
@@ -484,7 +491,9 @@ class QuizScreen(Screen[QuizRun | None]):
             run = quiz.finish()
         except StoreError as error:
             self.notify(
-                t(self.lang, "quiz.run_not_saved", error=str(error)), severity="error", markup=False
+                t(self.lang, "quiz.run_not_saved", error=visible(str(error))),
+                severity="error",
+                markup=False,
             )
             return
         if self._timer is not None:
@@ -495,7 +504,7 @@ class QuizScreen(Screen[QuizRun | None]):
         results = ResultsScreen(
             run,
             self.settings,
-            title=self.deck.deck.title.get(self.lang),
+            title=visible(self.deck.deck.title.get(self.lang)),
             time_limit_s=quiz.options.time_limit_s,
             timed_out=quiz.timed_out,
         )

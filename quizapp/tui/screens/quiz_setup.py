@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from quizapp.core.deck import Deck
 from quizapp.core.quiz import QuizOptions, deck_tags
 from quizapp.core.settings import Settings
+from quizapp.core.text import visible
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 
@@ -64,8 +65,14 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
 
     def _tag_options(self) -> list[tuple[Text, str]]:
         everything = Text(f"{t(self.lang, 'setup.all_tags')} ({len(self.deck.cards)})")
-        # Tags are deck text: shown literally.
-        return [(everything, ALL)] + [(Text(f"{tag} ({n})"), tag) for tag, n in self.tags]
+        # Tags are deck text: shown literally (never markup) and with hidden characters escaped.
+        return [(everything, ALL)] + [(Text(f"{visible(tag)} ({n})"), tag) for tag, n in self.tags]
+
+    def _title(self) -> Text:
+        """The dialog's title with the deck's title, which is deck text (see `_tag_options`)."""
+        title = Text(t(self.lang, "setup.title", deck=""))
+        title.append(visible(self.deck.deck.title.get(self.lang)))
+        return title
 
     def _time_options(self) -> list[tuple[str, int]]:
         return [
@@ -74,8 +81,7 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
         ]
 
     def compose(self) -> ComposeResult:
-        title = Text(t(self.lang, "setup.title", deck=""))
-        title.append(self.deck.deck.title.get(self.lang))
+        title = self._title()
         with Vertical(id="dialog"):
             yield Static(title, id="setup-title")
             with Grid(id="fields"):
@@ -106,8 +112,7 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
         self.settings = settings
         self.lang = settings.ui_language
         translate_bindings(self, self.lang)
-        title = Text(t(self.lang, "setup.title", deck=""))
-        title.append(self.deck.deck.title.get(self.lang))
+        title = self._title()
         self.query_one("#setup-title", Static).update(title)
         for name in ("length", "tag", "time"):
             self.query_one(f"#{name}-label", Label).update(t(self.lang, f"setup.{name}"))

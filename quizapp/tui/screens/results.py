@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static
 
 from quizapp.core.records import QuizAnswer, QuizRun
 from quizapp.core.settings import Settings
+from quizapp.core.text import visible
 from quizapp.tui.i18n import has, t
 from quizapp.tui.localise import translate_bindings
 
@@ -41,25 +42,26 @@ def score_text(score: float, lang: str) -> str:
 
 def answer_lines(answer: QuizAnswer, lang: str) -> Text:
     """One question of the results: the question, what was given with the verdict, and the
-    right answer. Card text is appended as plain text, never parsed as markup."""
+    right answer. Card text and what was typed are appended as plain text, never parsed as
+    markup, with control, bidi and zero-width characters shown as their escapes."""
     text = Text()
     outcome = answer.verdict if has(f"outcome.{answer.verdict}") else "wrong"
-    text.append(answer.question, style="bold")
+    text.append(visible(answer.question), style="bold")
     text.append("\n")
     if answer.format == "truefalse":
         text.append(f"{t(lang, 'results.statement')}: ")
-        text.append(answer.claim)
+        text.append(visible(answer.claim))
         text.append("\n")
         given = {"true": t(lang, "quiz.true"), "false": t(lang, "quiz.false")}.get(answer.given)
     else:
-        given = answer.given or None
+        given = visible(answer.given) if answer.given else None
     text.append(f"{t(lang, 'results.given')}: ")
     text.append(given if given is not None else t(lang, "results.none"))
     text.append(f"  ·  {t(lang, f'outcome.{outcome}')}", style="italic")
     if answer.verdict != "correct":
         text.append("\n")
         text.append(f"{t(lang, 'results.expected')}: ", style="bold")
-        text.append(answer.expected)
+        text.append(visible(answer.expected))
     return text
 
 
@@ -135,7 +137,7 @@ class ResultsScreen(Screen[str | None]):
     def _draw(self) -> None:
         run = self.run
         self.title = t(self.lang, "results.title")
-        self.sub_title = self.title_text
+        self.sub_title = visible(self.title_text)
         percent = round(100 * run.ratio)
         summary = t(
             self.lang,

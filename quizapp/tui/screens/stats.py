@@ -6,6 +6,10 @@ week), Cards (tags, directions, intervals, difficulty) and Hardest (lapses, leec
 recall, what learners type instead). Everything comes from `quizapp.core.stats.compute`,
 run in a worker thread so that a large log never freezes the screen; the charts are the
 widgets of `quizapp.tui.widgets.charts` (see there why no plotting library).
+
+Deck titles, tags, card text and the answers learners typed are data: each is shown through
+`visible` (or `data` / `data_text`), never as markup, with any control, bidi or zero-width
+character shown as its escape.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from quizapp.core.schedule import to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.stats.model import Group, HardCard, Recall
 from quizapp.core.store import Store, StoreError
+from quizapp.core.text import printable, visible
+from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.widgets.charts import BarChart, Heatmap
@@ -184,7 +190,7 @@ class StatsScreen(Screen[None]):
         if not self.is_attached:  # closed while computing
             return
         self._show_status(t(self.lang, "stats.failed"))
-        self.notify(message, severity="error", markup=False, timeout=10)
+        self.notify(visible(message), severity="error", markup=False, timeout=10)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -212,7 +218,7 @@ class StatsScreen(Screen[None]):
             t(
                 lang,
                 "stats.status",
-                deck=self._deck_name(),
+                deck=printable(self._deck_name()),
                 days=result.days,
                 start=result.period_from.isoformat(),
                 end=result.period_to.isoformat(),
@@ -277,9 +283,10 @@ class StatsScreen(Screen[None]):
             scores = "  ".join(
                 f"{self._short_date(run.date)} {percent(run.ratio)}" for run in history.runs[-6:]
             )
-            quiz_lines.append(f"{titles.get(history.deck_id, history.deck_id)}: {scores}")
+            title = printable(titles.get(history.deck_id, history.deck_id))
+            quiz_lines.append(f"{title}: {scores}")
         text = "\n".join(quiz_lines) or t(lang, "stats.no_quizzes")
-        self._static("quiz-text").update(Content(text))
+        self._static("quiz-text").update(data(text))
 
     def _short_date(self, day: date) -> str:
         return f"{day.day} {t(self.lang, 'stats.months').split()[day.month - 1]}"
@@ -441,7 +448,7 @@ class StatsScreen(Screen[None]):
                 )
             stability = "-" if group.stability is None else f"{group.stability:.1f}d"
             table.add_row(
-                Text(name),
+                data_text(name),
                 Text(str(group.cards), justify="right"),
                 Text(str(group.studied), justify="right"),
                 Text(str(group.answers), justify="right"),
@@ -469,8 +476,8 @@ class StatsScreen(Screen[None]):
 
     def _card_lines(self, text: Text, card: HardCard) -> None:
         lang = self.lang
-        text.append(f"• {card.question or card.card_id}", style="bold")
-        text.append(f"  ({card.direction})\n")
+        text.append(f"• {visible(card.question or card.card_id)}", style="bold")
+        text.append(f"  ({visible(card.direction)})\n")
         facts = t(
             lang,
             "stats.card_facts",
@@ -481,7 +488,7 @@ class StatsScreen(Screen[None]):
             facts += " · " + t(lang, "stats.leech")
         text.append(f"  {facts}\n", style="dim")
         if card.confusions:
-            typed = ", ".join(f"«{c.answer}» ×{c.count}" for c in card.confusions)
+            typed = ", ".join(f"«{printable(c.answer)}» ×{c.count}" for c in card.confusions)
             text.append(f"  {t(lang, 'stats.typed_instead')}: {typed}\n")
 
     # -- actions ---------------------------------------------------------------------------

@@ -7,6 +7,9 @@ a few dozen cells to spend, where exact control of each one (eighth-block bar to
 per day) reads better than a scaled plot with axes and ticks. Two small widgets, each a few
 dozen lines, with colours from component classes in their DEFAULT_CSS, also keep snapshots
 stable and add no dependency.
+
+Labels are drawn character by character, so they go through `printable`: a label taken from
+data (a tag, a deck's title) then shows any control or bidi character as its escape.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
+
+from quizapp.core.text import printable
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -61,7 +66,9 @@ class Heatmap(Widget):
     def show(
         self, days: Sequence[tuple[date, int]], weekdays: Sequence[str], months: Sequence[str]
     ) -> None:
-        self.days, self.weekdays, self.months = list(days), weekdays, months
+        self.days = list(days)
+        self.weekdays = [printable(name) for name in weekdays]
+        self.months = [printable(name) for name in months]
         self.refresh(layout=True)
 
     def _style(self, name: str) -> Style:
@@ -133,7 +140,7 @@ class BarChart(Widget):
         bar_width: int = 1,
         gap: int = 1,
     ) -> None:
-        self.labels = list(labels)
+        self.labels = [printable(label) for label in labels]
         self.series = [list(values) for values in series]
         values = [v for values in self.series for v in values if v is not None]
         self.low = low
