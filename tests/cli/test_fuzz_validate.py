@@ -218,8 +218,9 @@ def broken_decks(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
     mistake; True when a mistake surely breaks it (no later one can undo it)."""
     document = draw(valid_decks())
     sure = False
+    texted: tuple[Any, ...] | None = None
     if draw(st.booleans()):  # any text anywhere: first, so that it cannot undo a mistake below
-        path = draw(st.sampled_from(_paths(document)))
+        texted = path = draw(st.sampled_from(_paths(document)))
         _parent(document, path)[path[-1]] = draw(st.text(_any_char, max_size=12))
     for _ in range(draw(st.integers(1, 2))):
         if not isinstance(document.get("deck"), dict):
@@ -257,8 +258,11 @@ def broken_decks(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
             parent = _parent(document, path)
             original = parent[path[-1]]
             parent[path[-1]] = value
-            # an int where a float is allowed, a list where a list is: not surely wrong
-            sure = sure or (isinstance(original, str) and not isinstance(value, str))
+            # an int where a float is allowed, a list where a list is: not surely wrong; nor a
+            # value in place of the text just written there (`cards = []` is a valid deck)
+            sure = sure or (
+                isinstance(original, str) and not isinstance(value, str) and path != texted
+            )
         elif mistake == "duplicate-id" and cards_list and isinstance(raw_cards, list):
             card = draw(st.sampled_from(cards_list))
             if "id" in card and isinstance(card["id"], str):

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from quizapp.core.deck import Deck
@@ -45,6 +45,7 @@ from quizapp.tui.format import data
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.results import ResultsScreen, minutes_seconds, score_text
+from quizapp.tui.widgets.footer import KeyFooter
 from quizapp.tui.widgets.safe_input import SafeInput
 
 _OUTCOME_CLASSES = ("correct", "almost", "partial", "wrong")
@@ -191,7 +192,7 @@ class QuizScreen(Screen[QuizRun | None]):
             yield Button(id="true", variant="success")
             yield Button(id="false", variant="error")
             yield Button(id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck.deck.title.get(self.lang))

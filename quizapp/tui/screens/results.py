@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.core.records import QuizAnswer, QuizRun
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
 from quizapp.tui.i18n import has, t
 from quizapp.tui.localise import translate_bindings
+from quizapp.tui.widgets.footer import KeyFooter
 
 _MARKS = {"correct": "✓", "almost": "✓", "partial": "½", "wrong": "✗", "unanswered": "–"}
 
@@ -120,7 +121,7 @@ class ResultsScreen(Screen[str | None]):
                 with Horizontal(classes=f"answer {answer.verdict}"):
                     yield Static(mark(answer), classes="mark")
                     yield Static(classes="body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._draw()

@@ -25,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from quizapp.core import stats
 from quizapp.core.deck import Deck
@@ -38,6 +38,7 @@ from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.widgets.charts import BarChart, Heatmap
+from quizapp.tui.widgets.footer import KeyFooter
 
 Clock = Callable[[], datetime]
 TABS = ("overview", "calendar", "forecast", "retention", "cards", "hardest")
@@ -145,7 +146,7 @@ class StatsScreen(Screen[None]):
                 yield BarChart(rows=5, id="difficulty-chart")
             with TabPane(t(self.lang, "stats.tab.hardest"), id="hardest"), VerticalScroll():
                 yield Static(id="hardest-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_status(t(self.lang, "stats.computing"))
