@@ -64,7 +64,7 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+s", "card_action('suspend')", "Suspend", id="study.suspend", priority=True),
         Binding("ctrl+b", "card_action('bury')", "Bury", id="study.bury", priority=True),
         Binding("ctrl+t", "peek", "Other language", id="study.peek", priority=True),
-        Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode", priority=True),
+        Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode", priority=True, show=False),
         Binding("p", "practice", "Practise", id="study.practice"),
         Binding("escape", "back", "Back", id="study.back"),
     ]
