@@ -13,23 +13,12 @@ from datetime import date, timedelta
 
 from quizapp.core.stats import Stats
 from quizapp.core.stats.model import Bucket, Group, HardCard, Recall
+from quizapp.core.stats.units import duration, percent
 from quizapp.core.text import printable
 
 WIDTH = 80
 SHADES = " ░▒▓█"
 BARS = " ▁▂▃▄▅▆▇█"
-
-
-def percent(value: float | None) -> str:
-    return "-" if value is None else f"{round(value * 100)}%"
-
-
-def duration(ms: int) -> str:
-    minutes, seconds = divmod(round(ms / 1000), 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    return f"{minutes}m {seconds:02d}s" if minutes else f"{seconds}s"
 
 
 def shorten(text: str, width: int) -> str:

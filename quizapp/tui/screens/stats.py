@@ -32,6 +32,7 @@ from quizapp.core.deck import Deck
 from quizapp.core.schedule import to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.stats.model import Group, HardCard, Recall
+from quizapp.core.stats.units import duration, percent
 from quizapp.core.store import Store, StoreError
 from quizapp.core.text import printable, visible
 from quizapp.tui.format import data, data_text
@@ -47,18 +48,6 @@ CHART_WIDTH = 66
 """Columns a chart may use at 80x24 (the screen less padding, scrollbar and value axis)."""
 RETENTION_LAYOUTS = ((2, 3), (2, 1), (1, 1))
 """(bar width, gap) from the widest: the first that fits the weeks; else the last weeks."""
-
-
-def percent(value: float | None) -> str:
-    return "-" if value is None else f"{round(value * 100)}%"
-
-
-def duration(ms: int) -> str:
-    minutes, seconds = divmod(round(ms / 1000), 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    return f"{minutes}m {seconds:02d}s" if minutes else f"{seconds}s"
 
 
 class StatsScreen(Screen[None]):
