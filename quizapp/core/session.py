@@ -649,8 +649,25 @@ class Session:
         )
 
     def next_due(self) -> int | None:
-        """When the next learning card of this deck comes due (ms), for "come back at"."""
-        return self.store.next_learning_due(self.deck.id, self.now())
+        """When this deck next has a card to study (ms), for "come back at"; None if never
+        (every card suspended, or none left).
+
+        A learning card comes back within minutes, a review on its due date, a buried card
+        tomorrow; new cards, when some are left and the day's share is used up, tomorrow. A
+        card due already but held back by today's limits is also tomorrow's.
+        """
+        now = self.now()
+        day = self.day()
+        learning = self.store.next_learning_due(self.deck.id, now)
+        if learning is not None and learning < day.end:
+            return max(learning, now)
+        candidates = []
+        scheduled = self.store.next_scheduled(self.deck.id)
+        if scheduled is not None:
+            candidates.append(max(scheduled, day.end))
+        if self.settings.new_per_day > 0 and self.store.has_new(self.deck.id):
+            candidates.append(day.end)
+        return min(candidates) if candidates else None
 
     def answered_ids(self) -> Sequence[str]:
         """Ids of this session's answers still in the log, oldest first."""

@@ -588,6 +588,24 @@ class Store:
         value = rows[0][0]
         return int(value) if value is not None else None
 
+    def next_scheduled(self, deck_id: str) -> int | None:
+        """When the next scheduled card (learning or review, not suspended) comes due, or
+        comes back from being buried: whichever is later for each card, the earliest of all."""
+        rows = self._read(
+            "SELECT min(max(due, buried_until)) FROM card_state WHERE deck_id = ? "
+            f"AND stage IN (1, 2, 3) AND suspended = 0 AND due IS NOT NULL AND {_IN_CATALOG}",
+            (deck_id,),
+        )
+        value = rows[0][0]
+        return int(value) if value is not None else None
+
+    def has_new(self, deck_id: str) -> bool:
+        """Whether the deck has keys never studied (they come, new_per_day a day)."""
+        rows = self._read(
+            "SELECT EXISTS (SELECT 1 FROM catalog WHERE deck_id = ? AND fresh = 1)", (deck_id,)
+        )
+        return bool(rows[0][0])
+
     def review_queue(self, deck_id: str, now: int, day: Day, limit: int) -> list[Key]:
         """Today's due reviews, the most overdue relative to their interval first.
 

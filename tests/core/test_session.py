@@ -432,3 +432,34 @@ def test_quiz_answers_are_logged_without_touching_the_schedule(store: Store) -> 
     assert store.state(graded.review.key) == before
     [row] = [r for r in store.reviews() if r.mode == "quiz"]
     assert row == logged and row.typed == "boh" and row.verdict == "wrong"
+
+
+def test_next_due_when_the_day_is_done(store: Store) -> None:
+    clock = FakeClock()
+    deck = make_deck(qa=4)
+    s = session(store, deck, clock, new_per_day=2)
+    study_until_done(s, clock)
+    # new cards are left: they come at the next study day
+    assert s.next_due() == s.day().end
+    s2 = session(store, deck, clock, new_per_day=10)
+    study_until_done(s2, clock)
+    reviews = [st.due for st in store.states("test-deck").values()]
+    # no new card left: the earliest review, days away
+    assert s2.next_due() == min(reviews) > s2.day().end
+
+
+def test_next_due_of_a_learning_card_is_within_minutes(store: Store) -> None:
+    clock = FakeClock()
+    s = session(store, make_deck(qa=1), clock, new_per_day=1)
+    assert s.next() is not None
+    s.answer("wrong")
+    s.grade()  # Again: back in a minute
+    assert s.next_due() == to_ms(clock.now) + 60_000
+
+
+def test_nothing_to_come_when_every_card_is_suspended(store: Store) -> None:
+    clock = FakeClock()
+    s = session(store, make_deck(qa=1), clock, new_per_day=1)
+    assert s.next() is not None
+    s.suspend()
+    assert s.next() is None and s.next_due() is None
