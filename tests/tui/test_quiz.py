@@ -445,3 +445,19 @@ def test_every_string_and_binding_of_the_quiz_screens_is_translated() -> None:
         assert i18n.has(f"quiz.format.{fmt}")
     for outcome in ("correct", "almost", "partial", "wrong", "unanswered"):
         assert i18n.has(f"outcome.{outcome}")
+
+
+async def test_an_empty_enter_does_not_throw_a_typed_question_away(store: Store) -> None:
+    screen = quiz_screen(store)
+    async with Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        while screen.question is not None and screen.question.format != "typed":
+            await answer(pilot, screen, right=True)
+            await pilot.press("enter")
+        question = screen.question
+        assert question is not None and question.format == "typed"
+        await pilot.press("enter")  # "next" pressed once too often
+        await pilot.pause()
+        assert screen.result is None and screen.question is question
+        assert any("Type an answer" in n.message for n in screen.app._notifications)
+        assert all(r.card_id != question.prompt.card.id for r in store.reviews())

@@ -415,6 +415,11 @@ class QuizScreen(Screen[QuizRun | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.question is not None and self.question.format == "typed":
+            if not event.value.strip():
+                # An empty Enter is most often the Enter of "next question" pressed twice:
+                # it must not throw the question away.
+                self.notify(t(self.lang, "quiz.type_first"), timeout=3)
+                return
             self._answer(lambda quiz: quiz.answer(event.value))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
