@@ -153,7 +153,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Think of the answer, then press Space",
     ),
     "study.done": ("Per oggi hai finito.", "You are done for today."),
-    "study.next_due": ("Prossima carta: {when}.", "Next card due: {when}."),
+    "study.next_due": ("Prossima carta tra {when}.", "Next card in {when}."),
     "study.nothing_due": ("Nessuna carta in programma.", "No card is scheduled."),
     "study.items": ("{n} elementi attesi", "{n} items expected"),
     "study.options": ("Scegli con 1-{n}", "Pick with 1-{n}"),
@@ -196,6 +196,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.true": ("Vero", "True"),
     "quiz.false": ("Falso", "False"),
     "quiz.placeholder": ("Scrivi la risposta e premi Invio", "Type your answer and press Enter"),
+    "quiz.type_first": (
+        "Scrivi una risposta (anche «non lo so»), poi Invio.",
+        'Type an answer (even "I don\'t know"), then Enter.',
+    ),
     "quiz.right": ("Giusto!", "Right!"),
     "quiz.wrong": ("Sbagliato.", "Wrong."),
     "quiz.expected": ("Risposta giusta", "Right answer"),
@@ -282,7 +286,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "stats.period": ("Ultimi {days} giorni", "Last {days} days"),
     "stats.days_studied": (
-        "  Hai studiato in {studied} giorni su {days}",
+        "  Giorni di studio: {studied} su {days}",
         "  Studied on {studied} of {days} days",
     ),
     "stats.states": (
@@ -309,9 +313,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     ),
     "stats.calendar_note": (
-        "Risposte nell'ultimo anno: {total} in {active} giorni. Giorno più intenso: "
+        "Risposte nell'ultimo anno: {total}; giorni di studio: {active}. Giorno più intenso: "
         "{busiest} ({most}). Colore più tenue = meno risposte.",
-        "Answers in the past year: {total} on {active} days. Busiest day: {busiest} "
+        "Answers in the past year: {total}; days studied: {active}. Busiest day: {busiest} "
         "({most}). Fainter = fewer answers.",
     ),
     "stats.forecast_note": (

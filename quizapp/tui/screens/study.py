@@ -45,9 +45,9 @@ class StudyScreen(Screen[None]):
     StudyScreen #verdict.almost, StudyScreen #verdict.partial { color: $warning; }
     StudyScreen #verdict.wrong { color: $error; }
     StudyScreen #answer { margin: 0 2; }
-    StudyScreen #grades { height: 3; padding: 0 2; display: none; }
+    StudyScreen #grades { height: 3; padding: 0 1; display: none; }
     StudyScreen #grades.shown { display: block; }
-    StudyScreen #grades Button { width: 1fr; margin-right: 1; }
+    StudyScreen #grades Button { width: 1fr; min-width: 0; margin: 0; padding: 0; }
     StudyScreen #grades Button.suggested { text-style: bold reverse; }
     """
 
