@@ -190,6 +190,21 @@ class QuizApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen(self.settings))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field labelled in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t(self.lang, "palette.search")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        placeholder = t(self.lang, "palette.search_themes")
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the keys of the current screen, then settings, language, quit."""
         from quizapp.tui.keys import palette_commands

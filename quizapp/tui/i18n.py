@@ -63,6 +63,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nella keymap delle impostazioni ci sono id di tasti sconosciuti: {ids}.",
         "The settings keymap names unknown key ids: {ids}.",
     ),
+    "palette.search": ("Cerca un comando…", "Search for commands…"),
+    "palette.search_themes": ("Cerca un tema…", "Search for themes…"),
     "palette.theme": ("Tema", "Theme"),
     "palette.theme_help": ("Cambia il tema dei colori", "Change the colour theme"),
     "lang.it": ("italiano", "Italian"),

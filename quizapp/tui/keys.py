@@ -78,6 +78,10 @@ def key_lines(app: App[Any], node: DOMNode, keymap: Mapping[str, str], lang: str
     return list(lines.values())
 
 
+_APP_COMMANDS = frozenset({"app.quit", "app.settings", "app.help"})
+"""Actions the palette lists once, after the screen's keys."""
+
+
 def palette_commands(app: QuizApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
     """A command for every enabled, described binding of the screen and the app."""
     seen: set[str] = set()
@@ -85,8 +89,8 @@ def palette_commands(app: QuizApp, screen: Screen[Any]) -> Iterable[SystemComman
         binding = active.binding
         if not binding.id or binding.id in seen or not active.enabled or not binding.description:
             continue
-        if binding.id in ("app.quit", "app.help"):
-            continue
+        if binding.id in ("app.quit", "app.help") or binding.action in _APP_COMMANDS:
+            continue  # listed once, by the app (home's `q` and `o` are the same actions)
         seen.add(binding.id)
         key = app.get_key_display(binding)
         yield SystemCommand(

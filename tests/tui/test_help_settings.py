@@ -93,6 +93,7 @@ async def test_command_palette_lists_the_screen_actions() -> None:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert {"Studia", "Pratica", "Impostazioni", "Aiuto", "English", "Tema"} <= set(titles)
+        assert len(titles) == len(set(titles)), "each action once (home's q is ctrl+q's quit)"
         study = next(c for c in app.get_system_commands(app.screen) if c.title == "Studia")
         await study.callback()
         await pilot.pause()
@@ -138,3 +139,20 @@ async def test_settings_cancel_changes_nothing() -> None:
         await pilot.pause()
         assert app.settings.quiz_length == 10
         assert not locations.settings_path().exists()
+
+
+async def test_the_command_palette_speaks_the_ui_language() -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = QuizApp(settings=Settings(ui_language="it"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Cerca un comando…"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.search_themes()
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "Cerca un tema…"
