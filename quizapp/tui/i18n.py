@@ -145,6 +145,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "study.undone.suspend": ("Sospensione annullata.", "Suspend undone."),
     "study.undone.bury": ("Carta di nuovo in programma oggi.", "Bury undone."),
     # -- study ------------------------------------------------------------------------------
+    "study.practice_counts": (
+        "Ripasso libero · ne restano {left} · il programma non cambia",
+        "Practice · {left} left · the schedule is not changed",
+    ),
     "study.counts": (
         "Nuove {new} · In apprendimento {learning} · Da ripassare {review}",
         "New {new} · Learning {learning} · Due {review}",

@@ -105,6 +105,8 @@ async def test_empty_queue_says_so(store: Store) -> None:
         assert "study.practice" in shown
         await pilot.press("p")
         assert screen.session.mode == "practice"
+        assert _text(screen, "counts").startswith("Practice · ")
+        assert "the schedule is not changed" in _text(screen, "counts")
         assert screen.turn is not None
         shown = {a.binding.id for a in screen.active_bindings.values() if a.binding.show}
         assert "study.practice" not in shown

@@ -165,17 +165,17 @@ class StudyScreen(Screen[None]):
 
     def _update_counts(self) -> None:
         counts = self.session.counts()
-        self._static("counts").update(
-            Content(
-                t(
-                    self.lang,
-                    "study.counts",
-                    new=counts.new,
-                    learning=counts.learning,
-                    review=counts.review,
-                )
+        if self.session.mode == "practice":  # no schedule: the cards left in the round
+            line = t(self.lang, "study.practice_counts", left=counts.total)
+        else:
+            line = t(
+                self.lang,
+                "study.counts",
+                new=counts.new,
+                learning=counts.learning,
+                review=counts.review,
             )
-        )
+        self._static("counts").update(Content(line))
         bar = self.query_one(ProgressBar)
         bar.update(total=self.done_count + counts.total, progress=self.done_count)
 
