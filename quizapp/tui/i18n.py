@@ -145,6 +145,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "study.undone.suspend": ("Sospensione annullata.", "Suspend undone."),
     "study.undone.bury": ("Carta di nuovo in programma oggi.", "Bury undone."),
     # -- study ------------------------------------------------------------------------------
+    "study.no_peek": (
+        "Questa carta non ha l'altra lingua.",
+        "This card has no other language.",
+    ),
     "study.practice_counts": (
         "Ripasso libero · ne restano {left} · il programma non cambia",
         "Practice · {left} left · the schedule is not changed",

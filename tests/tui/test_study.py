@@ -229,8 +229,11 @@ async def test_peek_shows_the_other_language_and_i_was_right_grades_good(store: 
         await pilot.pause()
         await pilot.press("ctrl+t")
         await pilot.pause()
-        messages = [n.message for n in screen.app._notifications]
-        assert any("According to DeepSeek" in m for m in messages), messages
+        peeked = screen.query_one("#peek", Static)
+        assert peeked.display and "According to DeepSeek" in str(peeked.content)
+        await pilot.press("ctrl+t")  # again: hidden, not stacked
+        assert not peeked.display
+        await pilot.press("ctrl+t")
         screen.query_one("#answer", Input).value = "cinque milioni"
         await pilot.press("enter")
         assert "Correct" not in _text(screen, "verdict")

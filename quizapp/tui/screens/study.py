@@ -39,6 +39,8 @@ class StudyScreen(Screen[None]):
     StudyScreen ProgressBar { padding: 0 2; }
     StudyScreen #card { height: 1fr; padding: 1 2; }
     StudyScreen #question { text-style: bold; }
+    StudyScreen #peek { color: $text-muted; text-style: italic; display: none; }
+    StudyScreen #peek.shown { display: block; }
     StudyScreen #extra { color: $text-muted; margin-top: 1; }
     StudyScreen #verdict { margin-top: 1; }
     StudyScreen #verdict.correct { color: $success; }
@@ -146,6 +148,7 @@ class StudyScreen(Screen[None]):
         yield ProgressBar(id="progress", show_eta=False)
         with VerticalScroll(id="card"):
             yield Static(id="question")
+            yield Static(id="peek")
             yield Static(id="extra")
             yield Static(id="verdict")
         yield SafeInput(id="answer", placeholder=t(self.lang, "study.placeholder"))
@@ -204,6 +207,7 @@ class StudyScreen(Screen[None]):
     def _show_card(self, turn: Turn) -> None:
         prompt = turn.prompt
         self._static("question").update(data(prompt.question))
+        self._static("peek").set_class(False, "shown")
         extra: list[str] = []
         if turn.edited:
             extra.append(t(self.lang, "study.edited"))
@@ -376,10 +380,17 @@ class StudyScreen(Screen[None]):
         self._next()
 
     def action_peek(self) -> None:
-        if self.turn is not None:
-            other = peek(self.turn.prompt)
-            if other:
-                self.notify(visible(other), timeout=6, markup=False)
+        """Show (or hide again) the question in the other language, under the question."""
+        shown = self._static("peek")
+        if shown.has_class("shown"):
+            shown.set_class(False, "shown")
+            return
+        other = peek(self.turn.prompt) if self.turn is not None else None
+        if other:
+            shown.update(data(other))
+            shown.set_class(True, "shown")
+        else:
+            self.notify(t(self.lang, "study.no_peek"), timeout=3)
 
     def action_switch_mode(self) -> None:
         self.answer_mode = "flip" if self.answer_mode == "typed" else "typed"
