@@ -19,25 +19,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tests.hostile import hostile_deck  # noqa: E402
-
-HEADER = (
-    '[deck]\nid = "big"\nversion = "1"\nauthor = "a"\nlicense = "CC0-1.0"\n'
-    'title = { it = "Grande", en = "Big" }\ndescription = { it = "d", en = "d" }\n'
-)
-
-
-def card(
-    card_id: str = "c",
-    question: str = "Domanda?",
-    answers: str = '["risposta"]',
-    tags: str = "[]",
-    kind: str = "qa",
-) -> str:
-    return (
-        f"\n[[cards]]\nid = {json.dumps(card_id)}\nkind = {json.dumps(kind)}\ntags = {tags}\n"
-        f"[cards.it]\nquestion = {json.dumps(question)}\nanswers = {answers}\n"
-    )
+from tests.hostile import BIG_HEADER as HEADER  # noqa: E402
+from tests.hostile import card, hostile_deck  # noqa: E402
 
 
 def cases(folder: Path) -> list[tuple[str, list[str]]]:

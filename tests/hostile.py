@@ -6,6 +6,7 @@ answers, options, notes, examples, cloze sentences, list items) carries them.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,29 @@ def hostile_document(deck_id: str = "hostile") -> dict[str, Any]:
 def hostile_deck(path: Path, deck_id: str = "hostile") -> Path:
     path.write_text(tomli_w.dumps(hostile_document(deck_id)), encoding="utf-8")
     return path
+
+
+BIG_HEADER = """[deck]
+id = "big"
+version = "1"
+author = "a"
+license = "CC0-1.0"
+title = { it = "Grande", en = "Big" }
+description = { it = "d", en = "d" }
+"""
+"""The [deck] table of the oversized decks (tests/core/test_limits.py, the hostile benchmark)."""
+
+
+def card(
+    card_id: str = "c",
+    *,
+    question: str = "Domanda?",
+    answers: str = '["risposta"]',
+    tags: str = "[]",
+    kind: str = "qa",
+) -> str:
+    """One [[cards]] table as TOML text, with any of its values as large as a test needs."""
+    return (
+        f"\n[[cards]]\nid = {json.dumps(card_id)}\nkind = {json.dumps(kind)}\ntags = {tags}\n"
+        f"[cards.it]\nquestion = {json.dumps(question)}\nanswers = {answers}\n"
+    )

@@ -20,30 +20,10 @@ from quizapp.core.loading import MAX_DECK_BYTES, MAX_PROBLEMS, DeckError, check_
 from quizapp.core.progress_io import MAX_LINE_CHARS, ProgressFileError, check_file
 from quizapp.core.settings import MAX_SETTINGS_BYTES, SettingsError, load
 from tests.cli.helpers import run_quizapp
+from tests.hostile import BIG_HEADER as HEADER
+from tests.hostile import card
 
-HEADER = """[deck]
-id = "big"
-version = "1"
-author = "a"
-license = "CC0-1.0"
-title = { it = "Grande", en = "Big" }
-description = { it = "d", en = "d" }
-"""
 TEN_MB = 10 * 1024 * 1024
-
-
-def card(
-    card_id: str = "c",
-    *,
-    question: str = "Domanda?",
-    answers: str = '["risposta"]',
-    tags: str = "[]",
-    kind: str = "qa",
-) -> str:
-    return (
-        f"\n[[cards]]\nid = {json.dumps(card_id)}\nkind = {json.dumps(kind)}\ntags = {tags}\n"
-        f"[cards.it]\nquestion = {json.dumps(question)}\nanswers = {answers}\n"
-    )
 
 
 def write(tmp_path: Path, text: str, name: str = "deck.toml") -> Path:
