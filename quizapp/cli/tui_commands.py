@@ -171,10 +171,14 @@ def run_study(args: argparse.Namespace) -> int:
     if isinstance(store, int):
         return store
     from quizapp.tui.app import QuizApp
+    from quizapp.tui.screens.study import StudyScreen
+
+    def start(app: QuizApp) -> StudyScreen:
+        return StudyScreen(deck, store, app.settings, mode=args.mode)
 
     _settle()
     with store:
-        app = QuizApp(study=(deck, store, loaded, args.mode))
+        app = QuizApp(settings=loaded, store=store, start=start)
         app.run()
     return app.return_code or 0
 
@@ -231,12 +235,10 @@ def run_home(args: argparse.Namespace) -> int:
     from quizapp.core.loading import CheckResult, check_deck_cached
     from quizapp.core.store import NewerDatabaseError, Store, StoreError
 
-    try:
-        settings.load()
-    except settings.NewerSettingsError as error:
-        return _fail(f"quizapp: {error}")
-    except settings.SettingsError:
-        pass  # the app starts with the defaults and shows the problem
+    loaded, problem = settings.load_or_defaults()
+    if isinstance(problem, settings.NewerSettingsError):
+        return _fail(f"quizapp: {problem}")
+    # any other problem: the app starts with the defaults and shows it
     try:
         store: Store | None = Store()
     except NewerDatabaseError as error:
@@ -253,7 +255,7 @@ def run_home(args: argparse.Namespace) -> int:
     from quizapp.tui.app import QuizApp
 
     _settle()
-    app = QuizApp(store=store, checked=checked)
+    app = QuizApp(settings=loaded, settings_problem=problem, store=store, checked=checked)
     try:
         app.run()
     finally:

@@ -9,7 +9,6 @@ the UI language takes effect at once, on every screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -47,30 +46,26 @@ class QuizApp(App[None]):
         *,
         settings: Settings | None = None,
         store: Store | None = None,
+        settings_problem: SettingsError | None = None,
         start: ScreenFactory | None = None,
-        study: tuple[Any, ...] | None = None,
         checked: dict[Path, CheckResult] | None = None,
     ) -> None:
         """`start` makes the first screen (`quizapp study`/`quiz`); the app exits when it closes.
 
         `settings` default to the settings file (or the defaults, with a notice, when it is
-        broken); `store` to the progress database, opened when a screen first needs it.
+        broken); a caller that read them passes the problem it found, for the same notice.
+        `store` defaults to the progress database, opened when a screen first needs it.
         """
         super().__init__()
         self.extra_decks = list(extra_decks or [])
         self.checked = dict(checked or {})
         """Decks already checked (by `quizapp` before the app starts), by path."""
-        self._settings_problem: SettingsError | None = None
+        self._settings_problem = settings_problem
         if settings is None:
             settings, self._settings_problem = user_settings.load_or_defaults()
         self.settings = settings
         self._store = store
         self._owns_store = False
-        if study is not None:
-            deck, store_, study_settings, mode = study
-            self._store = store_
-            self.settings = study_settings
-            start = partial(_study_screen, deck=deck, mode=mode)
         self.start = start
         translate_bindings(self, self.settings.ui_language)
 
@@ -217,11 +212,3 @@ class QuizApp(App[None]):
             self.action_change_theme,
         )
         yield SystemCommand(t(self.lang, "key.app.quit"), "ctrl+q", self.action_quit)
-
-
-def _study_screen(app: QuizApp, *, deck: Any, mode: str) -> Screen[Any]:
-    from quizapp.tui.screens.study import StudyScreen
-
-    store = app.open_store()
-    assert store is not None
-    return StudyScreen(deck, store, app.settings, mode=mode)

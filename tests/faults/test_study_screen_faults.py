@@ -117,7 +117,11 @@ async def test_a_database_that_cannot_be_read_is_said_in_place_of_the_card(store
 
 
 async def test_a_session_that_cannot_start_ends_the_app_with_the_reason(store: Store) -> None:
-    app = QuizApp(study=(make_deck(qa=5), store, Settings(ui_language="en"), "study"))
+    app = QuizApp(
+        settings=Settings(ui_language="en"),
+        store=store,
+        start=lambda app: StudyScreen(make_deck(qa=5), store, app.settings),
+    )
     with inject(store, READ_ONLY):
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
