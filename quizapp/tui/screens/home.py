@@ -288,12 +288,10 @@ class HomeScreen(Screen[None]):
         store = self.quiz_app.open_store() if deck is not None else None
         if deck is None or store is None:
             return
-        chosen_deck, chosen_store = deck, store
 
         def start(options: QuizOptions | None) -> None:
             if options is not None:
-                screen = QuizScreen(chosen_deck, chosen_store, self.settings, options)
-                self.app.push_screen(screen)
+                self.app.push_screen(QuizScreen(deck, store, self.settings, options))
 
         self.app.push_screen(QuizSetupScreen(deck, self.settings), start)
 
