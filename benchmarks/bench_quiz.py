@@ -34,9 +34,9 @@ def startup_child(database: str) -> None:
     from textual import events
 
     from quizapp.core import settings as user_settings
-    from quizapp.core.loading import load_deck
-    from quizapp.core.quiz import QuizOptions
-    from quizapp.core.store import Store
+    from quizapp.core.deck.loading import load_deck
+    from quizapp.core.quiz.run import QuizOptions
+    from quizapp.core.store.database import Store
     from quizapp.tui.app import QuizApp
     from quizapp.tui.screens.quiz import QuizScreen
 
@@ -98,8 +98,8 @@ def main() -> int:
             startups.append(float(child.stdout.strip().splitlines()[-1]))
 
     sys.path.insert(0, str(ROOT))
-    from quizapp.core.loading import load_deck
-    from quizapp.core.quiz import QuizOptions, build_questions
+    from quizapp.core.deck.loading import load_deck
+    from quizapp.core.quiz.run import QuizOptions, build_questions
     from quizapp.core.settings import Settings
 
     deck = load_deck(DECK)

@@ -52,10 +52,10 @@ import synth  # noqa: E402
 
 import quizapp  # noqa: E402
 from quizapp.cli.main import COMMANDS  # noqa: E402
-from quizapp.core.loading import load_deck_cached  # noqa: E402
-from quizapp.core.prompts import prompt_keys, prompts_for  # noqa: E402
+from quizapp.core.deck.loading import load_deck_cached  # noqa: E402
+from quizapp.core.deck.prompts import prompt_keys, prompts_for  # noqa: E402
 from quizapp.core.settings import Settings  # noqa: E402
-from quizapp.core.store import Store  # noqa: E402
+from quizapp.core.store.database import Store  # noqa: E402
 from quizapp.tui.i18n import t  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -278,7 +278,7 @@ def measure(label: str, deck: Path, work: Path, rounds: int) -> Results:
     def python(code: str) -> list[str]:
         return [sys.executable, "-c", code, str(deck)]
 
-    load_code = "import sys; from quizapp.core.loading import {0}; {0}(sys.argv[1])"
+    load_code = "import sys; from quizapp.core.deck.loading import {0}; {0}(sys.argv[1])"
     best = min  # the least disturbed run on a shared machine
     full = [run_process(python(load_code.format("load_deck")), env) for _ in range(heavy)]
     values["load_full"] = best(r.seconds for r in full)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import stats_data
 
 from quizapp.core import locations, stats
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 TARGET_S = 2.0
 PARTS = [

@@ -28,13 +28,13 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from quizapp.core.deck import Deck
-from quizapp.core.prompts import Prompt
+from quizapp.core.deck.model import Deck
+from quizapp.core.deck.prompts import Prompt
 from quizapp.core.rating import Rating
-from quizapp.core.schedule import DAY_MS, MINUTE_MS, study_day, to_ms
-from quizapp.core.session import Session
+from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, study_day, to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store import Review, Store
+from quizapp.core.store.database import Review, Store
+from quizapp.core.study.session import Session
 
 REVIEWS_PER_CARD = 10
 GAPS_MS = [MINUTE_MS, 10 * MINUTE_MS, DAY_MS, 3 * DAY_MS, 8 * DAY_MS, 20 * DAY_MS, 45 * DAY_MS]

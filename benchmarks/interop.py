@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quizapp.core.deck import Deck
+from quizapp.core.deck.model import Deck
 from quizapp.core.interop.anki_import import import_apkg
 from quizapp.core.interop.apkg_write import deck_to_apkg
 from quizapp.core.interop.csv_export import deck_to_csv

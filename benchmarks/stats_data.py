@@ -14,11 +14,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.deck import Deck
-from quizapp.core.prompts import all_prompts
-from quizapp.core.records import QuizRun
-from quizapp.core.schedule import DAY_MS, MINUTE_MS, to_ms
-from quizapp.core.store import Review, Store
+from quizapp.core.deck.model import Deck
+from quizapp.core.deck.prompts import all_prompts
+from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, to_ms
+from quizapp.core.store.database import Review, Store
+from quizapp.core.store.records import QuizRun
 
 DECK_ID = "bench-stats"
 ANSWERS_PER_KEY = 10

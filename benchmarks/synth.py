@@ -394,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--no-check", action="store_true", help="do not validate the decks")
     args = parser.parse_args(argv)
-    from quizapp.core.loading import check_deck
+    from quizapp.core.deck.loading import check_deck
 
     failed = 0
     for count in args.counts:

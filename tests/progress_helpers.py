@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from quizapp.core.deck import Deck
-from quizapp.core.prompts import Prompt
+from quizapp.core.deck.model import Deck
+from quizapp.core.deck.prompts import Prompt
 from quizapp.core.rating import Rating
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)

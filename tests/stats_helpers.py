@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from quizapp.core.deck import Deck
-from quizapp.core.records import QuizRun
-from quizapp.core.schedule import DAY_MS, to_ms
-from quizapp.core.store import Review, Store
+from quizapp.core.deck.model import Deck
+from quizapp.core.schedule.engine import DAY_MS, to_ms
+from quizapp.core.store.database import Review, Store
+from quizapp.core.store.records import QuizRun
 
 ROME = ZoneInfo("Europe/Rome")
 DECK = "stats-deck"

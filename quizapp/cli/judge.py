@@ -10,8 +10,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from quizapp.core.deck.prompts import Prompt
     from quizapp.core.judge import Verdict
-    from quizapp.core.prompts import Prompt
 
 
 def register(subparsers: Any) -> None:
@@ -121,10 +121,10 @@ def _fail(message: str) -> int:
 
 def _run_card(args: argparse.Namespace) -> int:
     from quizapp.cli.output import warn
-    from quizapp.core import catalog
+    from quizapp.core.deck import catalog
+    from quizapp.core.deck.loading import DeckError, load_deck
+    from quizapp.core.deck.prompts import prompts_for
     from quizapp.core.judge import deck_words, judge_prompt
-    from quizapp.core.loading import DeckError, load_deck
-    from quizapp.core.prompts import prompts_for
 
     try:
         path = catalog.resolve(args.deck)

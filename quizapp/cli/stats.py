@@ -6,8 +6,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quizapp.core.deck import Deck
-    from quizapp.core.store import Store
+    from quizapp.core.deck.model import Deck
+    from quizapp.core.store.database import Store
 
 MAX_DAYS = 3650  # quizapp.core.stats.MAX_DAYS, without importing the core at start-up
 
@@ -50,8 +50,8 @@ def _load_decks(chosen: str | None) -> tuple[list[Deck], str | None, list[str]]:
 
     Raises LookupError with a message when the chosen deck cannot be found or loaded.
     """
-    from quizapp.core import catalog
-    from quizapp.core.loading import check_deck
+    from quizapp.core.deck import catalog
+    from quizapp.core.deck.loading import check_deck
 
     decks: list[Deck] = []
     problems: list[str] = []
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import emit_json, warn
     from quizapp.core import settings as user_settings
     from quizapp.core import stats
-    from quizapp.core.store import Store, StoreError
+    from quizapp.core.store.database import Store, StoreError
 
     loaded, problem = user_settings.load_or_defaults()
     if problem is not None:

@@ -94,7 +94,7 @@ few seconds to check: about 6 s for 100,000 cards on two cores)."""
 
 
 def _check_notice(path: Path) -> None:
-    from quizapp.core import deck_cache
+    from quizapp.core.deck import cache as deck_cache
 
     try:
         size = path.stat().st_size
@@ -127,8 +127,9 @@ def _fail(message: str) -> int:
 
 def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
     """The deck named on the command line and the settings, or the exit code of a failure."""
-    from quizapp.core import catalog, settings
-    from quizapp.core.loading import DeckError, load_deck_cached
+    from quizapp.core import settings
+    from quizapp.core.deck import catalog
+    from quizapp.core.deck.loading import DeckError, load_deck_cached
 
     try:
         path = catalog.resolve(name)
@@ -149,7 +150,7 @@ def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
 
 def _open_store() -> Any:
     """The progress store, or the exit code of a failure."""
-    from quizapp.core.store import Store, StoreError
+    from quizapp.core.store.database import Store, StoreError
 
     try:
         store = Store()
@@ -185,7 +186,7 @@ def run_study(args: argparse.Namespace) -> int:
 
 def run_quiz(args: argparse.Namespace) -> int:
     from quizapp.cli.output import warn
-    from quizapp.core.quiz import QuizOptions, deck_tags
+    from quizapp.core.quiz.run import QuizOptions, deck_tags
 
     found = _deck_and_settings(args.deck)
     if isinstance(found, int):
@@ -231,9 +232,10 @@ def open_quiz(deck: Any, store: Any, settings: Any, options: Any, *, seed: int |
 def run_home(args: argparse.Namespace) -> int:
     """The app on its home screen. A settings file or a database from a newer quizapp stops
     it here, with the reason; any other problem with them is shown in the app."""
-    from quizapp.core import catalog, settings
-    from quizapp.core.loading import CheckResult, check_deck_cached
-    from quizapp.core.store import NewerDatabaseError, Store, StoreError
+    from quizapp.core import settings
+    from quizapp.core.deck import catalog
+    from quizapp.core.deck.loading import CheckResult, check_deck_cached
+    from quizapp.core.store.database import NewerDatabaseError, Store, StoreError
 
     loaded, problem = settings.load_or_defaults()
     if isinstance(problem, settings.NewerSettingsError):

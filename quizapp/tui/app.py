@@ -23,8 +23,8 @@ from quizapp.tui.i18n import t
 from quizapp.tui.localise import translate_bindings
 
 if TYPE_CHECKING:
-    from quizapp.core.loading import CheckResult
-    from quizapp.core.store import Store
+    from quizapp.core.deck.loading import CheckResult
+    from quizapp.core.store.database import Store
 
 ScreenFactory = Callable[["QuizApp"], Screen[Any]]
 
@@ -85,7 +85,7 @@ class QuizApp(App[None]):
                 visible(str(self._settings_problem)), severity="error", markup=False, timeout=10
             )
         if self.start is not None:
-            from quizapp.core.store import StoreError
+            from quizapp.core.store.database import StoreError
 
             try:
                 first = self.start(self)
@@ -105,7 +105,7 @@ class QuizApp(App[None]):
     def open_store(self) -> Store | None:
         """The progress store, opened on first use; None (with a notice) if it cannot be."""
         if self._store is None:
-            from quizapp.core.store import Store, StoreError
+            from quizapp.core.store.database import Store, StoreError
 
             try:
                 self._store = Store()

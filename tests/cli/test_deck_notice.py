@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.cli import tui_commands
-from quizapp.core.loading import load_deck_cached
+from quizapp.core.deck.loading import load_deck_cached
 from tests.conftest import BUNDLED_DECK
 
 

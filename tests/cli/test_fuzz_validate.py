@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.cli.main import build_parser, main
-from quizapp.core.deck import SLUG_PATTERN
-from quizapp.core.loading import DeckError, load_deck
+from quizapp.core.deck.loading import DeckError, load_deck
+from quizapp.core.deck.model import SLUG_PATTERN
 from tests.hostile import raw_controls
 
 _EXAMPLES = os.environ.get("QUIZAPP_FUZZ_EXAMPLES")

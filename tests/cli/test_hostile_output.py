@@ -19,7 +19,7 @@ from pathlib import Path
 import tomli_w
 
 from quizapp.core import locations
-from quizapp.core.loading import load_deck
+from quizapp.core.deck.loading import load_deck
 from tests.cli.helpers import run_quizapp
 from tests.hostile import (
     ALL_ESCAPES,

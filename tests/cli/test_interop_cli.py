@@ -12,8 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from quizapp.core.deck import json_schema
-from quizapp.core.loading import load_deck
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.deck.model import json_schema
 from tests.anki_fixtures import (
     add_reviews,
     current_apkg,
@@ -136,9 +136,9 @@ def test_new_writes_a_starter_deck_that_validates(tmp_path: Path) -> None:
 
 
 def test_with_history_saves_the_anki_reviews_as_progress(tmp_path: Path) -> None:
-    from quizapp.core.session import Session, deck_prompts, today_counts
     from quizapp.core.settings import Settings
-    from quizapp.core.store import Store
+    from quizapp.core.store.database import Store
+    from quizapp.core.study.session import Session, deck_prompts, today_counts
 
     day = 86_400_000
     start = 1_700_000_000_000

@@ -13,9 +13,9 @@ import pytest
 
 from quizapp.core import locations
 from quizapp.core.interop.toml_write import write_deck
-from quizapp.core.records import now_ms
-from quizapp.core.schedule import DAY_MS, MINUTE_MS
-from quizapp.core.store import Store
+from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS
+from quizapp.core.store.database import Store
+from quizapp.core.store.records import now_ms
 from tests.cli.helpers import run_quizapp
 from tests.hostile import raw_controls
 from tests.stats_helpers import DECK, answer, learn, make_deck, qa, quiz, review_when_due

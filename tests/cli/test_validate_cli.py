@@ -136,5 +136,5 @@ def test_help_does_not_import_textual_or_pydantic() -> None:
 def test_validate_does_not_import_textual() -> None:
     timing = run_quizapp("validate", str(BUNDLED_DECK), env={"PYTHONPROFILEIMPORTTIME": "1"})
     imported = {line.split("|")[-1].strip() for line in timing.stderr.splitlines() if "|" in line}
-    assert "quizapp.core.loading" in imported
+    assert "quizapp.core.deck.loading" in imported
     assert not any(name.split(".")[0] in ("textual", "rich") for name in imported)

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.answers import display, expand, parse_cloze
-from quizapp.core.deck import (
+from quizapp.core.deck.answers import display, expand, parse_cloze
+from quizapp.core.deck.loading import check_deck
+from quizapp.core.deck.model import (
     Card,
     ChoiceCard,
     ClozeCard,
@@ -29,10 +30,9 @@ from quizapp.core.deck import (
     QACard,
     VocabCard,
 )
+from quizapp.core.deck.prompts import all_prompts
 from quizapp.core.judge.amounts import parse_amounts
 from quizapp.core.judge.normalise import normalise
-from quizapp.core.loading import check_deck
-from quizapp.core.prompts import all_prompts
 from tests.conftest import BUNDLED_DECK, REPO
 
 ARTICLE = REPO.parent / "shared" / "source" / "deepseek_article_it.txt"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core import catalog, locations
+from quizapp.core import locations
+from quizapp.core.deck import catalog
 from tests.conftest import BUNDLED_DECK
 
 

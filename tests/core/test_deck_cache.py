@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synth import deck_text
-from quizapp.core import deck_cache, locations
-from quizapp.core.deck_index import PackedCards, summary
-from quizapp.core.loading import check_deck, check_deck_cached, load_deck, load_deck_cached
-from quizapp.core.prompts import all_prompts, prompt_keys
+from quizapp.core import locations
+from quizapp.core.deck import cache as deck_cache
+from quizapp.core.deck.index import PackedCards, summary
+from quizapp.core.deck.loading import check_deck, check_deck_cached, load_deck, load_deck_cached
+from quizapp.core.deck.prompts import all_prompts, prompt_keys
 from tests.conftest import BUNDLED_DECK
 
 SETTINGS = [(lang, vocab) for lang in ("it", "en") for vocab in ("both", "it>en", "en>it")]
@@ -232,7 +233,7 @@ def test_an_unwritable_cache_dir_still_loads(
 def test_a_deck_saved_while_it_is_read_is_not_cached(
     deck_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from quizapp.core import loading
+    from quizapp.core.deck import loading
 
     real = loading._read_text
 
@@ -429,9 +430,9 @@ terms = ["l'albero"]
 
 
 def test_session_prompts_of_a_packed_deck_are_those_of_the_full_deck(tmp_path: Path) -> None:
-    from quizapp.core.session import Session
     from quizapp.core.settings import Settings
-    from quizapp.core.store import Store
+    from quizapp.core.store.database import Store
+    from quizapp.core.study.session import Session
 
     path = write_deck(tmp_path, cards=80, seed=21)
     full = load_deck(path)

@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-from quizapp.core.gcpause import collector_paused
-from quizapp.core.loading import check_deck
+from quizapp.core.deck.gcpause import collector_paused
+from quizapp.core.deck.loading import check_deck
 from tests.conftest import BUNDLED_DECK
 
 

@@ -6,24 +6,24 @@ import subprocess
 import sys
 
 CORE_MODULES = [
-    "quizapp.core.deck",
-    "quizapp.core.loading",
-    "quizapp.core.catalog",
-    "quizapp.core.answers",
+    "quizapp.core.deck.model",
+    "quizapp.core.deck.loading",
+    "quizapp.core.deck.catalog",
+    "quizapp.core.deck.answers",
     "quizapp.core.tomlpos",
     "quizapp.core.locations",
     "quizapp.core.text",
     "quizapp.core.judge",
-    "quizapp.core.schedule",
-    "quizapp.core.store",
-    "quizapp.core.session",
+    "quizapp.core.schedule.engine",
+    "quizapp.core.store.database",
+    "quizapp.core.study.session",
     "quizapp.core.settings",
-    "quizapp.core.progress_io",
-    "quizapp.core.records",
-    "quizapp.core.rebuild",
-    "quizapp.core.store_schema",
-    "quizapp.core.quiz",
-    "quizapp.core.distractors",
+    "quizapp.core.store.progress_io",
+    "quizapp.core.store.records",
+    "quizapp.core.store.rebuild",
+    "quizapp.core.store.schema",
+    "quizapp.core.quiz.run",
+    "quizapp.core.quiz.distractors",
     "quizapp.core.stats",
 ]
 
@@ -38,7 +38,7 @@ def _loaded_after(code: str) -> set[str]:
 
 def test_core_imports_neither_textual_nor_rich() -> None:
     modules = _loaded_after("\n".join(f"import {name}" for name in CORE_MODULES))
-    assert "quizapp.core.loading" in modules
+    assert "quizapp.core.deck.loading" in modules
     assert not {m for m in modules if m.split(".")[0] in ("textual", "rich")}
 
 

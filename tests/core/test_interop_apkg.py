@@ -12,7 +12,8 @@ import fsrs
 import jsonschema
 import pytest
 
-from quizapp.core.deck import ClozeCard, QACard, VocabCard, json_schema
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.deck.model import ClozeCard, QACard, VocabCard, json_schema
 from quizapp.core.interop.anki_history import history_records, rebuild_states, store_reviews
 from quizapp.core.interop.anki_import import import_apkg
 from quizapp.core.interop.apkg_read import read_apkg
@@ -26,7 +27,6 @@ from quizapp.core.interop.html_text import html_to_text
 from quizapp.core.interop.ids import number
 from quizapp.core.interop.json_export import deck_to_json
 from quizapp.core.interop.options import ImportOptions
-from quizapp.core.loading import load_deck
 from quizapp.core.rating import Rating
 from tests.anki_fixtures import add_reviews, current_apkg, legacy_apkg
 from tests.conftest import BUNDLED_DECK
@@ -207,8 +207,8 @@ def test_review_history_becomes_records_and_fsrs_states(tmp_path: Path) -> None:
 
 
 def test_review_history_folds_in_the_store_like_fsrs_reschedules(tmp_path: Path) -> None:
-    from quizapp.core.schedule import to_ms
-    from quizapp.core.store import Store
+    from quizapp.core.schedule.engine import to_ms
+    from quizapp.core.store.database import Store
 
     day = 86_400_000
     start = 1_700_000_000_000

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.deck import QACard, VocabCard
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.deck.model import QACard, VocabCard
 from quizapp.core.interop import InteropError
 from quizapp.core.interop.csv_export import COLUMNS, deck_to_csv
 from quizapp.core.interop.csv_import import detect_delimiter, import_csv
 from quizapp.core.interop.options import ImportOptions
-from quizapp.core.loading import load_deck
 from tests.conftest import BUNDLED_DECK
 
 EVERY_KIND = Path(__file__).parent / "data" / "interop" / "every_kind.toml"

@@ -9,11 +9,11 @@ import tomli
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quizapp.core.deck.loading import check_text, load_deck
 from quizapp.core.interop import InteropError, OutputExists
 from quizapp.core.interop.files import write_file
 from quizapp.core.interop.starter import starter_text, write_starter
 from quizapp.core.interop.toml_write import deck_to_toml, toml_string, write_deck
-from quizapp.core.loading import check_text, load_deck
 from tests.conftest import BUNDLED_DECK
 
 EVERY_KIND = Path(__file__).parent / "data" / "interop" / "every_kind.toml"

@@ -10,8 +10,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.core import loading
-from quizapp.core.loading import DeckError, check_deck, check_text, load_deck
+from quizapp.core.deck import loading
+from quizapp.core.deck.loading import DeckError, check_deck, check_text, load_deck
 from tests.conftest import BUNDLED_DECK
 
 HEADER = """\

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.loading import DeckError, check_deck, load_deck
+from quizapp.core.deck.loading import DeckError, check_deck, load_deck
 
 CASES = sorted((Path(__file__).parent / "data" / "malformed").glob("*.toml"))
 

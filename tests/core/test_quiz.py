@@ -12,13 +12,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from quizapp.core import store_schema
-from quizapp.core.answers import display
-from quizapp.core.deck import ChoiceCard, Deck
-from quizapp.core.distractors import figure_class, near_figures, near_words, option_key
+from quizapp.core.deck.answers import display
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.deck.model import ChoiceCard, Deck
 from quizapp.core.judge import deck_words, judge_prompt
-from quizapp.core.loading import load_deck
-from quizapp.core.quiz import (
+from quizapp.core.quiz.distractors import figure_class, near_figures, near_words, option_key
+from quizapp.core.quiz.run import (
     NoQuestions,
     Question,
     Quiz,
@@ -29,10 +28,11 @@ from quizapp.core.quiz import (
     deck_tags,
 )
 from quizapp.core.rating import Rating
-from quizapp.core.records import RETRY_KIND
-from quizapp.core.session import Session
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store import schema as store_schema
+from quizapp.core.store.database import Store
+from quizapp.core.store.records import RETRY_KIND
+from quizapp.core.study.session import Session
 from tests.conftest import BUNDLED_DECK
 from tests.progress_helpers import FakeClock, counter_ids
 
@@ -553,7 +553,7 @@ def test_an_older_database_gains_the_new_quiz_columns(tmp_path: Path) -> None:
 
 
 def test_formats_and_claims_survive_an_export_and_import(store: Store, tmp_path: Path) -> None:
-    from quizapp.core import progress_io
+    from quizapp.core.store import progress_io
 
     clock = FakeClock()
     quiz = new_quiz(store, clock, length=12)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.core.rating import Rating
-from quizapp.core.schedule import (
+from quizapp.core.schedule.engine import (
     DAY_MS,
     MINUTE_MS,
     CardState,

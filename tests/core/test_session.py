@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from quizapp.core.deck import Deck
+from quizapp.core.deck.model import Deck
 from quizapp.core.rating import Rating
-from quizapp.core.schedule import Stage, to_ms
-from quizapp.core.session import Session, SessionError, Turn, today_counts
+from quizapp.core.schedule.engine import Stage, to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
+from quizapp.core.study.session import Session, SessionError, Turn, today_counts
 from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
 
 
@@ -140,8 +140,8 @@ def test_reviews_most_overdue_first_interleaved_with_new(store: Store) -> None:
 
 
 def test_reviews_are_ordered_most_overdue_relative_to_interval_first(store: Store) -> None:
-    from quizapp.core.schedule import DAY_MS, study_day
-    from quizapp.core.store import Review
+    from quizapp.core.schedule.engine import DAY_MS, study_day
+    from quizapp.core.store.database import Review
 
     clock = FakeClock()
     now = to_ms(clock.now)
@@ -418,8 +418,8 @@ def test_the_default_judge_is_imported_when_first_needed(
 
 
 def test_quiz_answers_are_logged_without_touching_the_schedule(store: Store) -> None:
-    from quizapp.core.prompts import all_prompts
-    from quizapp.core.session import log_quiz_answer
+    from quizapp.core.deck.prompts import all_prompts
+    from quizapp.core.study.session import log_quiz_answer
 
     clock = FakeClock()
     deck = make_deck(qa=2)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from quizapp.core import stats
-from quizapp.core.records import STATE_COLUMNS
-from quizapp.core.schedule import DAY_MS, MINUTE_MS, Stage
+from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, Stage
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
+from quizapp.core.store.records import STATE_COLUMNS
 from tests.stats_helpers import (
     DECK,
     ROME,

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.core import stats
-from quizapp.core.schedule import (
+from quizapp.core.schedule.engine import (
     DAY_MS,
     MINUTE_MS,
     CardState,
@@ -21,7 +21,7 @@ from quizapp.core.schedule import (
     retrievability,
 )
 from quizapp.core.stats import memory
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 from tests.stats_helpers import DECK, ROME, answer, learn, review_when_due, rome
 
 

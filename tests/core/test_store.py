@@ -8,11 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core import locations, rebuild, store_schema
-from quizapp.core import store as store_module
+from quizapp.core import locations
 from quizapp.core.rating import Rating
-from quizapp.core.schedule import DAY_MS, MINUTE_MS, CardState, Stage, study_day
-from quizapp.core.store import QuizAnswer, QuizRun, Review, Store, StoreError, schema_version
+from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, CardState, Stage, study_day
+from quizapp.core.store import database as store_module
+from quizapp.core.store import rebuild
+from quizapp.core.store import schema as store_schema
+from quizapp.core.store.database import (
+    QuizAnswer,
+    QuizRun,
+    Review,
+    Store,
+    StoreError,
+    schema_version,
+)
 
 T0 = 1_740_992_400_000  # 2025-03-03 09:00 UTC
 DECK = "test-deck"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 WRITES = r"^\s*(BEGIN IMMEDIATE|INSERT|UPDATE|DELETE|COMMIT)"
 """Statements that write: what fails when the data folder becomes read-only."""

@@ -12,10 +12,10 @@ import sys
 from datetime import timedelta
 
 from quizapp.core.rating import Rating
-from quizapp.core.schedule import from_ms
-from quizapp.core.session import Session
+from quizapp.core.schedule.engine import from_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
+from quizapp.core.study.session import Session
 from tests.progress_helpers import FakeClock, make_deck
 
 

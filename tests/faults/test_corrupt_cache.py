@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synth import deck_text
-from quizapp.core import deck_cache
-from quizapp.core.loading import load_deck, load_deck_cached
-from quizapp.core.store import Store
+from quizapp.core.deck import cache as deck_cache
+from quizapp.core.deck.loading import load_deck, load_deck_cached
+from quizapp.core.store.database import Store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -23,10 +23,10 @@ REPO = Path(__file__).resolve().parents[2]
 # first question, answers it, and prints how many cards the deck has.
 STUDY = """
 import sys
-from quizapp.core.loading import load_deck_cached
+from quizapp.core.deck.loading import load_deck_cached
 from quizapp.core.rating import Rating
-from quizapp.core.session import Session
-from quizapp.core.store import Store
+from quizapp.core.study.session import Session
+from quizapp.core.store.database import Store
 deck = load_deck_cached(sys.argv[1])
 with Store() as store:
     session = Session(deck, store)
@@ -96,8 +96,8 @@ def test_each_start_after_a_corrupt_cache_works_and_loses_nothing(deck: Path, ho
 # fully written but before it takes the cache's place, with "mid-write" after half of it.
 BUILD = """
 import os, signal, sys
-from quizapp.core import deck_cache
-from quizapp.core.loading import load_deck_cached
+from quizapp.core.deck import cache as deck_cache
+from quizapp.core.deck.loading import load_deck_cached
 when = sys.argv[2]
 if when == "before-replace":
     deck_cache.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
@@ -142,7 +142,7 @@ def test_killed_while_writing_the_cache_the_next_start_works(deck: Path, when: s
 
 def test_two_processes_building_the_same_cache_at_once(deck: Path) -> None:
     code = (
-        "import sys; from quizapp.core.loading import load_deck_cached as l; "
+        "import sys; from quizapp.core.deck.loading import load_deck_cached as l; "
         "print(len(l(sys.argv[1]).cards))"
     )
     for _ in range(3):

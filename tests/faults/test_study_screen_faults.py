@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from quizapp.core import locations
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.study import StudyScreen
 from tests.faults.faulty import inject

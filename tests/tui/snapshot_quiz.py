@@ -13,10 +13,10 @@ from datetime import datetime, timezone
 from textual.app import App
 
 from quizapp.core import locations
-from quizapp.core.loading import load_deck
-from quizapp.core.quiz import QuizOptions
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.quiz.run import QuizOptions
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 

@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 from textual.app import App
 
 from quizapp.core import locations, stats
-from quizapp.core.loading import load_deck
-from quizapp.core.records import QuizRun
-from quizapp.core.schedule import DAY_MS, MINUTE_MS, to_ms
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store import Review, Store
+from quizapp.core.store.database import Review, Store
+from quizapp.core.store.records import QuizRun
 from quizapp.tui.screens.stats import StatsScreen
 
 DECK = os.path.join(os.path.dirname(__file__), "..", "..", "decks", "deepseek_it.toml")

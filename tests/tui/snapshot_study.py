@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 from textual.app import App
 
 from quizapp.core import locations
-from quizapp.core.loading import load_deck
+from quizapp.core.deck.loading import load_deck
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 from quizapp.tui.screens.study import StudyScreen
 
 DECK = os.path.join(os.path.dirname(__file__), "..", "..", "decks", "deepseek_it.toml")

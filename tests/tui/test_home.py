@@ -192,8 +192,8 @@ async def test_stats_open_on_the_highlighted_deck_and_switch_to_all() -> None:
 
 
 async def test_home_uses_the_decks_checked_before_the_app_started(tmp_path: Path) -> None:
-    from quizapp.core import catalog
-    from quizapp.core.loading import check_deck
+    from quizapp.core.deck import catalog
+    from quizapp.core.deck.loading import check_deck
 
     bundled = catalog.discover()[0].path
     other = tmp_path / "other.toml"

@@ -29,10 +29,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from quizapp.core import locations
-from quizapp.core.loading import load_deck
-from quizapp.core.quiz import QuizOptions
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.quiz.run import QuizOptions
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen

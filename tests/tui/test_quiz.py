@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
 from quizapp.core import locations
-from quizapp.core.deck import Deck
-from quizapp.core.loading import load_deck
-from quizapp.core.quiz import Question, QuizOptions
-from quizapp.core.records import QuizRun
+from quizapp.core.deck.loading import load_deck
+from quizapp.core.deck.model import Deck
+from quizapp.core.quiz.run import Question, QuizOptions
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
+from quizapp.core.store.records import QuizRun
 from quizapp.tui.screens.quiz import LeaveQuizScreen, QuizScreen
 from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 from quizapp.tui.screens.results import ResultsScreen

@@ -9,10 +9,10 @@ import pytest
 from textual.widgets import DataTable, Static, TabbedContent
 
 from quizapp.core import locations, stats
-from quizapp.core.deck import Deck
-from quizapp.core.schedule import MINUTE_MS, from_ms
+from quizapp.core.deck.model import Deck
+from quizapp.core.schedule.engine import MINUTE_MS, from_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.widgets.charts import BarChart, Heatmap

@@ -9,9 +9,9 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from quizapp.core import locations
-from quizapp.core.loading import load_deck
+from quizapp.core.deck.loading import load_deck
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 from quizapp.tui.screens.study import StudyScreen
 from tests.conftest import BUNDLED_DECK
 
@@ -198,8 +198,8 @@ async def test_footer_shows_only_the_keys_that_work_now(store: Store) -> None:
 
 async def test_a_deck_from_the_cache_studies_like_the_file(store: Store) -> None:
     """The same first cards, judged the same, with the cards read one at a time."""
-    from quizapp.core.deck_index import PackedCards
-    from quizapp.core.loading import load_deck_cached
+    from quizapp.core.deck.index import PackedCards
+    from quizapp.core.deck.loading import load_deck_cached
 
     load_deck_cached(BUNDLED_DECK)
     deck = load_deck_cached(BUNDLED_DECK)

@@ -21,8 +21,8 @@ from quizapp.core.interop import ids
 from quizapp.core.interop.apkg_read import AnkiPackage
 from quizapp.core.interop.building import ImportedDeck
 from quizapp.core.rating import Rating
-from quizapp.core.records import Review
-from quizapp.core.schedule import to_ms
+from quizapp.core.schedule.engine import to_ms
+from quizapp.core.store.records import Review
 
 MAX_DURATION_MS = 60 * 60 * 1000
 """Anki records the time a card was shown; an hour or more is a learner who walked away."""

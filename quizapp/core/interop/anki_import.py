@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.deck import Card, ClozeCard, Deck, DeckInfo, VocabCard
+from quizapp.core.deck.model import Card, ClozeCard, Deck, DeckInfo, VocabCard
 from quizapp.core.interop import limits
 from quizapp.core.interop.apkg_read import AnkiNote, AnkiPackage, NoteType, read_apkg
 from quizapp.core.interop.apkg_write import DECK_MARK, META_FIELD, note_fields

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import genanki
 
-from quizapp.core.answers import display, parse_cloze
-from quizapp.core.deck import Card, ClozeCard, Deck, VocabCard
+from quizapp.core.deck.answers import display, parse_cloze
+from quizapp.core.deck.model import Card, ClozeCard, Deck, VocabCard
 from quizapp.core.interop import ids
 from quizapp.core.interop.visible import visible
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quizapp.core.deck import Card, Deck, DeckInfo
+from quizapp.core.deck.model import Card, Deck, DeckInfo
 
 _CARD: TypeAdapter[Card] = TypeAdapter(Card)
 

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from quizapp.core.deck import Card, Deck
+from quizapp.core.deck.model import Card, Deck
 from quizapp.core.interop.visible import visible
 
 COLUMNS = (

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.deck import Card, Deck
+from quizapp.core.deck.model import Card, Deck
 from quizapp.core.interop import limits
 from quizapp.core.interop.building import ImportedDeck, make_card
 from quizapp.core.interop.csv_export import COLUMNS, card_row

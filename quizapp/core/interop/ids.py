@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-from quizapp.core.deck import SLUG_PATTERN
+from quizapp.core.deck.model import SLUG_PATTERN
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(SLUG_PATTERN)

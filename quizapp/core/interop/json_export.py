@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from quizapp.core.deck import Deck
+from quizapp.core.deck.model import Deck
 
 
 def deck_to_json(deck: Deck) -> bytes:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from quizapp.core.deck import Card, DeckInfo
+from quizapp.core.deck.model import Card, DeckInfo
 from quizapp.core.interop.building import make_info
 from quizapp.core.interop.ids import slugify
 

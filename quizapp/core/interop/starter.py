@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizapp.core.deck.loading import check_text
 from quizapp.core.interop.errors import InteropError
 from quizapp.core.interop.files import write_file
 from quizapp.core.interop.ids import slugify
 from quizapp.core.interop.toml_write import toml_string
-from quizapp.core.loading import check_text
 
 _TEMPLATE = """\
 #:schema ./deck.schema.json

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.deck import Deck
+from quizapp.core.deck.loading import check_text
+from quizapp.core.deck.model import Deck
 from quizapp.core.interop.errors import InteropError
 from quizapp.core.interop.files import write_file
-from quizapp.core.loading import check_text
 from quizapp.core.text import printable
 
 LINE_WIDTH = 100

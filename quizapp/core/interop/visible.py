@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.core.answers import AnswerSyntaxError, expand
-from quizapp.core.deck import (
+from quizapp.core.deck.answers import AnswerSyntaxError, expand
+from quizapp.core.deck.model import (
     Card,
     ChoiceCard,
     ClozeCard,

@@ -24,9 +24,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
-from quizapp.core.deck import Deck
-from quizapp.core.prompts import all_prompts
-from quizapp.core.records import now_ms
+from quizapp.core.deck.model import Deck
+from quizapp.core.deck.prompts import all_prompts
 from quizapp.core.settings import Settings
 from quizapp.core.stats.activity import (
     Sums,
@@ -50,7 +49,8 @@ from quizapp.core.stats.model import (
 )
 from quizapp.core.stats.quizzes import quiz_history
 from quizapp.core.stats.scope import choose_scope, deck_ids
-from quizapp.core.store import Store, StoreError
+from quizapp.core.store.database import Store, StoreError
+from quizapp.core.store.records import now_ms
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30

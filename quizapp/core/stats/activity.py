@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from quizapp.core.schedule import Day, study_day
+from quizapp.core.schedule.engine import Day, study_day
 from quizapp.core.stats.calendar import Calendar
 from quizapp.core.stats.model import Activity
 from quizapp.core.stats.scope import ANSWER_SQL, Scope
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 _RANGE = "FROM reviews INDEXED BY reviews_by_day WHERE deck_id = ? AND at >= ? AND at < ?"
 _COUNT = f"SELECT count(*) {_RANGE} AND {ANSWER_SQL}"

@@ -6,12 +6,12 @@ import importlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from quizapp.core.deck import Card, Deck
-from quizapp.core.prompts import prompts_for
-from quizapp.core.schedule import CardState, retrievability
+from quizapp.core.deck.model import Card, Deck
+from quizapp.core.deck.prompts import prompts_for
+from quizapp.core.schedule.engine import CardState, retrievability
 from quizapp.core.stats.keys import Key, KeysPass
 from quizapp.core.stats.model import Confusion, HardCard, Hardest
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 CONFUSIONS = 3
 """Wrong answers shown per card."""

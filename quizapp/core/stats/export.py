@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import tzinfo
 
-from quizapp.core.deck import Deck
-from quizapp.core.prompts import prompts_for
+from quizapp.core.deck.model import Deck
+from quizapp.core.deck.prompts import prompts_for
 from quizapp.core.rating import Rating
-from quizapp.core.records import now_ms
-from quizapp.core.schedule import from_ms
+from quizapp.core.schedule.engine import from_ms
 from quizapp.core.stats.calendar import study_calendar
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
+from quizapp.core.store.records import now_ms
 from quizapp.core.text import printable
 
 CSV_COLUMNS = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from quizapp.core.stats.keys import NO_TAG, GroupKeys, KeysPass, direction_group
 from quizapp.core.stats.model import Group
 from quizapp.core.stats.scope import ANSWER_SQL, Scope
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 _ANSWERS = (
     "SELECT deck_id, card_id, direction, count(*), count(rating), total(rating > 1) "

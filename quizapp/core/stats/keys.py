@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.core.deck import Deck
+from quizapp.core.deck.model import Deck
 from quizapp.core.stats.calendar import Calendar
 from quizapp.core.stats.model import Bucket, CardStates, DayCount
 from quizapp.core.stats.scope import Scope, literal
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 NO_TAG = ""
 """The group of cards without tags (or of decks whose file is not loaded)."""

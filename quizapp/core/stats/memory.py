@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizapp.core.schedule import (
+from quizapp.core.schedule.engine import (
     DAY_MS,
     DEFAULT_RETENTION,
     MAXIMUM_INTERVAL_DAYS,
@@ -30,7 +30,7 @@ from quizapp.core.schedule import (
     fuzzed_days,
 )
 from quizapp.core.stats.scope import Scope
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 MATURE_DAYS = 21
 SAMPLE_KEYS = 2_000

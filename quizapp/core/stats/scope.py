@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
 
 ANSWER_MODES = ("study", "practice", "quiz")
 ANSWER_SQL = "mode BETWEEN 'practice' AND 'study'"

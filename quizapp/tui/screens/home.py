@@ -22,12 +22,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
-from quizapp.core import catalog
-from quizapp.core.deck import Deck
-from quizapp.core.deck_index import DeckSummary, summary
-from quizapp.core.loading import CheckResult, check_deck_cached
-from quizapp.core.records import QuizRun
+from quizapp.core.deck import catalog
+from quizapp.core.deck.index import DeckSummary, summary
+from quizapp.core.deck.loading import CheckResult, check_deck_cached
+from quizapp.core.deck.model import Deck
 from quizapp.core.settings import Settings
+from quizapp.core.store.records import QuizRun
 from quizapp.core.text import visible
 from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t
@@ -36,7 +36,7 @@ from quizapp.tui.screens.owner import quiz_app
 from quizapp.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
-    from quizapp.core.quiz import QuizOptions
+    from quizapp.core.quiz.run import QuizOptions
     from quizapp.tui.app import QuizApp
 
 DIRECTIONS = ("both", "it>en", "en>it")
@@ -170,8 +170,8 @@ class HomeScreen(Screen[None]):
         return cells
 
     def _counts(self, deck: Deck, store: object) -> tuple[int | None, int | None, int | None]:
-        from quizapp.core.session import today_counts
-        from quizapp.core.store import Store, StoreError
+        from quizapp.core.store.database import Store, StoreError
+        from quizapp.core.study.session import today_counts
 
         if not isinstance(store, Store):
             return (None, None, None)
@@ -182,7 +182,7 @@ class HomeScreen(Screen[None]):
         return (counts.new, counts.learning, counts.review)
 
     def _scores(self, deck: Deck, store: object) -> tuple[QuizRun | None, QuizRun | None]:
-        from quizapp.core.store import Store, StoreError
+        from quizapp.core.store.database import Store, StoreError
 
         if not isinstance(store, Store):
             return (None, None)
@@ -261,7 +261,7 @@ class HomeScreen(Screen[None]):
 
     def action_study(self, mode: str) -> None:
         """Study (or practise) the highlighted deck; a broken deck cannot be opened."""
-        from quizapp.core.store import StoreError
+        from quizapp.core.store.database import StoreError
         from quizapp.tui.screens.study import StudyScreen
 
         deck = self._deck()

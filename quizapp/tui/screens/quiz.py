@@ -26,8 +26,8 @@ from textual.timer import Timer
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from quizapp.core.deck import Deck
-from quizapp.core.quiz import (
+from quizapp.core.deck.model import Deck
+from quizapp.core.quiz.run import (
     Clock,
     NoQuestions,
     Question,
@@ -37,9 +37,9 @@ from quizapp.core.quiz import (
     Result,
     TimeUp,
 )
-from quizapp.core.records import QuizRun
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store, StoreError
+from quizapp.core.store.database import Store, StoreError
+from quizapp.core.store.records import QuizRun
 from quizapp.core.text import visible
 from quizapp.tui.format import data
 from quizapp.tui.i18n import t

@@ -16,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.validation import Number
 from textual.widgets import Button, Input, Label, Select, Static
 
-from quizapp.core.deck import Deck
-from quizapp.core.quiz import QuizOptions, deck_tags
+from quizapp.core.deck.model import Deck
+from quizapp.core.quiz.run import QuizOptions, deck_tags
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
 from quizapp.tui.i18n import t

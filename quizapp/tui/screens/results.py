@@ -15,8 +15,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from quizapp.core.records import QuizAnswer, QuizRun
 from quizapp.core.settings import Settings
+from quizapp.core.store.records import QuizAnswer, QuizRun
 from quizapp.core.text import visible
 from quizapp.tui.i18n import has, t
 from quizapp.tui.localise import translate_bindings

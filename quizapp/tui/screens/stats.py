@@ -28,12 +28,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from quizapp.core import stats
-from quizapp.core.deck import Deck
-from quizapp.core.schedule import to_ms
+from quizapp.core.deck.model import Deck
+from quizapp.core.schedule.engine import to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.stats.model import Group, HardCard, Recall
 from quizapp.core.stats.units import duration, percent
-from quizapp.core.store import Store, StoreError
+from quizapp.core.store.database import Store, StoreError
 from quizapp.core.text import printable, visible
 from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t

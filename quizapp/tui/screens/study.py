@@ -15,12 +15,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, ProgressBar, Static
 
-from quizapp.core.deck import Deck
-from quizapp.core.prompts import peek
+from quizapp.core.deck.model import Deck
+from quizapp.core.deck.prompts import peek
 from quizapp.core.rating import Rating
-from quizapp.core.session import Answered, Session, Turn
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store, StoreError
+from quizapp.core.store.database import Store, StoreError
+from quizapp.core.study.session import Answered, Session, Turn
 from quizapp.core.text import visible
 from quizapp.tui.format import data, interval
 from quizapp.tui.i18n import t

@@ -23,7 +23,7 @@ from typing import Any, overload
 
 from pydantic import TypeAdapter
 
-from quizapp.core.deck import KINDS, Card, ClozeCard, Deck
+from quizapp.core.deck.model import KINDS, Card, ClozeCard, Deck
 
 KEY_LIMIT = 64
 """Materialised cards kept (most recently used); the rest are rebuilt from their bytes."""

@@ -29,11 +29,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from quizapp.core.answers import display, expand
-from quizapp.core.deck import ChoiceCard, VocabCard
+from quizapp.core.deck.answers import display, expand
+from quizapp.core.deck.model import ChoiceCard, VocabCard
+from quizapp.core.deck.prompts import Prompt
 from quizapp.core.judge.amounts import SCALES, parse_amounts, parse_digits
 from quizapp.core.judge.normalise import normalise, prepare_cached
-from quizapp.core.prompts import Prompt
 
 IsRight = Callable[[str], bool]
 """Would the judge accept this text as the answer to the prompt at hand?"""

@@ -30,16 +30,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from quizapp.core.answers import Cloze, Gap
-from quizapp.core.deck import ChoiceCard, ClozeCard, Deck
-from quizapp.core.distractors import Pool, own_options, right_answer
-from quizapp.core.prompts import Prompt, all_prompts
+from quizapp.core.deck.answers import Cloze, Gap
+from quizapp.core.deck.model import ChoiceCard, ClozeCard, Deck
+from quizapp.core.deck.prompts import Prompt, all_prompts
+from quizapp.core.quiz.distractors import Pool, own_options, right_answer
 from quizapp.core.rating import Rating
-from quizapp.core.records import RETRY_KIND, Key, QuizAnswer, QuizRun, new_id
-from quizapp.core.schedule import to_ms
-from quizapp.core.session import MAX_DURATION_MS, log_quiz_answer
+from quizapp.core.schedule.engine import to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store import Store
+from quizapp.core.store.database import Store
+from quizapp.core.store.records import RETRY_KIND, Key, QuizAnswer, QuizRun, new_id
+from quizapp.core.study.session import MAX_DURATION_MS, log_quiz_answer
 
 Format = Literal["typed", "choice", "truefalse"]
 FORMATS: tuple[Format, ...] = ("typed", "choice", "truefalse")

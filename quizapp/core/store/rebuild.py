@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.records import Key, state_row
-from quizapp.core.schedule import STATE_MODES, CardState, fold_rows
+from quizapp.core.schedule.engine import STATE_MODES, CardState, fold_rows
+from quizapp.core.store.records import Key, state_row
 
 _STATE_MODES_SQL = ", ".join(f"'{mode}'" for mode in STATE_MODES)
 _EVENT_COLUMNS = "id, at, mode, rating, retention, until, content_hash"
@@ -65,7 +65,7 @@ def _key_ranges(con: sqlite3.Connection, parts: int) -> list[tuple[Key | None, K
     return list(itertools.pairwise(bounds))
 
 
-_FOLD_HELPER = "from quizapp.core.rebuild import fold_helper_main; fold_helper_main()"
+_FOLD_HELPER = "from quizapp.core.store.rebuild import fold_helper_main; fold_helper_main()"
 
 
 def _start_fold(path: Path, low: Key | None, high: Key | None) -> subprocess.Popen[bytes]:

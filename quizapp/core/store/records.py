@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from quizapp.core.schedule import CardState, Event, Stage, to_ms
+from quizapp.core.schedule.engine import CardState, Event, Stage, to_ms
 
 Key = tuple[str, str, str]
 """(deck id, card id, direction)."""

@@ -18,9 +18,9 @@ import tomli
 from pydantic import ValidationError
 
 from quizapp.core import tomlpos
-from quizapp.core.answers import expand
-from quizapp.core.deck import FIELD_NAMES, KINDS, LANGUAGES, Deck, ListCard
-from quizapp.core.gcpause import collector_paused
+from quizapp.core.deck.answers import expand
+from quizapp.core.deck.gcpause import collector_paused
+from quizapp.core.deck.model import FIELD_NAMES, KINDS, LANGUAGES, Deck, ListCard
 from quizapp.core.text import printable, shorten
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
@@ -545,7 +545,7 @@ def check_deck_cached(path: Path | str) -> CheckResult:
     not changed since it was last checked is not parsed again, and its cards are read when
     used. Errors are reported as by `check_deck`; warnings only when the deck was not cached
     (they are `quizapp validate`'s to report)."""
-    from quizapp.core import deck_cache
+    from quizapp.core.deck import cache as deck_cache
 
     path = Path(path)
     deck = deck_cache.load(path)

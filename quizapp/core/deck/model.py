@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from quizapp.core.answers import AnswerSyntaxError, Cloze, expand, parse_cloze
+from quizapp.core.deck.answers import AnswerSyntaxError, Cloze, expand, parse_cloze
 
 FORMAT_VERSION = 1
 """The deck format this quizapp reads. A deck may declare `format = N` in `[deck]`."""

@@ -30,8 +30,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from quizapp.core import locations, rebuild, store_schema
-from quizapp.core.records import (
+from quizapp.core import locations
+from quizapp.core.schedule.engine import MODES, STATE_MODES, CardState, Day, Stage, apply
+from quizapp.core.store import rebuild
+from quizapp.core.store import schema as store_schema
+from quizapp.core.store.records import (
     RETRY_KIND,
     REVIEW_COLUMNS,
     STATE_COLUMNS,
@@ -48,8 +51,7 @@ from quizapp.core.records import (
     state_from,
     state_row,
 )
-from quizapp.core.schedule import MODES, STATE_MODES, CardState, Day, Stage, apply
-from quizapp.core.store_schema import schema_version
+from quizapp.core.store.schema import schema_version
 
 BUSY_TIMEOUT_S = 10.0
 

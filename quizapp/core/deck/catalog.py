@@ -95,7 +95,7 @@ def resolve(reference: str | None) -> Path:
 
 
 def _deck_id(path: Path) -> str | None:
-    from quizapp.core.loading import check_deck_cached
+    from quizapp.core.deck.loading import check_deck_cached
 
     deck = check_deck_cached(path).deck
     return deck.id if deck else None

@@ -47,9 +47,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from quizapp import __version__
 from quizapp.core import locations
-from quizapp.core.deck import FORMAT_VERSION, Card, Deck, DeckInfo
-from quizapp.core.deck_index import Packed, merge, packed_deck
-from quizapp.core.gcpause import collector_paused
+from quizapp.core.deck.gcpause import collector_paused
+from quizapp.core.deck.index import Packed, merge, packed_deck
+from quizapp.core.deck.model import FORMAT_VERSION, Card, Deck, DeckInfo
 
 CACHE_VERSION = 1
 MAGIC = b"quizapp deck cache\n"
@@ -63,7 +63,7 @@ PARALLEL_SLICES = 4
 MAX_WORKERS = 4
 
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\r?")
-_VALIDATING_MODULES = ("deck.py", "answers.py", "loading.py", "deck_index.py", "deck_cache.py")
+_VALIDATING_MODULES = ("model.py", "answers.py", "loading.py", "index.py", "cache.py")
 
 
 class Unusable(Exception):
@@ -318,7 +318,7 @@ def _start_method(slices: int) -> str | None:
 def load(path: Path) -> Deck | None:
     """The deck at `path` from the cache, or built and cached; None when it has errors (or
     cannot be read): then `loading.check_deck` says why."""
-    from quizapp.core.loading import DeckError, _read_text
+    from quizapp.core.deck.loading import DeckError, _read_text
 
     try:
         key = deck_key(path)

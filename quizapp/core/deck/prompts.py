@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from quizapp.core.answers import display
-from quizapp.core.deck import (
+from quizapp.core.deck.answers import display
+from quizapp.core.deck.model import (
     Card,
     ChoiceCard,
     ClozeCard,

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from typing import Any, Literal, Protocol
 
-from quizapp.core.deck import Deck
-from quizapp.core.prompts import Prompt, all_prompts, content_hash, prompt_keys, prompts_for
+from quizapp.core.deck.model import Deck
+from quizapp.core.deck.prompts import Prompt, all_prompts, content_hash, prompt_keys, prompts_for
 from quizapp.core.rating import Rating
-from quizapp.core.schedule import (
+from quizapp.core.schedule.engine import (
     LEARN_AHEAD_MS,
     CardState,
     Day,
@@ -38,7 +38,7 @@ from quizapp.core.schedule import (
     to_ms,
 )
 from quizapp.core.settings import Settings
-from quizapp.core.store import Counts, Key, Review, Store, new_id
+from quizapp.core.store.database import Counts, Key, Review, Store, new_id
 
 AnswerMode = Literal["typed", "choice", "flip"]
 SessionMode = Literal["study", "practice"]

@@ -1,0 +1,1 @@
+"""Quizzes: questions in three formats, distractors, scoring, the quiz log."""

@@ -1,0 +1,1 @@
+"""One study or practice session: the next prompt, the answer, the grade, undo."""
