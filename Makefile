@@ -22,15 +22,17 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/quizapp $(ARGS)
 
-## ruff (check and format), mypy on the core, and the whole test suite.
+## ruff (check and format), the import contracts, mypy on the core and the command line, and
+## the whole test suite.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy quizapp/core
+	$(BIN)/lint-imports
+	$(BIN)/mypy quizapp/core quizapp/cli
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
