@@ -144,10 +144,8 @@ def parse(text: str, path: Path) -> Settings:
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        message = getattr(error, "msg", str(error))
-        raise SettingsError(path, f"not valid TOML: {message}", line, column) from None
+        message = f"not valid TOML: {error.msg}"
+        raise SettingsError(path, message, error.lineno, error.colno) from None
     except RecursionError:
         where = tomlpos.nesting_position(text)
         line, column = where if where else (None, None)

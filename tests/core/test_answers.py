@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core.deck.answers import AnswerSyntaxError, display, expand, parse_cloze
+from quizapp.core.answers import AnswerSyntaxError, display, expand, parse_cloze
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.deck.answers import display, expand, parse_cloze
+from quizapp.core.answers import display, expand, parse_cloze
 from quizapp.core.deck.loading import check_deck
 from quizapp.core.deck.model import (
     Card,

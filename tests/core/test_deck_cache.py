@@ -233,16 +233,16 @@ def test_an_unwritable_cache_dir_still_loads(
 def test_a_deck_saved_while_it_is_read_is_not_cached(
     deck_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from quizapp.core.deck import loading
+    from quizapp.core.deck import reading
 
-    real = loading._read_text
+    real = reading.read_text
 
     def read_then_edit(path: Path) -> str:
         text = real(path)
         path.write_text(text + "\n# edited\n", encoding="utf-8")
         return text
 
-    monkeypatch.setattr(loading, "_read_text", read_then_edit)
+    monkeypatch.setattr(reading, "read_text", read_then_edit)
     assert len(load_deck_cached(deck_file).cards) == 120
     assert not deck_cache.cache_file(deck_file).exists()
 

@@ -9,7 +9,7 @@ CORE_MODULES = [
     "quizapp.core.deck.model",
     "quizapp.core.deck.loading",
     "quizapp.core.deck.catalog",
-    "quizapp.core.deck.answers",
+    "quizapp.core.answers",
     "quizapp.core.tomlpos",
     "quizapp.core.locations",
     "quizapp.core.text",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizapp.core.deck.answers import expand
+from quizapp.core.answers import expand
 from quizapp.core.judge import Outcome, judge, judge_list, normalise
 from quizapp.core.judge.diff import diff
 

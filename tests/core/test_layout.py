@@ -12,7 +12,6 @@ KNOWN_LONG = {
     # Split by the work that owns them; each leaves this list when it lands.
     "core/judge/amounts.py": "the judge's own split",
     "core/judge/compare.py": "the judge's own split",
-    "core/deck/loading.py": "",
     "core/quiz/distractors.py": "",
     "core/quiz/run.py": "",
     "core/store/database.py": "",

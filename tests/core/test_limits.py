@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 from quizapp.core.deck import loading
-from quizapp.core.deck.loading import MAX_DECK_BYTES, MAX_PROBLEMS, DeckError, check_deck, load_deck
-from quizapp.core.deck.model import (
+from quizapp.core.deck.cards import (
     MAX_ANSWER_CHARS,
     MAX_CLOZE_GAPS,
     MAX_LIST_ITEMS,
     MAX_TAGS,
     MAX_TEXT_CHARS,
 )
+from quizapp.core.deck.loading import MAX_PROBLEMS, DeckError, check_deck, load_deck
+from quizapp.core.deck.reading import MAX_DECK_BYTES
 from quizapp.core.settings import MAX_SETTINGS_BYTES, SettingsError, load
 from quizapp.core.store.progress_io import MAX_LINE_CHARS, ProgressFileError, check_file
 from tests.cli.helpers import run_quizapp

@@ -10,7 +10,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.core.deck import loading
+from quizapp.core.deck import reading
 from quizapp.core.deck.loading import DeckError, check_deck, check_text, load_deck
 from tests.conftest import BUNDLED_DECK
 
@@ -83,7 +83,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_oversized_file_is_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loading, "MAX_DECK_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_DECK_BYTES", 100)
     path = _write(tmp_path, HEADER)
     (problem,) = check_deck(path).problems
     assert "decks are capped at" in problem.message

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from quizapp.core.deck.answers import display
+from quizapp.core.answers import display
 from quizapp.core.deck.loading import load_deck
 from quizapp.core.deck.model import ChoiceCard, Deck
 from quizapp.core.judge import deck_words, judge_prompt

@@ -29,14 +29,12 @@ import hashlib
 import itertools
 import json
 import marshal
-import multiprocessing
 import os
 import re
 import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -47,9 +45,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from quizapp import __version__
 from quizapp.core import locations
+from quizapp.core.deck import reading
+from quizapp.core.deck.cards import Card
 from quizapp.core.deck.gcpause import collector_paused
 from quizapp.core.deck.index import Packed, merge, packed_deck
-from quizapp.core.deck.model import FORMAT_VERSION, Card, Deck, DeckInfo
+from quizapp.core.deck.model import FORMAT_VERSION, Deck, DeckInfo
+from quizapp.core.deck.problems import DeckError
 
 CACHE_VERSION = 1
 MAGIC = b"quizapp deck cache\n"
@@ -63,7 +64,6 @@ PARALLEL_SLICES = 4
 MAX_WORKERS = 4
 
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\r?")
-_VALIDATING_MODULES = ("model.py", "answers.py", "loading.py", "index.py", "cache.py")
 
 
 class Unusable(Exception):
@@ -75,15 +75,16 @@ class Unusable(Exception):
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of the code that decides what a valid deck is: a change to it empties the cache
-    even when quizapp's version number stays the same (as it does in a source checkout)."""
+    """A hash of the code that decides what a valid deck is (the answer syntax and every module
+    of this package): a change to it empties the cache even when quizapp's version number stays
+    the same (as it does in a source checkout)."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in _VALIDATING_MODULES:
+    for module in (here.parent / "answers.py", *sorted(here.glob("*.py"))):
         try:
-            digest.update((here / name).read_bytes())
+            digest.update(module.read_bytes())
         except OSError:
-            digest.update(name.encode())
+            digest.update(module.name.encode())
     return digest.hexdigest()[:32]
 
 
@@ -291,6 +292,10 @@ def _pack_all(pieces: list[bytes]) -> list[Packed] | None:
                 return None
             parts.append(part)
         return parts
+    # Imported here: only a large deck needs them, and they are slow to import.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(os.cpu_count() or 1, MAX_WORKERS, len(pieces))
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -318,8 +323,6 @@ def _start_method(slices: int) -> str | None:
 def load(path: Path) -> Deck | None:
     """The deck at `path` from the cache, or built and cached; None when it has errors (or
     cannot be read): then `loading.check_deck` says why."""
-    from quizapp.core.deck.loading import DeckError, _read_text
-
     try:
         key = deck_key(path)
     except OSError:
@@ -335,7 +338,7 @@ def load(path: Path) -> Deck | None:
                 os.utime(file)  # in use: not one to clean up
             return deck
         try:
-            split = _split(_read_text(path))  # the whole text is not kept: only its slices
+            split = _split(reading.read_text(path))  # the whole text is not kept: its slices are
         except DeckError:
             return None
         built = _build(*split)

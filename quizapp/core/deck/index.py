@@ -1,6 +1,6 @@
 """A deck's cards kept packed, each turned into a model only when it is used.
 
-A `Deck` built by the deck cache (`deck_cache`) holds a `PackedCards` instead of a list: a
+A `Deck` built by the deck cache (`cache`) holds a `PackedCards` as its card source: a
 sequence over the validated card data, packed one card after another in a single bytes object,
 beside a small index (id, kind, languages and cloze gaps of each card). Everything a study
 session or the home screen needs before the first card — the card keys in deck order, how
@@ -23,16 +23,24 @@ from typing import Any, overload
 
 from pydantic import TypeAdapter
 
-from quizapp.core.deck.model import KINDS, Card, ClozeCard, Deck
+from quizapp.core.deck.cards import KINDS, Card, ClozeCard
+from quizapp.core.deck.model import Deck, DeckInfo
+from quizapp.core.deck.source import (
+    EN_SIDE,
+    IT_SIDE,
+    CardSource,
+    DeckSummary,
+    Pair,
+    card_keys,
+    gaps_of,
+    sides_of,
+)
 
 KEY_LIMIT = 64
 """Materialised cards kept (most recently used); the rest are rebuilt from their bytes."""
 
 SCAN_LOOKUPS = 16
 """Cards found by scanning the ids before an id -> position table is built."""
-
-_IT, _EN = 1, 2
-"""Bits of `sides`: which language tables a card has."""
 
 
 def _card_adapter() -> TypeAdapter[Card]:
@@ -43,31 +51,6 @@ def _card_adapter() -> TypeAdapter[Card]:
 
 
 _ADAPTER: TypeAdapter[Card] | None = None
-
-
-@dataclass(frozen=True)
-class DeckSummary:
-    """What the home screen says about a deck: its size, kinds and tags."""
-
-    cards: int
-    kinds: Counter[str]
-    tags: Counter[str]
-
-
-def card_keys(
-    kind: str, sides: int, gaps: tuple[int, int], study_lang: str, vocab: str
-) -> list[str]:
-    """The directions of one card: the rules of `prompts.prompts_for`, without building them."""
-    if kind == "vocab":
-        if sides != _IT | _EN:
-            return []
-        return ["it>en", "en>it"] if vocab == "both" else [vocab]
-    wanted = _IT if study_lang == "it" else _EN if study_lang == "en" else 0
-    lang = study_lang if sides & wanted else ("it" if sides & _IT else "en")
-    if kind == "cloze":
-        count = gaps[0] if lang == "it" else gaps[1]
-        return [f"{lang}.{number}" for number in range(1, count + 1)]
-    return [lang]
 
 
 @dataclass(frozen=True)
@@ -120,7 +103,7 @@ class Packed:
             or not isinstance(blob, (bytes, memoryview))
             or not (isinstance(offsets, bytes) and len(offsets) == 8 * (count + 1))
             or max(kinds, default=0) >= len(KINDS)
-            or max(sides, default=1) > _IT | _EN
+            or max(sides, default=1) > IT_SIDE | EN_SIDE
         ):
             raise ValueError("payload does not have the expected shape")
         positions = array("Q")
@@ -145,13 +128,9 @@ class Packed:
             position = len(ids)
             ids.append(card.id)
             kinds.append(kind_index[card.kind])
-            sides.append((_IT if card.it is not None else 0) | (_EN if card.en is not None else 0))
+            sides.append(sides_of(card))
             if isinstance(card, ClozeCard):
-                # a valid cloze text has a "{{" for each gap and nowhere else
-                gaps[position] = (
-                    card.it.text.count("{{") if card.it else 0,
-                    card.en.text.count("{{") if card.en else 0,
-                )
+                gaps[position] = gaps_of(card)
             tags.update(card.tags)
             end += blob.write(marshal.dumps(raw))
             offsets.append(end)
@@ -185,7 +164,7 @@ def merge(parts: Sequence[Packed]) -> Packed:
     )
 
 
-class PackedCards(Sequence[Card]):
+class PackedCards(Sequence[Card], CardSource):
     """A deck's cards as a sequence; each card is validated from its bytes when it is read."""
 
     def __init__(self, packed: Packed) -> None:
@@ -194,8 +173,8 @@ class PackedCards(Sequence[Card]):
         self._offsets.frombytes(packed.offsets)
         self._view = memoryview(packed.blob)
         self._recent: dict[int, Card] = {}
-        self._keys: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        self._key_sets: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
+        self._keys: dict[tuple[str, str], list[Pair]] = {}
+        self._key_sets: dict[tuple[str, str], frozenset[Pair]] = {}
         self._lookups = 0
 
     def __len__(self) -> int:
@@ -248,8 +227,7 @@ class PackedCards(Sequence[Card]):
         kinds = Counter(KINDS[k] for k in self.packed.kinds)
         return DeckSummary(len(self), kinds, Counter(self.packed.tags))
 
-    def prompt_keys(self, study_lang: str, vocab: str) -> list[tuple[str, str]]:
-        """(card id, direction) of every prompt, in deck order (see `prompts.prompt_keys`)."""
+    def prompt_keys(self, study_lang: str, vocab: str) -> list[Pair]:
         cached = self._keys.get((study_lang, vocab))
         if cached is None:
             packed = self.packed
@@ -258,7 +236,7 @@ class PackedCards(Sequence[Card]):
             table = {
                 (kind, sides): card_keys(KINDS[kind], sides, (0, 0), study_lang, vocab)
                 for kind in range(len(KINDS))
-                for sides in (_IT, _EN, _IT | _EN)
+                for sides in (IT_SIDE, EN_SIDE, IT_SIDE | EN_SIDE)
             }
             gaps = packed.gaps
             directions = [
@@ -275,8 +253,7 @@ class PackedCards(Sequence[Card]):
             self._keys[(study_lang, vocab)] = cached
         return cached
 
-    def prompt_key_set(self, study_lang: str, vocab: str) -> frozenset[tuple[str, str]]:
-        """The same keys as a set (kept: sessions and the home screen ask again)."""
+    def prompt_key_set(self, study_lang: str, vocab: str) -> frozenset[Pair]:
         cached = self._key_sets.get((study_lang, vocab))
         if cached is None:
             cached = frozenset(self.prompt_keys(study_lang, vocab))
@@ -286,27 +263,18 @@ class PackedCards(Sequence[Card]):
 
 def summary(deck: Deck) -> DeckSummary:
     """How many cards, of which kinds and with which tags (from the index when packed)."""
-    cards: Sequence[Card] = deck.cards
-    if isinstance(cards, PackedCards):
-        return cards.summary()
-    return DeckSummary(
-        len(cards),
-        Counter(card.kind for card in cards),
-        Counter(tag for card in cards for tag in card.tags),
-    )
+    return deck.cards.summary()
 
 
-def packed_deck(info: Any, packed: Packed) -> Deck:
+def packed_deck(info: DeckInfo, packed: Packed) -> Deck:
     """A Deck whose cards are `packed` (already validated: nothing is checked again here)."""
-    cards: Any = PackedCards(packed)  # a Sequence[Card] where the model says list[Card]
-    return Deck.model_construct(deck=info, cards=cards)
+    return Deck(deck=info, cards=PackedCards(packed))
 
 
 __all__ = [
     "DeckSummary",
     "Packed",
     "PackedCards",
-    "card_keys",
     "merge",
     "packed_deck",
     "summary",

@@ -14,18 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from quizapp.core.deck.answers import display
-from quizapp.core.deck.model import (
-    Card,
-    ChoiceCard,
-    ClozeCard,
-    Deck,
-    ListCard,
-    QACard,
-    VocabCard,
-)
+from quizapp.core.answers import display
+from quizapp.core.deck.cards import Card, ChoiceCard, ClozeCard, ListCard, QACard, VocabCard
+from quizapp.core.deck.model import Deck
 
 VocabDirections = Literal["it>en", "en>it", "both"]
 
@@ -94,9 +87,8 @@ def prompts_for(
     if isinstance(card, VocabCard):
         return _vocab(deck_id, card, vocab)
     lang = study_lang if card.side(study_lang) is not None else card.languages()[0]
-    side = card.side(lang)
 
-    def make(question: str, direction: str = lang, **fields: Any) -> Prompt:
+    def make(question: str, note: str | None, direction: str = lang, **fields: Any) -> Prompt:
         """A prompt asked and answered in `lang`, with the card's judging flags."""
         return Prompt(
             deck_id,
@@ -105,19 +97,22 @@ def prompts_for(
             lang,
             lang,
             question,
-            note=side.note,
+            note=note,
             strict_accents=card.strict_accents,
             article_required=card.article_required,
             **fields,
         )
 
     if isinstance(card, QACard):
-        return [make(side.question, expected=tuple(side.answers), reject=tuple(side.reject))]
+        qa = _present(card.side(lang))
+        return [make(qa.question, qa.note, expected=tuple(qa.answers), reject=tuple(qa.reject))]
     if isinstance(card, ClozeCard):
+        side = _present(card.side(lang))
         cloze = side.cloze()
         return [
             make(
                 cloze.render(hide=number - 1),
+                side.note,
                 f"{lang}.{number}",
                 expected=gap.answers,
                 reject=tuple(side.reject),
@@ -127,17 +122,30 @@ def prompts_for(
             for number, gap in enumerate(cloze.gaps, start=1)
         ]
     if isinstance(card, ChoiceCard):
+        choice = _present(card.side(lang))
         return [
             make(
-                side.question,
-                expected=(side.answer,),
-                options=(side.answer, *side.distractors),
+                choice.question,
+                choice.note,
+                expected=(choice.answer,),
+                options=(choice.answer, *choice.distractors),
             )
         ]
     if isinstance(card, ListCard):
-        items = tuple(tuple(forms) for forms in side.item_forms())
-        return [make(side.question, items=items, ordered=card.ordered)]
+        listed = _present(card.side(lang))
+        items = tuple(tuple(forms) for forms in listed.item_forms())
+        return [make(listed.question, listed.note, items=items, ordered=card.ordered)]
     raise TypeError(f"unknown card kind {card.kind!r}")  # pragma: no cover
+
+
+S = TypeVar("S")
+
+
+def _present(side: S | None) -> S:
+    """The side in a language the card has (`languages()` said so)."""
+    if side is None:  # pragma: no cover - the language was chosen among the card's
+        raise ValueError("the card has no side in this language")
+    return side
 
 
 def _vocab(deck_id: str, card: VocabCard, vocab: VocabDirections) -> list[Prompt]:
@@ -179,12 +187,9 @@ def prompt_keys(
     deck: Deck, study_lang: str = "it", vocab: VocabDirections = "both"
 ) -> list[tuple[str, str]]:
     """(card id, direction) of every prompt of a deck, in deck order, as `all_prompts` gives
-    them; a deck from the cache answers from its index, without reading its cards."""
-    fast = getattr(deck.cards, "prompt_keys", None)
-    if fast is not None:
-        keys: list[tuple[str, str]] = fast(study_lang, vocab)
-        return keys
-    return [(p.card.id, p.direction) for p in all_prompts(deck, study_lang, vocab)]
+    them, without building them (a deck from the cache answers from its index, without
+    reading its cards)."""
+    return deck.cards.prompt_keys(study_lang, vocab)
 
 
 def peek(prompt: Prompt) -> str | None:
@@ -197,11 +202,7 @@ def peek(prompt: Prompt) -> str | None:
     if side is None:
         return None
     if isinstance(card, ClozeCard):
-        cloze = card.side(lang).cloze() if lang in card.languages() else None
-        if cloze is None:
-            return None
+        cloze = _present(card.side(lang)).cloze()
         number = int(prompt.direction.split(".")[1])
-        rendered: str = cloze.render(hide=min(number, len(cloze.gaps)) - 1)
-        return rendered
-    question = getattr(side, "question", None)
-    return str(question) if question is not None else None
+        return cloze.render(hide=min(number, len(cloze.gaps)) - 1)
+    return side.asked()

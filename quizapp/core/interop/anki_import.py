@@ -212,7 +212,11 @@ class _Converter:
                 direction = "it>en" if ord_ == 0 else "en>it"
             elif isinstance(card, ClozeCard):
                 lang = next(
-                    (lang for lang in card.languages() if ord_ < len(card.side(lang).cloze().gaps)),
+                    (
+                        lang
+                        for lang in card.languages()
+                        if (side := card.side(lang)) and ord_ < len(side.cloze().gaps)
+                    ),
                     None,
                 )
                 if lang is None:

@@ -25,10 +25,11 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import genanki
 
-from quizapp.core.deck.answers import display, parse_cloze
+from quizapp.core.answers import display, parse_cloze
 from quizapp.core.deck.model import Card, ClozeCard, Deck, VocabCard
 from quizapp.core.interop import ids
 from quizapp.core.interop.visible import visible
@@ -115,7 +116,7 @@ def anki_cloze(text: str) -> str:
 def _notes_text(card: Card) -> str:
     lines: list[str] = []
     for lang in card.languages():
-        side = card.side(lang)
+        side: Any = card.side(lang)
         for name in ("example", "note"):
             value = getattr(side, name, None)
             if value:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.core.deck.answers import AnswerSyntaxError, expand
+from quizapp.core.answers import AnswerSyntaxError, expand
 from quizapp.core.deck.model import (
     Card,
     ChoiceCard,
@@ -43,7 +43,7 @@ def visible(card: Card) -> Visible:
     """The columns of a card (answers in the deck's answer syntax)."""
     parts: dict[str, str] = {}
     for lang in card.languages():
-        side = card.side(lang)
+        side: Any = card.side(lang)  # the kind's own side: the branches below say which
         prompt, answer = "", ""
         if isinstance(card, QACard):
             prompt, answer = side.question, SEPARATOR.join(side.answers)

@@ -115,7 +115,7 @@ def deck_words(deck: Any) -> frozenset[str]:
     cached = _DECK_WORDS.get(id(deck))
     if cached is not None and cached[0]() is deck:
         return cached[1]
-    from quizapp.core.deck.answers import AnswerSyntaxError, expand
+    from quizapp.core.answers import AnswerSyntaxError, expand
 
     words: set[str] = set()
     for card in deck.cards:

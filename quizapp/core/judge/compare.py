@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from quizapp.core.deck.answers import AnswerSyntaxError, expand
+from quizapp.core.answers import AnswerSyntaxError, expand
 from quizapp.core.judge.amounts import Amount, parse_amounts, parse_amounts_cached
 from quizapp.core.judge.diff import Diff
 from quizapp.core.judge.normalise import (

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
-from quizapp.core.deck.answers import AnswerSyntaxError, display
+from quizapp.core.answers import AnswerSyntaxError, display
 from quizapp.core.judge.compare import Match, match_answer
 from quizapp.core.judge.diff import Diff
 from quizapp.core.judge.normalise import Form, display_text, prepare

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from quizapp.core.deck.answers import display, expand
+from quizapp.core.answers import display, expand
 from quizapp.core.deck.model import ChoiceCard, VocabCard
 from quizapp.core.deck.prompts import Prompt
 from quizapp.core.judge.amounts import SCALES, parse_amounts, parse_digits

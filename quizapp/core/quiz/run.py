@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from quizapp.core.deck.answers import Cloze, Gap
+from quizapp.core.answers import Cloze, Gap
 from quizapp.core.deck.model import ChoiceCard, ClozeCard, Deck
 from quizapp.core.deck.prompts import Prompt, all_prompts
 from quizapp.core.quiz.distractors import Pool, own_options, right_answer
@@ -247,7 +247,9 @@ def _cloze_statement(prompt: Prompt, claim: str) -> tuple[str, int]:
     the claim starts in it."""
     card = prompt.card
     assert isinstance(card, ClozeCard)
-    cloze = card.side(prompt.question_lang).cloze()
+    side = card.side(prompt.question_lang)
+    assert side is not None
+    cloze = side.cloze()
     hide = int(prompt.direction.split(".")[1]) - 1
     gaps = iter(range(len(cloze.gaps)))
     # The asked gap without its hint, so that it renders as the blank marker.

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, tzinfo
+from zoneinfo import ZoneInfo
 
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.prompts import all_prompts
@@ -62,7 +63,7 @@ def timezone_name(tz: tzinfo | None) -> str:
     """An IANA name (`Europe/Rome`) when there is one; `local` for the system's time zone."""
     if tz is None:
         return "local"
-    return str(getattr(tz, "key", None) or tz)
+    return tz.key if isinstance(tz, ZoneInfo) and tz.key else str(tz)
 
 
 def sync_catalogs(store: Store, decks: Sequence[Deck], settings: Settings) -> bool:

@@ -163,11 +163,7 @@ class DeckPrompts(Mapping[Key, Prompt]):
         self.settings = settings
         self.pairs = keys
         """(card id, direction) in deck order."""
-        known = getattr(deck.cards, "prompt_key_set", None)
-        lang, vocab = settings.study_language, settings.vocab_direction
-        self._known: frozenset[tuple[str, str]] = (
-            known(lang, vocab) if known is not None else frozenset(keys)
-        )
+        self._known = deck.cards.prompt_key_set(settings.study_language, settings.vocab_direction)
         self._built: dict[str, list[Prompt]] = {}
 
     @property
