@@ -31,7 +31,7 @@ from typing import Any
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.prompts import Prompt
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, study_day, to_ms
+from quizapp.core.schedule import DAY_MS, MINUTE_MS, Limits, counts_today, study_day, to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Review, Store
 from quizapp.core.study.session import Session
@@ -125,13 +125,13 @@ def prepare(cards: int, folder: Path) -> dict[str, Any]:
     )
     rebuild, keys = measure("rebuild state from the log", store.rebuild)
     open_s, _ = measure(
-        "open a session", lambda: Session(deck, store, Settings(), judge=exact_judge)
+        "open a session", lambda: Session.open(deck, store, Settings(), judge=exact_judge)
     )
     moment = to_ms(datetime.now(timezone.utc))
     day = study_day(moment)
     counts_start = time.perf_counter()
     for _ in range(20):
-        counts = store.counts(deck.id, moment, day)
+        counts = counts_today(store, deck.id, moment, day, Limits())
     counts_ms = (time.perf_counter() - counts_start) / 20 * 1000
     print(f"  counts for today (SQL): {counts_ms:.2f} ms ({counts})", flush=True)
     return {
@@ -150,7 +150,7 @@ def round_trips(benches: list[dict[str, Any]], answers: int, judge: Any, rounds:
     """Answer on each deck in turn, so that both see the same machine (other load, disk),
     in `rounds` rounds: the best round's median shows the cost with the least interference."""
     settings = Settings(new_per_day=9999, reviews_per_day=99999)
-    sessions = [Session(b["deck"], b["store"], settings, judge=judge) for b in benches]
+    sessions = [Session.open(b["deck"], b["store"], settings, judge=judge) for b in benches]
     times: list[list[list[float]]] = [[[] for _ in range(rounds)] for _ in benches]
     rng = random.Random(3)
     per_round = max(1, answers // rounds)

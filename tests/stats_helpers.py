@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from quizapp.core.deck.model import Deck
-from quizapp.core.schedule.engine import DAY_MS, to_ms
+from quizapp.core.schedule import DAY_MS, to_ms
 from quizapp.core.store.database import Review, Store
 from quizapp.core.store.records import QuizRun
 

@@ -22,7 +22,7 @@ import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from quizapp.core import locations, tomlpos
-from quizapp.core.schedule.engine import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION
+from quizapp.core.schedule import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION
 from quizapp.core.text import printable, shorten
 
 UiLanguage = Literal["it", "en"]

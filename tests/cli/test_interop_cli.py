@@ -138,7 +138,7 @@ def test_new_writes_a_starter_deck_that_validates(tmp_path: Path) -> None:
 def test_with_history_saves_the_anki_reviews_as_progress(tmp_path: Path) -> None:
     from quizapp.core.settings import Settings
     from quizapp.core.store.database import Store
-    from quizapp.core.study.session import Session, deck_prompts, today_counts
+    from quizapp.core.study import Session, deck_prompts, today_counts
 
     day = 86_400_000
     start = 1_700_000_000_000

@@ -13,7 +13,7 @@ import pytest
 
 from quizapp.core import locations
 from quizapp.core.interop.toml_write import write_deck
-from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS
+from quizapp.core.schedule import DAY_MS, MINUTE_MS
 from quizapp.core.store.database import Store
 from quizapp.core.store.records import now_ms
 from tests.cli.helpers import run_quizapp

@@ -207,7 +207,7 @@ def test_review_history_becomes_records_and_fsrs_states(tmp_path: Path) -> None:
 
 
 def test_review_history_folds_in_the_store_like_fsrs_reschedules(tmp_path: Path) -> None:
-    from quizapp.core.schedule.engine import to_ms
+    from quizapp.core.schedule import to_ms
     from quizapp.core.store.database import Store
 
     day = 86_400_000

@@ -14,8 +14,6 @@ KNOWN_LONG = {
     "core/judge/compare.py": "the judge's own split",
     "core/quiz/distractors.py": "",
     "core/quiz/run.py": "",
-    "core/store/database.py": "",
-    "core/study/session.py": "",
     "tui/i18n.py": "the UI's words catalogue",
     "tui/screens/quiz.py": "screens built from widgets",
     "tui/screens/stats.py": "screens built from widgets",

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.core.rating import Rating
+from quizapp.core.schedule.day import study_day
 from quizapp.core.schedule.engine import (
     DAY_MS,
     MINUTE_MS,
@@ -27,7 +28,6 @@ from quizapp.core.schedule.engine import (
     fuzzed_days,
     preview,
     retrievability,
-    study_day,
     to_ms,
 )
 

@@ -12,10 +12,10 @@ import pytest
 
 from quizapp.core.deck.model import Deck
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import Stage, to_ms
+from quizapp.core.schedule import Stage, to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
-from quizapp.core.study.session import Session, SessionError, Turn, today_counts
+from quizapp.core.study import Session, SessionError, Turn, today_counts
 from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
 
 
@@ -140,7 +140,8 @@ def test_reviews_most_overdue_first_interleaved_with_new(store: Store) -> None:
 
 
 def test_reviews_are_ordered_most_overdue_relative_to_interval_first(store: Store) -> None:
-    from quizapp.core.schedule.engine import DAY_MS, study_day
+    from quizapp.core.schedule import DAY_MS, study_day
+    from quizapp.core.schedule.queue import review_queue
     from quizapp.core.store.database import Review
 
     clock = FakeClock()
@@ -157,7 +158,8 @@ def test_reviews_are_ordered_most_overdue_relative_to_interval_first(store: Stor
             "UPDATE card_state SET due = ?, last_review = ? WHERE card_id = ?",
             (now - overdue * DAY_MS, now - (interval + overdue) * DAY_MS, card),
         )
-    queue = store.review_queue("test-deck", now, study_day(now, 4, timezone.utc), 10)
+    day = study_day(now, 4, timezone.utc)
+    queue = review_queue(store, "test-deck", now, day, 10, held=frozenset())
     assert [key[1] for key in queue] == ["q1", "q0", "q2"]
 
 
@@ -419,7 +421,7 @@ def test_the_default_judge_is_imported_when_first_needed(
 
 def test_quiz_answers_are_logged_without_touching_the_schedule(store: Store) -> None:
     from quizapp.core.deck.prompts import all_prompts
-    from quizapp.core.study.session import log_quiz_answer
+    from quizapp.core.quiz.log import log_quiz_answer
 
     clock = FakeClock()
     deck = make_deck(qa=2)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core import stats
-from quizapp.core.schedule.engine import study_day
+from quizapp.core.schedule import study_day
 from quizapp.core.stats.calendar import study_calendar
 from quizapp.core.store.database import Store
 from tests.stats_helpers import DECK, ROME, answer, event, rome
@@ -158,7 +158,7 @@ def test_days_out_of_range_is_refused(store: Store) -> None:
 
 
 def test_the_answer_range_holds_exactly_the_answer_modes() -> None:
-    from quizapp.core.schedule.engine import MODES
+    from quizapp.core.schedule import MODES
     from quizapp.core.stats.scope import ANSWER_MODES
 
     assert {mode for mode in MODES if "practice" <= mode <= "study"} == set(ANSWER_MODES)

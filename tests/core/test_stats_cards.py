@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core import stats
-from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, Stage
+from quizapp.core.schedule import DAY_MS, MINUTE_MS, Stage
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
 from quizapp.core.store.records import STATE_COLUMNS

@@ -10,13 +10,23 @@ import pytest
 
 from quizapp.core import locations
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import DAY_MS, MINUTE_MS, CardState, Stage, study_day
-from quizapp.core.store import database as store_module
-from quizapp.core.store import rebuild
+from quizapp.core.schedule import (
+    DAY_MS,
+    MINUTE_MS,
+    CardState,
+    Counts,
+    Limits,
+    Stage,
+    counts_today,
+    study_day,
+)
+from quizapp.core.store import connection, rebuild
+from quizapp.core.store import log as store_log
 from quizapp.core.store import schema as store_schema
 from quizapp.core.store.database import (
     QuizAnswer,
     QuizRun,
+    QuizSummary,
     Review,
     Store,
     StoreError,
@@ -172,7 +182,7 @@ def test_merge_is_idempotent_and_two_devices_converge(tmp_path: Path) -> None:
 
 
 def test_big_merge_rebuilds(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "_REFOLD_LIMIT", 3)
+    monkeypatch.setattr(store_log, "REFOLD_LIMIT", 3)
     assert store.merge(random_log(11, 200)) == 200
     assert store.check().ok
 
@@ -182,9 +192,9 @@ def test_parallel_fold_gives_the_same_state(store: Store, monkeypatch: pytest.Mo
         store.record(row)
     expected = all_states(store)
     monkeypatch.setattr(rebuild, "PARALLEL_FOLD_ROWS", 10)
-    monkeypatch.setattr(store_module.os, "cpu_count", lambda: 3)
-    if hasattr(store_module.os, "sched_getaffinity"):
-        monkeypatch.setattr(store_module.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    monkeypatch.setattr(rebuild.os, "cpu_count", lambda: 3)
+    if hasattr(rebuild.os, "sched_getaffinity"):
+        monkeypatch.setattr(rebuild.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
     assert len(rebuild._key_ranges(store._con, 3)) == 3
     folded_here = []
     real_fold_log = rebuild.fold_log
@@ -206,24 +216,24 @@ def test_catalog_counts_and_new_cards(store: Store) -> None:
     assert store.sync_catalog(DECK, keys) is False
     now = T0
     day = study_day(now, 4)
-    assert store.counts(DECK, now, day, new_per_day=20) == store_module.Counts(20, 0, 0)
-    assert store.next_new(DECK, now, day, 2) == [(DECK, "q0", "it"), (DECK, "q1", "it")]
+    assert counts_today(store, DECK, now, day, Limits(new_per_day=20)) == Counts(20, 0, 0)
+    assert store.next_new(DECK, now, frozenset(), 2) == [(DECK, "q0", "it"), (DECK, "q1", "it")]
     store.record(Review("r1", DECK, "q0", "it", now, rating=1))
-    counts = store.counts(DECK, now, day, new_per_day=20)
+    counts = counts_today(store, DECK, now, day, Limits(new_per_day=20))
     assert (counts.new, counts.learning, counts.review) == (19, 1, 0)
     assert store.done_today(DECK, day) == (1, 0)
-    assert store.next_new(DECK, now, day, 1) == [(DECK, "q1", "it")]
+    assert store.next_new(DECK, now, frozenset(), 1) == [(DECK, "q1", "it")]
     store.record(Review("s1", DECK, "q1", "it", now, mode="suspend"))
-    assert store.next_new(DECK, now, day, 1) == [(DECK, "q2", "it")]
+    assert store.next_new(DECK, now, frozenset(), 1) == [(DECK, "q2", "it")]
 
 
 def test_removed_cards_keep_their_history_and_come_back(store: Store) -> None:
     store.sync_catalog(DECK, [("q0", "it"), ("q1", "it")])
     store.record(Review("r1", DECK, "q0", "it", T0, rating=1))
     day = study_day(T0, 4)
-    assert store.counts(DECK, T0, day).learning == 1
+    assert counts_today(store, DECK, T0, day, Limits()).learning == 1
     store.sync_catalog(DECK, [("q1", "it")])  # q0 removed from the deck
-    assert store.counts(DECK, T0, day).learning == 0
+    assert counts_today(store, DECK, T0, day, Limits()).learning == 0
     assert store.next_learning(DECK, T0, T0 + DAY_MS) is None
     assert store.state((DECK, "q0", "it")) is not None
     store.sync_catalog(DECK, [("q0", "it"), ("q1", "it")])  # and back
@@ -241,7 +251,7 @@ def test_quiz_results_best_and_last(store: Store) -> None:
     assert summary.last is not None and summary.last.id == "quiz2"
     full = store.quiz_run("quiz1")
     assert full is not None and full.answers == (answer,)
-    assert store.quiz_summary("nothing") == store_module.QuizSummary(0, None, None)
+    assert store.quiz_summary("nothing") == QuizSummary(0, None, None)
     assert [run.id for run in store.quiz_runs(DECK)] == ["quiz2", "quiz1"]
 
 
@@ -332,7 +342,7 @@ def test_read_only_folder_gives_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Real permissions are exercised by the CLI test (as an unprivileged user when root).
-    monkeypatch.setattr(store_module.os, "access", lambda *_args, **_kw: False)
+    monkeypatch.setattr(connection.os, "access", lambda *_args, **_kw: False)
     with pytest.raises(StoreError, match="read-only"):
         Store(tmp_path / "progress.sqlite3")
 
@@ -350,11 +360,11 @@ def test_two_connections_see_each_others_commits(tmp_path: Path) -> None:
 def test_a_big_merge_sees_its_own_rows_when_it_rebuilds(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "_REFOLD_LIMIT", 3)
+    monkeypatch.setattr(store_log, "REFOLD_LIMIT", 3)
     monkeypatch.setattr(rebuild, "PARALLEL_FOLD_ROWS", 10)
-    monkeypatch.setattr(store_module.os, "cpu_count", lambda: 2)
-    if hasattr(store_module.os, "sched_getaffinity"):
-        monkeypatch.setattr(store_module.os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(rebuild.os, "cpu_count", lambda: 2)
+    if hasattr(rebuild.os, "sched_getaffinity"):
+        monkeypatch.setattr(rebuild.os, "sched_getaffinity", lambda _pid: {0, 1})
     for row in random_log(13, 100):
         store.record(row)
     assert store.merge(random_log(14, 300)) == 300

@@ -12,7 +12,7 @@ import sys
 from datetime import timedelta
 
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import from_ms
+from quizapp.core.schedule import from_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
 from quizapp.core.study.session import Session

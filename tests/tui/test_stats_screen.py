@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static, TabbedContent
 
 from quizapp.core import locations, stats
 from quizapp.core.deck.model import Deck
-from quizapp.core.schedule.engine import MINUTE_MS, from_ms
+from quizapp.core.schedule import MINUTE_MS, from_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
 from quizapp.tui.app import QuizApp

@@ -34,12 +34,12 @@ from quizapp.core.answers import Cloze, Gap
 from quizapp.core.deck.model import ChoiceCard, ClozeCard, Deck
 from quizapp.core.deck.prompts import Prompt, all_prompts
 from quizapp.core.quiz.distractors import Pool, own_options, right_answer
+from quizapp.core.quiz.log import log_quiz_answer
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import to_ms
+from quizapp.core.schedule import to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
-from quizapp.core.store.records import RETRY_KIND, Key, QuizAnswer, QuizRun, new_id
-from quizapp.core.study.session import MAX_DURATION_MS, log_quiz_answer
+from quizapp.core.store.records import MAX_DURATION_MS, RETRY_KIND, Key, QuizAnswer, QuizRun, new_id
 
 Format = Literal["typed", "choice", "truefalse"]
 FORMATS: tuple[Format, ...] = ("typed", "choice", "truefalse")

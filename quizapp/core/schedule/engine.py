@@ -1,4 +1,4 @@
-"""FSRS scheduling (the `fsrs` package), the study day, and the fold of a card's history.
+"""FSRS scheduling (the `fsrs` package) and the fold of a card's history.
 
 Card state is a pure function of a card's events (study answers, suspend, bury), applied in
 order of time. `apply` is that function for one event; the store calls it for each answer and,
@@ -22,10 +22,9 @@ import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, timezone
 from enum import IntEnum
 from functools import lru_cache
-from typing import Literal
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating as FsrsRating
@@ -33,6 +32,7 @@ from fsrs import Scheduler
 from fsrs import State as FsrsState
 
 from quizapp.core.rating import Rating
+from quizapp.core.schedule.modes import STATE_MODES
 
 DAY_MS = 86_400_000
 MINUTE_MS = 60_000
@@ -48,11 +48,6 @@ RELEARNING_STEPS = (timedelta(minutes=10),)
 MAXIMUM_INTERVAL_DAYS = 36500
 LEARN_AHEAD_MS = 20 * MINUTE_MS
 """When nothing else is due, a learning card due within this much time is shown early."""
-
-Mode = Literal["study", "practice", "quiz", "suspend", "unsuspend", "bury", "unbury"]
-MODES: tuple[str, ...] = ("study", "practice", "quiz", "suspend", "unsuspend", "bury", "unbury")
-STATE_MODES: tuple[str, ...] = ("study", "suspend", "unsuspend", "bury", "unbury")
-"""Events that change a card's state; practice and quiz answers are only logged."""
 
 
 class Stage(IntEnum):
@@ -284,36 +279,3 @@ def retrievability(state: CardState, at: int) -> float | None:
     card = FsrsCard(card_id=1, stability=state.stability, last_review=from_ms(state.last_review))
     value: float = fsrs_scheduler(DEFAULT_RETENTION).get_card_retrievability(card, from_ms(at))
     return value
-
-
-# -- the study day ------------------------------------------------------------------------
-
-
-def _local_to_ms(naive: datetime, tz: tzinfo | None) -> int:
-    """A local wall-clock time -> milliseconds; `tz=None` is the system's local time zone."""
-    if tz is None:
-        return to_ms(naive.astimezone(timezone.utc))
-    return to_ms(naive.replace(tzinfo=tz))
-
-
-@dataclass(frozen=True)
-class Day:
-    """One study day: from `start` (inclusive) to `end` (exclusive), in milliseconds."""
-
-    start: int
-    end: int
-
-    def __contains__(self, moment: int) -> bool:
-        return self.start <= moment < self.end
-
-
-def study_day(now: int, start_hour: int = 4, tz: tzinfo | None = None) -> Day:
-    """The study day containing `now`: a day starts at `start_hour` local time, so a session
-    after midnight but before that hour still counts as the evening before."""
-    if not 0 <= start_hour <= 23:
-        raise ValueError(f"day start hour must be 0-23, not {start_hour}")
-    local = from_ms(now).astimezone(tz)
-    start = local.replace(tzinfo=None, hour=start_hour, minute=0, second=0, microsecond=0)
-    if local.replace(tzinfo=None) < start:
-        start -= timedelta(days=1)
-    return Day(_local_to_ms(start, tz), _local_to_ms(start + timedelta(days=1), tz))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from quizapp.core.schedule.engine import Day, study_day
+from quizapp.core.schedule import Day, study_day
 from quizapp.core.stats.calendar import Calendar
 from quizapp.core.stats.model import Activity
 from quizapp.core.stats.scope import ANSWER_SQL, Scope

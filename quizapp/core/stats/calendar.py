@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from quizapp.core.schedule.engine import Day, from_ms, study_day
+from quizapp.core.schedule import Day, from_ms, study_day
 
 
 def day_date(day: Day, tz: tzinfo | None) -> date:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from quizapp.core.deck.model import Card, Deck
 from quizapp.core.deck.prompts import prompts_for
-from quizapp.core.schedule.engine import CardState, retrievability
+from quizapp.core.schedule import CardState, retrievability
 from quizapp.core.stats.keys import Key, KeysPass
 from quizapp.core.stats.model import Confusion, HardCard, Hardest
 from quizapp.core.store.database import Store

@@ -14,7 +14,7 @@ from datetime import tzinfo
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.prompts import prompts_for
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import from_ms
+from quizapp.core.schedule import from_ms
 from quizapp.core.stats.calendar import study_calendar
 from quizapp.core.store.database import Store
 from quizapp.core.store.records import now_ms

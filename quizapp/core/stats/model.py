@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from quizapp.core.schedule.engine import from_ms
+from quizapp.core.schedule import from_ms
 
 JSON_VERSION = 1
 

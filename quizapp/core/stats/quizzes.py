@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from quizapp.core.schedule.engine import study_day
+from quizapp.core.schedule import study_day
 from quizapp.core.stats.calendar import day_date
 from quizapp.core.stats.model import QuizHistory, QuizPoint
 from quizapp.core.store.database import Store

@@ -1,16 +1,36 @@
-"""Progress in SQLite: the append-only review log (the truth), card state, quiz results."""
+"""Progress in SQLite: the append-only review log (the truth), card state, quiz results.
 
-from quizapp.core.store.database import NewerDatabaseError, Store, StoreError
-from quizapp.core.store.records import Counts, Key, QuizAnswer, QuizRun, Review, new_id
+`Store` is the database (`database` assembles it from `connection`, `log`, `state`, `catalog`,
+`queues`, `quizzes` and `maintenance`); `records` holds its rows as Python values; `schema` its
+tables and migrations; `progress_io` the progress files of `export-progress`.
+"""
+
+from quizapp.core.store.database import (
+    CheckReport,
+    Key,
+    NewerDatabaseError,
+    QuizAnswer,
+    QuizRun,
+    QuizSummary,
+    Review,
+    Store,
+    StoreError,
+    new_id,
+    now_ms,
+    schema_version,
+)
 
 __all__ = [
-    "Counts",
+    "CheckReport",
     "Key",
     "NewerDatabaseError",
     "QuizAnswer",
     "QuizRun",
+    "QuizSummary",
     "Review",
     "Store",
     "StoreError",
     "new_id",
+    "now_ms",
+    "schema_version",
 ]

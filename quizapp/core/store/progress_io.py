@@ -23,7 +23,7 @@ from typing import IO, Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import Stage, from_ms, to_ms
+from quizapp.core.schedule import Stage, from_ms, to_ms
 from quizapp.core.store.database import QuizAnswer, QuizRun, Review, Store
 from quizapp.core.text import printable, shorten
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.schedule.engine import STATE_MODES, CardState, fold_rows
+from quizapp.core.schedule import STATE_MODES, CardState, fold_rows
 from quizapp.core.store.records import Key, state_row
 
 _STATE_MODES_SQL = ", ".join(f"'{mode}'" for mode in STATE_MODES)

@@ -1,4 +1,4 @@
-"""The rows of the progress database as Python values: reviews, quiz results, counts."""
+"""The rows of the progress database as Python values: reviews, card state, quiz results."""
 
 from __future__ import annotations
 
@@ -9,32 +9,84 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from quizapp.core.schedule.engine import CardState, Event, Stage, to_ms
+from quizapp.core.rating import Rating
+from quizapp.core.schedule import CardState, Event, Mode, Stage, to_ms
 
 Key = tuple[str, str, str]
 """(deck id, card id, direction)."""
 
+MAX_DURATION_MS = 10 * 60_000
+"""The longest time an answer is logged as taking: a longer think means the learner walked
+away."""
 
-@dataclass(frozen=True)
+
+_MODES = {mode.value: mode for mode in Mode}
+_RATINGS = {rating.value: rating for rating in Rating}
+
+
+@dataclass(frozen=True, init=False)
 class Review:
-    """One row of the log. `at` and `until` are milliseconds since the epoch (UTC)."""
+    """One row of the log. `at` and `until` are milliseconds since the epoch (UTC).
+
+    `mode` and `rating` may be given as they are stored ("study", 3): they are kept as a Mode
+    and a Rating (ValueError for a mode or a rating that does not exist).
+    """
 
     id: str
     deck_id: str
     card_id: str
     direction: str
     at: int
-    mode: str = "study"
-    rating: int | None = None
-    verdict: str | None = None
-    typed: str | None = None
-    duration_ms: int | None = None
-    content_hash: str | None = None
-    retention: float | None = None
-    prior: int | None = None
+    mode: Mode
+    rating: Rating | None
+    verdict: str | None
+    typed: str | None
+    duration_ms: int | None
+    content_hash: str | None
+    retention: float | None
+    prior: int | None
     """The card's stage before a study answer (filled in by the store)."""
-    until: int | None = None
+    until: int | None
     """For bury: buried until this time."""
+
+    def __init__(
+        self,
+        id: str,
+        deck_id: str,
+        card_id: str,
+        direction: str,
+        at: int,
+        mode: Mode | str = Mode.STUDY,
+        rating: Rating | int | None = None,
+        verdict: str | None = None,
+        typed: str | None = None,
+        duration_ms: int | None = None,
+        content_hash: str | None = None,
+        retention: float | None = None,
+        prior: int | None = None,
+        until: int | None = None,
+    ) -> None:
+        known_mode = _MODES.get(mode)
+        if known_mode is None:
+            raise ValueError(f"unknown review mode {mode!r}")
+        known_rating = None if rating is None else _RATINGS.get(rating)
+        if rating is not None and known_rating is None:
+            raise ValueError(f"not a rating: {rating!r} (1-4)")
+        put = object.__setattr__  # frozen: set once, here
+        put(self, "id", id)
+        put(self, "deck_id", deck_id)
+        put(self, "card_id", card_id)
+        put(self, "direction", direction)
+        put(self, "at", at)
+        put(self, "mode", known_mode)
+        put(self, "rating", known_rating)
+        put(self, "verdict", verdict)
+        put(self, "typed", typed)
+        put(self, "duration_ms", duration_ms)
+        put(self, "content_hash", content_hash)
+        put(self, "retention", retention)
+        put(self, "prior", prior)
+        put(self, "until", until)
 
     @property
     def key(self) -> Key:
@@ -63,8 +115,8 @@ def review_row(review: Review) -> tuple[Any, ...]:
         review.card_id,
         review.direction,
         review.at,
-        review.mode,
-        review.rating,
+        review.mode.value,
+        None if review.rating is None else int(review.rating),
         review.verdict,
         review.typed,
         review.duration_ms,
@@ -114,19 +166,6 @@ def new_id(at: int | None = None) -> str:
     if at is None:
         at = time.time_ns() // 1_000_000
     return f"{at:012x}{secrets.token_hex(8)}"
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Cards left today in one deck."""
-
-    new: int
-    learning: int
-    review: int
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.review
 
 
 @dataclass(frozen=True)

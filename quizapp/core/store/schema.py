@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from quizapp.core.schedule.engine import MODES
+from quizapp.core.schedule import MODES
 
 APPLICATION_ID = 0x51554941  # "QUIA": marks a SQLite file as a quizapp database
 

@@ -1,257 +1,55 @@
 """One study (or practice) session: the TUI's only door into the core.
 
-    session = Session(deck, store, settings)
+    session = Session.open(deck, store, settings)
     turn = session.next()              # what to ask, and how to answer it
     answered = session.answer("...")   # typed text -> verdict and suggested rating
     session.grade(answered.suggested)  # durable before this returns
     session.undo()                     # the last answer is gone, its card comes back
 
-Order of a study day: due learning and relearning cards first, then due reviews (most overdue
-relative to their interval first) interleaved with new cards in deck order, then learning cards
-due within the next 20 minutes. Daily limits are per deck; siblings (the other direction or gap
-of a card) wait for another day once one of them has been answered.
-
-Practice (cram) goes through any cards in a shuffled order without touching the schedule; its
-answers are logged with mode "practice".
+The order of a study day, its limits and siblings are the schedule's (`schedule.queue`).
+Practice (cram) goes through any cards in a shuffled order without touching the schedule
+(`practice`); its answers are logged with mode "practice".
 """
 
 from __future__ import annotations
 
-import importlib
 import random
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone, tzinfo
-from typing import Any, Literal, Protocol
+from typing import Literal
 
-from quizapp.core.deck.model import Deck
-from quizapp.core.deck.prompts import Prompt, all_prompts, content_hash, prompt_keys, prompts_for
+from quizapp.core.deck import Deck, Prompt, content_hash
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import (
-    LEARN_AHEAD_MS,
+from quizapp.core.schedule import (
     CardState,
+    Counts,
     Day,
+    Mode,
     Stage,
+    StudyQueue,
+    counts_today,
+    next_due,
     preview,
     study_day,
     to_ms,
 )
 from quizapp.core.settings import Settings
-from quizapp.core.store.database import Counts, Key, Review, Store, new_id
+from quizapp.core.store import Key, Review, Store, new_id
+from quizapp.core.store.records import MAX_DURATION_MS
+from quizapp.core.study import answering
+from quizapp.core.study.answering import Answered, Judge
+from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
+from quizapp.core.study.history import Action, ActionKind, History
+from quizapp.core.study.practice import PracticeRound
+from quizapp.core.study.today import limits
+from quizapp.core.study.turns import AnswerMode, Graded, SessionError, Turn
 
-AnswerMode = Literal["typed", "choice", "flip"]
 SessionMode = Literal["study", "practice"]
 Clock = Callable[[], datetime]
-
-PRACTICE_AGAIN_GAP = 3
-"""In practice, a card rated Again comes back after this many other cards."""
-MAX_DURATION_MS = 10 * 60_000
-"""A longer think is counted as this much (the learner has walked away)."""
-
-
-class VerdictLike(Protocol):
-    """What the session needs from the judge's Verdict."""
-
-    @property
-    def rating(self) -> Rating: ...
-
-    @property
-    def outcome(self) -> Any: ...
-
-
-Judge = Callable[[Prompt, str], VerdictLike]
-
-
-def _default_judge(prompt: Prompt, typed: str) -> VerdictLike:
-    # Imported when first needed: the judge loads rapidfuzz and its tables.
-    judge = importlib.import_module("quizapp.core.judge")
-    verdict: VerdictLike = judge.judge_prompt(prompt, typed)
-    return verdict
 
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-@dataclass(frozen=True)
-class Turn:
-    """A prompt as the learner meets it now."""
-
-    prompt: Prompt
-    stage: Stage
-    answer_mode: AnswerMode
-    review_id: str
-    """The id the answer will be logged under (and the seed of its interval fuzz)."""
-    state: CardState | None = None
-    options: tuple[str, ...] = ()
-    """Choice cards: the options in the order shown."""
-    edited: bool = False
-    """The card's text changed since it was last studied."""
-    shown_at: int = 0
-
-    @property
-    def key(self) -> Key:
-        return self.prompt.key
-
-    @property
-    def is_new(self) -> bool:
-        return self.stage == Stage.NEW
-
-
-@dataclass(frozen=True)
-class Answered:
-    """The result of answering, before it is graded."""
-
-    turn: Turn
-    typed: str | None
-    outcome: str | None
-    """correct, almost, partial, wrong; None for a flip answer (the learner rates)."""
-    suggested: Rating | None
-    verdict: VerdictLike | None = None
-    chosen: int | None = None
-    answered_at: int = 0
-
-    @property
-    def expected(self) -> str:
-        return self.turn.prompt.answer_display
-
-
-@dataclass(frozen=True)
-class Graded:
-    """A graded answer: it is in the log (committed) when the session returns this."""
-
-    review: Review
-    state: CardState | None
-    """The card's new state (None in practice)."""
-
-
-@dataclass
-class _Action:
-    review_ids: list[str]
-    turn: Turn
-    kind: Literal["answer", "suspend", "bury"]
-    prior: Stage | None = None
-    keys: list[Key] = field(default_factory=list)
-
-
-class SessionError(Exception):
-    """A call out of order (grading with nothing shown, choosing on a typed card...)."""
-
-
-def deck_prompts(deck: Deck, settings: Settings) -> list[Prompt]:
-    """The prompts of a deck for these settings, in deck order."""
-    return all_prompts(deck, settings.study_language, settings.vocab_direction)
-
-
-def deck_keys(deck: Deck, settings: Settings) -> list[tuple[str, str]]:
-    """(card id, direction) of the deck's prompts for these settings, in deck order."""
-    return prompt_keys(deck, settings.study_language, settings.vocab_direction)
-
-
-class DeckPrompts(Mapping[Key, Prompt]):
-    """The prompts of a deck by key, each card's built when one of them is first asked for.
-
-    Which keys exist is known from the start (`prompts.prompt_keys`, from the deck's index when
-    it came from the cache); a Prompt is made only for the cards a session shows, so a session
-    over 100,000 cards starts without building 150,000 prompts.
-    """
-
-    def __init__(self, deck: Deck, settings: Settings, keys: Sequence[tuple[str, str]]) -> None:
-        self.deck = deck
-        self.deck_id = deck.id
-        self.settings = settings
-        self.pairs = keys
-        """(card id, direction) in deck order."""
-        self._known = deck.cards.prompt_key_set(settings.study_language, settings.vocab_direction)
-        self._built: dict[str, list[Prompt]] = {}
-
-    @property
-    def order(self) -> list[Key]:
-        """Every key, in deck order."""
-        return [(self.deck_id, card_id, direction) for card_id, direction in self.pairs]
-
-    def __contains__(self, key: object) -> bool:
-        return (
-            isinstance(key, tuple)
-            and len(key) == 3
-            and key[0] == self.deck_id
-            and (key[1], key[2]) in self._known
-        )
-
-    def __len__(self) -> int:
-        return len(self.pairs)
-
-    def __iter__(self) -> Iterator[Key]:
-        deck_id = self.deck_id
-        return ((deck_id, card_id, direction) for card_id, direction in self.pairs)
-
-    def __getitem__(self, key: Key) -> Prompt:
-        if key not in self:
-            raise KeyError(key)
-        for prompt in self.of_card(key[1]):
-            if prompt.direction == key[2]:
-                return prompt
-        raise KeyError(key)  # pragma: no cover - the keys come from the same rules
-
-    def of_card(self, card_id: str) -> list[Prompt]:
-        """Every prompt of one card (empty for a card that is not in the deck)."""
-        built = self._built.get(card_id)
-        if built is None:
-            try:
-                card = self.deck.card(card_id)
-            except KeyError:
-                return []
-            settings = self.settings
-            built = prompts_for(
-                self.deck.id, card, settings.study_language, settings.vocab_direction
-            )
-            self._built[card_id] = built
-        return built
-
-
-def today_counts(
-    store: Store,
-    deck: Deck,
-    settings: Settings | None = None,
-    now: datetime | None = None,
-    tz: tzinfo | None = None,
-) -> Counts:
-    """New, learning and review cards left today in a deck (for the home screen)."""
-    settings = settings or Settings()
-    store.sync_catalog(deck.id, deck_keys(deck, settings))
-    moment = to_ms(now or _utc_now())
-    day = study_day(moment, settings.day_start_hour, tz)
-    return store.counts(deck.id, moment, day, settings.new_per_day, settings.reviews_per_day)
-
-
-def log_quiz_answer(
-    store: Store,
-    prompt: Prompt,
-    typed: str,
-    outcome: str,
-    *,
-    at: int,
-    rating: Rating | None = None,
-    duration_ms: int | None = None,
-    review_id: str | None = None,
-) -> Review:
-    """Log one quiz answer (mode "quiz"): kept in the history, the schedule is not touched."""
-    review = Review(
-        id=review_id or new_id(at),
-        deck_id=prompt.deck_id,
-        card_id=prompt.card.id,
-        direction=prompt.direction,
-        at=at,
-        mode="quiz",
-        rating=int(rating) if rating is not None else None,
-        verdict=outcome,
-        typed=typed,
-        duration_ms=duration_ms,
-        content_hash=content_hash(prompt.card),
-    )
-    store.record(review)
-    return review
 
 
 class Session:
@@ -261,7 +59,10 @@ class Session:
     typed answers (default: `quizapp.core.judge.judge_prompt`, imported when first needed),
     `tz` is the time zone of the day start (default: the system's), `ids` makes review ids
     from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order.
-    Store errors (`StoreError`: disk full, read-only, damaged file) reach the caller as is.
+
+    The constructor does not touch the database: `Session.open` records the deck's card keys
+    first (or the first call that needs them does). Store errors (`StoreError`: disk full,
+    read-only, damaged file) reach the caller as they are.
     """
 
     def __init__(
@@ -270,7 +71,7 @@ class Session:
         store: Store,
         settings: Settings | None = None,
         *,
-        mode: SessionMode = "study",
+        mode: Mode | SessionMode = Mode.STUDY,
         clock: Clock | None = None,
         judge: Judge | None = None,
         tz: tzinfo | None = None,
@@ -281,32 +82,68 @@ class Session:
         self.deck = deck
         self.store = store
         self.settings = settings or Settings()
-        self.mode: SessionMode = mode
+        self.mode = Mode(mode)
+        if self.mode not in (Mode.STUDY, Mode.PRACTICE):
+            raise ValueError(f"a session studies or practises, not {self.mode.value!r}")
         self._clock = clock or _utc_now
-        self._judge = judge or _default_judge
+        self._judge = judge or answering._default_judge
         self._tz = tz
         self._ids = ids or new_id
-        self._random = random.Random(seed)
-        keys = deck_keys(deck, self.settings)
-        self.prompts = DeckPrompts(deck, self.settings, keys)
+        self._keys = deck_keys(deck, self.settings)
+        self.prompts = DeckPrompts(deck, self.settings, self._keys)
+        self._synced = False
         self._hashes: dict[str, str] = {}
-        self.store.sync_catalog(deck.id, keys)
         self._turn: Turn | None = None
         self._answered: Answered | None = None
-        self._history: list[_Action] = []
+        self._history = History()
         self._day: Day | None = None
-        self._reviews: deque[Key] = deque()
-        self._front: deque[Key] = deque()
-        self._new_left = 0
-        self._since_new = 0
-        self._practice: deque[Key] = deque()
+        self._queue = StudyQueue(store, deck.id, limits(self.settings), self.prompts.__contains__)
         self._hint: tuple[Key, CardState] | None = None
         """The state of the key just picked, read while picking it (saves a second read)."""
-        if mode == "practice":
-            wanted = set(cards) if cards is not None else None
-            chosen = [k for k in self.prompts.order if wanted is None or k[1] in wanted]
-            self._random.shuffle(chosen)
-            self._practice.extend(chosen)
+        wanted = set(cards) if cards is not None else None
+        self._practice = PracticeRound(
+            (k for k in self.prompts.order if wanted is None or k[1] in wanted)
+            if self.mode == Mode.PRACTICE
+            else (),
+            random.Random(seed),
+        )
+
+    @classmethod
+    def open(
+        cls,
+        deck: Deck,
+        store: Store,
+        settings: Settings | None = None,
+        *,
+        mode: Mode | SessionMode = Mode.STUDY,
+        clock: Clock | None = None,
+        judge: Judge | None = None,
+        tz: tzinfo | None = None,
+        ids: Callable[[int], str] | None = None,
+        cards: Iterable[str] | None = None,
+        seed: int | None = None,
+    ) -> Session:
+        """A session whose deck's card keys are recorded in the store (StoreError when they
+        cannot be written): the only part of opening that touches the database."""
+        session = cls(
+            deck,
+            store,
+            settings,
+            mode=mode,
+            clock=clock,
+            judge=judge,
+            tz=tz,
+            ids=ids,
+            cards=cards,
+            seed=seed,
+        )
+        session.sync()
+        return session
+
+    def sync(self) -> None:
+        """Record the deck's card keys (cheap when they have not changed)."""
+        self.store.sync_catalog(self.deck.id, self._keys)
+        self._synced = True
 
     # -- time ------------------------------------------------------------------------------
 
@@ -316,21 +153,13 @@ class Session:
     def day(self) -> Day:
         """Today's study day (queues are rebuilt when a new day starts)."""
         now = self.now()
+        if not self._synced:
+            self.sync()
         if self._day is None or now not in self._day:
-            self._start_day(now)
-        assert self._day is not None
+            self._day = study_day(now, self.settings.day_start_hour, self._tz)
+            if self.mode == Mode.STUDY:
+                self._queue.start(now, self._day)
         return self._day
-
-    def _start_day(self, now: int) -> None:
-        day = study_day(now, self.settings.day_start_hour, self._tz)
-        self._day = day
-        if self.mode != "study":
-            return
-        new_done, reviews_done = self.store.done_today(self.deck.id, day)
-        self._new_left = max(0, self.settings.new_per_day - new_done)
-        reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
-        self._reviews = deque(self.store.review_queue(self.deck.id, now, day, reviews_left))
-        self._since_new = 0
 
     # -- choosing the next prompt ----------------------------------------------------------
 
@@ -347,82 +176,18 @@ class Session:
             return self._turn
         day = self.day()
         now = self.now()
-        key = self._pick_practice() if self.mode == "practice" else self._pick(now, day)
+        if self.mode == Mode.PRACTICE:
+            key = self._practice.next(self.prompts.__contains__)
+        else:
+            picked = self._queue.next(now, day)
+            key = picked[0] if picked is not None else None
+            if picked is not None and picked[1] is not None:
+                self._hint = (picked[0], picked[1])
         if key is None:
             return None
         self._turn = self._make_turn(key, now)
         self._answered = None
         return self._turn
-
-    def _pick(self, now: int, day: Day) -> Key | None:
-        while self._front:
-            key = self._front.popleft()
-            if key in self.prompts:
-                return key
-        hit = self.store.next_learning(self.deck.id, now, now + 1)
-        if hit is not None and hit[0] in self.prompts:
-            self._hint = hit
-            return hit[0]
-        review = self._peek_review(now, day)
-        if review is not None and self._new_left > 0:
-            spread = max(1, round(len(self._reviews) / self._new_left))
-            if self._since_new >= spread and (new := self._peek_new(now, day)) is not None:
-                self._since_new = 0
-                return new
-        if review is not None:
-            self._reviews.popleft()
-            self._since_new += 1
-            return review
-        new = self._peek_new(now, day) if self._new_left > 0 else None
-        if new is not None:
-            self._since_new = 0
-            return new
-        ahead = self.store.next_learning(self.deck.id, now, now + LEARN_AHEAD_MS)
-        if ahead is not None and ahead[0] in self.prompts:
-            self._hint = ahead
-            return ahead[0]
-        return None
-
-    def _peek_review(self, now: int, day: Day) -> Key | None:
-        while self._reviews:
-            key = self._reviews[0]
-            state = self.store.state(key)
-            if (
-                key in self.prompts
-                and state is not None
-                and state.stage == Stage.REVIEW
-                and state.due is not None
-                and state.due < day.end
-                and not state.suspended
-                and not state.is_buried(now)
-                and not self._sibling_seen(key, day)
-            ):
-                self._hint = (key, state)
-                return key
-            self._reviews.popleft()
-        return None
-
-    def _sibling_seen(self, key: Key, day: Day) -> bool:
-        for other in self.prompts_of(key[1]):
-            if other.direction == key[2]:
-                continue
-            state = self.store.state(other.key)
-            if state is not None and (state.last_review or 0) >= day.start:
-                return True
-        return False
-
-    def _peek_new(self, now: int, day: Day) -> Key | None:
-        for key in self.store.next_new(self.deck.id, now, day, limit=4):
-            if key in self.prompts:
-                return key
-        return None
-
-    def _pick_practice(self) -> Key | None:
-        while self._practice:
-            key = self._practice.popleft()
-            if key in self.prompts:
-                return key
-        return None
 
     def prompts_of(self, card_id: str) -> list[Prompt]:
         """Every prompt (direction, gap) of one card in this session."""
@@ -471,38 +236,19 @@ class Session:
         turn = self._require_turn()
         now = self.now()
         if isinstance(response, Rating):
-            self._answered = Answered(turn, None, None, response, answered_at=now)
-            return self._answered
-        verdict = self._judge(turn.prompt, response)
-        outcome = getattr(verdict.outcome, "value", verdict.outcome)
-        self._answered = Answered(
-            turn, response, str(outcome), Rating(verdict.rating), verdict, answered_at=now
-        )
+            self._answered = answering.rated(turn, response, now)
+        else:
+            self._answered = answering.judged(turn, response, self._judge, now)
         return self._answered
 
     def choose(self, index: int) -> Answered:
         """Pick option `index` of a choice card (as shown in `turn.options`)."""
-        turn = self._require_turn()
-        if not turn.options:
-            raise SessionError("this card has no options to choose from")
-        if not 0 <= index < len(turn.options):
-            raise SessionError(f"no option {index + 1}: there are {len(turn.options)}")
-        chosen = turn.options[index]
-        correct = chosen == turn.prompt.expected[0]
-        self._answered = Answered(
-            turn,
-            chosen,
-            "correct" if correct else "wrong",
-            Rating.GOOD if correct else Rating.AGAIN,
-            chosen=index,
-            answered_at=self.now(),
-        )
+        self._answered = answering.chosen(self._require_turn(), index, self.now())
         return self._answered
 
     def reveal(self) -> Answered:
         """Show the answer of a flip card: nothing is judged; the learner rates next."""
-        turn = self._require_turn()
-        self._answered = Answered(turn, None, None, None, answered_at=self.now())
+        self._answered = answering.revealed(self._require_turn(), self.now())
         return self._answered
 
     def intervals(self) -> dict[Rating, int]:
@@ -534,21 +280,19 @@ class Session:
             direction=turn.key[2],
             at=now,
             mode=self.mode,
-            rating=int(rating),
+            rating=rating,
             verdict=answered.outcome if answered is not None else None,
             typed=answered.typed if answered is not None else None,
             duration_ms=duration,
             content_hash=self._hash(turn.prompt),
-            retention=self.settings.desired_retention if self.mode == "study" else None,
+            retention=self.settings.desired_retention if self.mode == Mode.STUDY else None,
         )
         state = self.store.record(review)
-        self._history.append(_Action([review.id], turn, "answer", turn.stage, [turn.key]))
-        if self.mode == "study":
-            if turn.stage == Stage.NEW:
-                self._new_left = max(0, self._new_left - 1)
+        self._history.add(Action([review.id], turn, "answer", turn.stage, [turn.key]))
+        if self.mode == Mode.STUDY:
+            self._queue.studied(turn.key, turn.stage)
         elif rating == Rating.AGAIN:
-            position = min(PRACTICE_AGAIN_GAP, len(self._practice))
-            self._practice.insert(position, turn.key)
+            self._practice.again(turn.key)
         self._turn = None
         self._answered = None
         return Graded(review, state)
@@ -560,35 +304,29 @@ class Session:
         return bool(self._history)
 
     @property
-    def undo_kind(self) -> Literal["answer", "suspend", "bury"] | None:
+    def undo_kind(self) -> ActionKind | None:
         """What `undo` would take back: an answer, a suspend or a bury (None: nothing)."""
-        return self._history[-1].kind if self._history else None
+        last = self._history.last
+        return last.kind if last is not None else None
 
     def undo(self) -> Turn | None:
         """Take back the last answer (or suspend/bury) of this session: its rows leave the log,
         the card's state is exactly what it was, and its card is shown again."""
-        if not self._history:
+        action = self._history.last
+        if action is None:
             return None
-        action = self._history[-1]
         self.store.undo(action.review_ids)  # a StoreError leaves the action to undo later
-        self._history.pop()
+        self._history.drop_last()
         if self._turn is not None and self._turn.key != action.turn.key:
-            self._front.appendleft(self._turn.key)
-        if action.kind == "answer" and self.mode == "practice":
-            self._drop_practice_again(action.turn.key)
-        if action.kind == "answer" and self.mode == "study" and action.prior == Stage.NEW:
-            self._new_left += 1
-        now = self.now()
-        turn = self._make_turn(action.turn.key, now)
+            self._queue.front(self._turn.key)
+        if action.kind == "answer" and self.mode == Mode.PRACTICE:
+            self._practice.forget_again(action.turn.key)
+        if action.kind == "answer" and self.mode == Mode.STUDY:
+            self._queue.given_back(action.prior)
+        turn = self._make_turn(action.turn.key, self.now())
         self._turn = turn
         self._answered = None
         return turn
-
-    def _drop_practice_again(self, key: Key) -> None:
-        for index in range(min(PRACTICE_AGAIN_GAP + 1, len(self._practice))):
-            if self._practice[index] == key:
-                del self._practice[index]
-                return
 
     def suspend(self) -> list[Key]:
         """Suspend the current card (all its directions) until unsuspended."""
@@ -607,13 +345,13 @@ class Session:
         try:
             for key in keys:
                 review_id = self._ids(now)
-                self.store.record(Review(review_id, *key, at=now, mode=kind, until=until))
+                self.store.record(Review(review_id, *key, at=now, mode=Mode(kind), until=until))
                 ids.append(review_id)
         except BaseException:
             if ids:  # some directions were saved before the failure: undo can take them back
-                self._history.append(_Action(ids, turn, kind, turn.stage, keys[: len(ids)]))
+                self._history.add(Action(ids, turn, kind, turn.stage, keys[: len(ids)]))
             raise
-        self._history.append(_Action(ids, turn, kind, turn.stage, keys))
+        self._history.add(Action(ids, turn, kind, turn.stage, keys))
         self._turn = None
         self._answered = None
         return keys
@@ -625,7 +363,8 @@ class Session:
         for prompt in self.prompts_of(card_id):
             state = self.store.state(prompt.key)
             if state is not None and state.suspended:
-                self.store.record(Review(self._ids(now), *prompt.key, at=now, mode="unsuspend"))
+                review = Review(self._ids(now), *prompt.key, at=now, mode=Mode.UNSUSPEND)
+                self.store.record(review)
                 changed.append(prompt.key)
         return changed
 
@@ -633,50 +372,26 @@ class Session:
 
     def counts(self) -> Counts:
         """New, learning and review cards left today (practice: cards left in the round)."""
-        if self.mode == "practice":
+        if self.mode == Mode.PRACTICE:
             return Counts(0, 0, len(self._practice) + (1 if self._turn else 0))
         day = self.day()
-        return self.store.counts(
-            self.deck.id,
-            self.now(),
-            day,
-            self.settings.new_per_day,
-            self.settings.reviews_per_day,
-        )
+        return counts_today(self.store, self.deck.id, self.now(), day, limits(self.settings))
 
     def next_due(self) -> int | None:
         """When this deck next has a card to study (ms), for "come back at"; None if never
-        (every card suspended, or none left).
-
-        A learning card comes back within minutes, a review on its due date, a buried card
-        tomorrow; new cards, when some are left and the day's share is used up, tomorrow. A
-        card due already but held back by today's limits is also tomorrow's.
-        """
-        now = self.now()
+        (see `schedule.queue.next_due`)."""
         day = self.day()
-        learning = self.store.next_learning_due(self.deck.id, now)
-        if learning is not None and learning < day.end:
-            return max(learning, now)
-        candidates = []
-        scheduled = self.store.next_scheduled(self.deck.id)
-        if scheduled is not None:
-            candidates.append(max(scheduled, day.end))
-        if self.settings.new_per_day > 0 and self.store.has_new(self.deck.id):
-            candidates.append(day.end)
-        return min(candidates) if candidates else None
+        return next_due(self.store, self.deck.id, self.now(), day, limits(self.settings))
 
     def answered_ids(self) -> Sequence[str]:
         """Ids of this session's answers still in the log, oldest first."""
-        return [i for action in self._history if action.kind == "answer" for i in action.review_ids]
+        return self._history.answered_ids()
 
 
 __all__ = [
     "Answered",
-    "DeckPrompts",
     "Graded",
     "Session",
     "SessionError",
     "Turn",
-    "log_quiz_answer",
-    "today_counts",
 ]

@@ -171,7 +171,7 @@ class HomeScreen(Screen[None]):
 
     def _counts(self, deck: Deck, store: object) -> tuple[int | None, int | None, int | None]:
         from quizapp.core.store.database import Store, StoreError
-        from quizapp.core.study.session import today_counts
+        from quizapp.core.study import today_counts
 
         if not isinstance(store, Store):
             return (None, None, None)

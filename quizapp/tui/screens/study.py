@@ -86,7 +86,7 @@ class StudyScreen(Screen[None]):
         self.store = store
         self.settings = settings
         self.lang = settings.ui_language
-        self.session = Session(
+        self.session = Session.open(
             deck,
             store,
             settings,
@@ -360,7 +360,7 @@ class StudyScreen(Screen[None]):
         """When the day's queue is empty: go on with practice (the schedule is not changed)."""
         if self.turn is not None or self.session.mode != "study":
             return
-        self.session = Session(
+        self.session = Session.open(
             self.deck, self.store, self.settings, mode="practice", **self._session_options
         )
         self.done_count = 0
