@@ -5,14 +5,14 @@ overdue relative to their interval first, with new cards (in deck order) spread 
 them; then, when nothing else is left, learning cards due within LEARN_AHEAD_MS. Daily limits
 (`limits`) cap the new cards and reviews; siblings wait for another day (`siblings`).
 
-The queue reads the schedule through a `QueueSource` (the store); it decides, the source only
-finds rows.
+The queue reads the schedule through a `QueueSource` (the store), which finds the rows: the
+reviews already in their order (a sort SQLite does without handing over every due review).
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Protocol
 
 from quizapp.core.schedule.day import Day
@@ -34,8 +34,11 @@ class QueueSource(StudiedCards, Protocol):
         `before`."""
         ...
 
-    def due_reviews(self, deck_id: str, now: int, end: int, held: frozenset[str]) -> list[Due]:
-        """Cards in review due before `end`, neither suspended nor buried, not of `held`."""
+    def review_queue(
+        self, deck_id: str, now: int, end: int, held: frozenset[str], limit: int
+    ) -> list[Key]:
+        """Up to `limit` reviews due before `end` (neither suspended nor buried, not of
+        `held`), the most overdue relative to their interval first, then the earliest due."""
         ...
 
     def next_new(self, deck_id: str, now: int, held: frozenset[str], limit: int) -> list[Key]:
@@ -61,30 +64,13 @@ class QueueSource(StudiedCards, Protocol):
     ) -> int: ...
 
 
-Due = tuple[Key, int, "int | None"]
-"""A due review: its key, due time and last review time (ms)."""
-
-
-def overdue_first(due: Sequence[Due], now: int) -> list[Key]:
-    """Reviews in the order they are asked: the most overdue relative to their interval first
-    (a card due for 2 days on a 4-day interval before one due for 3 days on a 30-day
-    interval), then the earliest due."""
-
-    def urgency(item: Due) -> tuple[float, int]:
-        _key, due_at, last = item
-        interval = max(due_at - (last if last is not None else due_at), 1)
-        return (-(now - due_at) / interval, due_at)
-
-    return [item[0] for item in sorted(due, key=urgency)]
-
-
 def review_queue(
     source: QueueSource, deck_id: str, now: int, day: Day, limit: int, held: frozenset[str]
 ) -> list[Key]:
     """Today's due reviews in the order they are asked, at most `limit`, none of `held`."""
     if limit <= 0:
         return []
-    return overdue_first(source.due_reviews(deck_id, now, day.end, held), now)[:limit]
+    return source.review_queue(deck_id, now, day.end, held, limit)
 
 
 def counts_today(source: QueueSource, deck_id: str, now: int, day: Day, limits: Limits) -> Counts:

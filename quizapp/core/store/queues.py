@@ -1,4 +1,4 @@
-"""The rows the study queue reads (`schedule.queue` decides their order and how many): due
+"""The rows the study queue reads (`schedule.queue` decides what comes when, and how many): due
 learning cards, due reviews, new keys in deck order, what was studied today, and counts.
 
 Only keys of the deck as last opened (its catalog) are read: removed cards keep their history
@@ -75,22 +75,24 @@ class QueueStore(Connection):
         )
         return bool(rows[0][0])
 
-    def due_reviews(
-        self, deck_id: str, now: int, end: int, held: Collection[str]
-    ) -> list[tuple[Key, int, int | None]]:
-        """Reviews due before `end` (not suspended, not buried, not of `held` cards): each
-        key with its due time and last review, in no particular order."""
+    def review_queue(
+        self, deck_id: str, now: int, end: int, held: Collection[str], limit: int
+    ) -> list[Key]:
+        """Reviews due before `end` (not suspended, not buried, not of `held` cards), the most
+        overdue relative to their interval first, then the earliest due; at most `limit`.
+        (Ordered here, in SQL: only the first `limit` rows of thousands leave the database.)"""
         rows = self._read(
-            f"SELECT s.card_id, s.direction, s.due, s.last_review FROM card_state s "
-            f"WHERE {_DUE_REVIEW}",
-            {"deck": deck_id, "end": end, "now": now, "held": _held(held)},
+            f"SELECT s.card_id, s.direction FROM card_state s WHERE {_DUE_REVIEW} "
+            "ORDER BY CAST(:now - s.due AS REAL) / max(s.due - s.last_review, 1) DESC, s.due "
+            "LIMIT :limit",
+            {"deck": deck_id, "end": end, "now": now, "held": _held(held), "limit": limit},
         )
-        return [((deck_id, row[0], row[1]), int(row[2]), row[3]) for row in rows]
+        return [(deck_id, row[0], row[1]) for row in rows]
 
     def count_due_reviews(
         self, deck_id: str, now: int, end: int, held: Collection[str], limit: int
     ) -> int:
-        """How many of `due_reviews` there are, counting up to `limit`."""
+        """How many reviews `review_queue` would give, counting up to `limit`."""
         rows = self._read(
             f"SELECT count(*) FROM (SELECT 1 FROM card_state s WHERE {_DUE_REVIEW} LIMIT :limit)",
             {"deck": deck_id, "end": end, "now": now, "held": _held(held), "limit": limit},
@@ -130,9 +132,11 @@ class QueueStore(Connection):
         return int(done.get(0, 0)), int(done.get(2, 0))
 
     def studied_cards(self, deck_id: str, since: int) -> frozenset[str]:
-        """Ids of this deck's cards with a study answer at or after `since`."""
+        """Ids of this deck's cards with a study answer at or after `since` (the rows of the
+        day, found by time: not a pass over the deck's whole history)."""
         rows = self._read(
-            "SELECT DISTINCT card_id FROM reviews WHERE deck_id = ? AND at >= ? AND mode = 'study'",
+            "SELECT DISTINCT card_id FROM reviews INDEXED BY reviews_by_day "
+            "WHERE deck_id = ? AND at >= ? AND mode = 'study'",
             (deck_id, since),
         )
         return frozenset(row[0] for row in rows)
