@@ -11,6 +11,7 @@ import pytest
 from quizapp.core import stats
 from quizapp.core.schedule import DAY_MS, MINUTE_MS, Stage
 from quizapp.core.settings import Settings
+from quizapp.core.store import stats_state
 from quizapp.core.store.database import Store
 from quizapp.core.store.records import STATE_COLUMNS
 from tests.stats_helpers import (
@@ -250,11 +251,11 @@ def test_stray_keys_are_left_out_of_card_figures_but_not_of_history(store: Store
     assert {group.name for group in result.by_direction} == {"it>en", "en>it"}
     assert result.today.activity.answers == 1
     # Many stray keys are left out by a join instead of a list: the same figures.
-    stats.keys.STRAY_LIMIT, saved = 0, stats.keys.STRAY_LIMIT
+    stats_state.STRAY_LIMIT, saved = 0, stats_state.STRAY_LIMIT
     try:
         assert compute(store, decks=[deck]).cards == result.cards
     finally:
-        stats.keys.STRAY_LIMIT = saved
+        stats_state.STRAY_LIMIT = saved
 
 
 def test_the_json_form_is_plain_data(store: Store) -> None:

@@ -382,7 +382,8 @@ def test_an_older_database_gets_the_covering_indexes_and_keeps_its_rows(
             old.record(review(2, at=T0 + 10 * MINUTE_MS))
     with Store(path) as upgraded:
         indexes = {
-            row[0] for row in upgraded.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+            row[0]
+            for row in upgraded._con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
         assert {"reviews_by_card", "reviews_by_day"} <= indexes
         assert not {"reviews_by_key", "reviews_by_time"} & indexes
@@ -390,7 +391,7 @@ def test_an_older_database_gets_the_covering_indexes_and_keeps_its_rows(
         assert upgraded.check().ok
         plan = " ".join(
             str(row[3])
-            for row in upgraded.query(
+            for row in upgraded._con.execute(
                 "EXPLAIN QUERY PLAN SELECT count(*), total(duration_ms) FROM reviews "
                 "WHERE deck_id = ? AND at >= ? AND at < ? AND mode = 'study'",
                 (DECK, 0, T0),

@@ -1,10 +1,9 @@
 """Answers per study day (the heatmap, streaks) and sums over spans of days (today, the
 period, each week's reviews for true retention).
 
-Each figure is a range query on the `reviews_by_day` index, which holds every column read
-here: the table itself is never touched, so a year of a million reviews is counted in a few
-tenths of a second whatever order the rows were written in. Counting per day costs one cheap
-query a day; the fuller sums are taken per week, which is all the period's figures need.
+Each figure is a range query of the store (`store.stats_log`) on an index that holds every
+column it reads, so a year of a million reviews is counted in a few tenths of a second
+whatever order the rows were written in. Counting per day costs one cheap query a day.
 """
 
 from __future__ import annotations
@@ -15,17 +14,9 @@ from datetime import tzinfo
 from quizapp.core.schedule import Day, study_day
 from quizapp.core.stats.calendar import Calendar
 from quizapp.core.stats.model import Activity
-from quizapp.core.stats.scope import ANSWER_SQL, Scope
-from quizapp.core.store.database import Store
+from quizapp.core.stats.scope import Scope
+from quizapp.core.store import Store
 
-_RANGE = "FROM reviews INDEXED BY reviews_by_day WHERE deck_id = ? AND at >= ? AND at < ?"
-_COUNT = f"SELECT count(*) {_RANGE} AND {ANSWER_SQL}"
-_SUMS = (
-    "SELECT count(*), total(rating = 1), count(rating), total(duration_ms), total(prior = 0), "
-    f"total(prior = 2), total((prior = 2) * (rating > 1)) {_RANGE} AND {ANSWER_SQL}"
-)
-"""`prior` (the stage before the answer) is recorded for scheduled answers only."""
-_CARDS = f"SELECT count(*) FROM (SELECT DISTINCT card_id, direction {_RANGE} AND {ANSWER_SQL})"
 MAX_STREAK_DAYS = 36_500
 
 
@@ -58,8 +49,7 @@ def sums(store: Store, chosen: Scope, start: int, end: int) -> Sums:
     """The sums of the answers in [start, end)."""
     total = Sums()
     for deck_id in chosen.logged:
-        row = store.query(_SUMS, (deck_id, start, end))[0]
-        total += Sums(*(int(value or 0) for value in row))
+        total += Sums(*store.answer_sums(deck_id, start, end))
     return total
 
 
@@ -72,17 +62,16 @@ def daily(store: Store, chosen: Scope, days: Calendar, first: int) -> tuple[list
         for index in range(days.today + 1):
             day = days.days[index]
             if index < first:
-                counts[index] += int(store.query(_COUNT, (deck_id, day.start, day.end))[0][0])
+                counts[index] += store.answer_count(deck_id, day.start, day.end)
                 continue
-            row = store.query(_SUMS, (deck_id, day.start, day.end))[0]
-            found = Sums(*(int(value or 0) for value in row))
+            found = Sums(*store.answer_sums(deck_id, day.start, day.end))
             full[index - first] += found
             counts[index] += found.answers
     return counts, full
 
 
 def distinct_cards(store: Store, chosen: Scope, start: int, end: int) -> int:
-    return sum(int(store.query(_CARDS, (deck, start, end))[0][0]) for deck in chosen.logged)
+    return sum(store.answered_keys(deck, start, end) for deck in chosen.logged)
 
 
 def to_activity(total: Sums, cards: int, days_studied: int) -> Activity:
@@ -120,7 +109,7 @@ def streak(
     day: Day = days.days[0]
     while length < MAX_STREAK_DAYS:
         day = study_day(day.start - 1, start_hour, tz)
-        if not any(store.query(_COUNT, (deck, day.start, day.end))[0][0] for deck in chosen.logged):
+        if not any(store.answer_count(deck, day.start, day.end) for deck in chosen.logged):
             break
         length += 1
     return length

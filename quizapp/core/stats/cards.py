@@ -2,41 +2,29 @@
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from quizapp.core.deck.model import Card, Deck
 from quizapp.core.deck.prompts import prompts_for
 from quizapp.core.schedule import CardState, retrievability
-from quizapp.core.stats.keys import Key, KeysPass
+from quizapp.core.stats.keys import KeysPass
 from quizapp.core.stats.model import Confusion, HardCard, Hardest
-from quizapp.core.store.database import Store
+from quizapp.core.store import Key, Store
 
 CONFUSIONS = 3
 """Wrong answers shown per card."""
-_WRONG = (
-    "SELECT typed, count(*) FROM reviews WHERE deck_id = ? AND card_id = ? AND direction = ? "
-    "AND mode IN ('study', 'practice') AND verdict = 'wrong' AND typed IS NOT NULL "
-    "AND typed <> '' GROUP BY typed"
-)
-"""Quiz answers are left out: a true/false question's "answer" is true or false."""
-
-
-def _normaliser() -> Callable[[str], str]:
-    # The judge's first step; imported when needed (it loads the judge's tables).
-    module = importlib.import_module("quizapp.core.judge.normalise")
-    normalise: Callable[[str], str] = module.normalise
-    return normalise
 
 
 def confusions(store: Store, key: tuple[str, str, str]) -> tuple[Confusion, ...]:
     """The wrong answers typed most often for one card key, alike once normalised (case,
     spaces, quotes, surrounding punctuation), each shown as it was typed most often."""
-    normalise = _normaliser()
+    # The judge's first step; imported when needed (it loads the judge's tables).
+    from quizapp.core.judge.normalise import normalise
+
     totals: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for typed, count in store.query(_WRONG, key):
+    for typed, count in store.wrong_answers(key):
         form = normalise(typed)
         if not form:
             continue

@@ -16,8 +16,7 @@ from quizapp.core.deck.prompts import prompts_for
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import from_ms
 from quizapp.core.stats.calendar import study_calendar
-from quizapp.core.store.database import Store
-from quizapp.core.store.records import now_ms
+from quizapp.core.store import Store, now_ms
 from quizapp.core.text import printable
 
 CSV_COLUMNS = (
@@ -33,11 +32,6 @@ CSV_COLUMNS = (
     "verdict",
     "typed",
     "duration_ms",
-)
-_ROWS = (
-    "SELECT id, deck_id, card_id, direction, at, mode, rating, verdict, typed, duration_ms "
-    "FROM reviews WHERE {where} at >= ? AND at < ? AND mode IN ('study', 'practice', 'quiz') "
-    "ORDER BY at, id"
 )
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -82,10 +76,9 @@ def review_rows(
     """The header, then one row per answer of the last `days` study days, oldest first."""
     days_of = study_calendar(now_ms() if now is None else now, days - 1, 0, day_start_hour, tz)
     start, end = days_of.days[0].start, days_of.days[-1].end
-    where, params = ("deck_id = ? AND", (deck_id,)) if deck_id is not None else ("", ())
     question = _Questions(decks)
     yield list(CSV_COLUMNS)
-    for row in store.iter_query(_ROWS.format(where=where), (*params, start, end)):
+    for row in store.iter_answers(deck_id, start, end):
         review_id, deck, card, direction, at, mode, rating, verdict, typed, duration = row
         index = days_of.index(at)
         yield [

@@ -1,8 +1,8 @@
 """By tag and by direction: accuracy in the period beside the cards and their stability.
 
-The period's answers are summed per card key in one pass over the `reviews_by_card` index, in
-its order (so SQLite groups without sorting); tags come from the deck files, so they are
-gathered here, over one row per card key answered.
+The period's answers are summed per card key by the store, in key order (one pass over an
+index, so SQLite groups without sorting); tags come from the deck files, so they are gathered
+here, over one row per card key answered.
 """
 
 from __future__ import annotations
@@ -12,14 +12,8 @@ from dataclasses import dataclass
 
 from quizapp.core.stats.keys import NO_TAG, GroupKeys, KeysPass, direction_group
 from quizapp.core.stats.model import Group
-from quizapp.core.stats.scope import ANSWER_SQL, Scope
-from quizapp.core.store.database import Store
-
-_ANSWERS = (
-    "SELECT deck_id, card_id, direction, count(*), count(rating), total(rating > 1) "
-    "FROM reviews INDEXED BY reviews_by_card WHERE {where} AND at >= ? AND at < ? "
-    f"AND {ANSWER_SQL} GROUP BY deck_id, card_id, direction"
-)
+from quizapp.core.stats.scope import Scope
+from quizapp.core.store import Store
 
 
 @dataclass(frozen=True)
@@ -41,8 +35,7 @@ def _tag_order(name: str) -> tuple[bool, str]:
 
 
 def group_stats(store: Store, chosen: Scope, scanned: KeysPass, start: int, end: int) -> Groups:
-    where, params = chosen.where()
-    rows = store.query(_ANSWERS.format(where=where), (*params, start, end))
+    rows = store.answers_by_key(chosen.deck_id, start, end)
     # Rows come in key order: a card's directions are consecutive, so a card's sums are
     # complete when the next card starts (no dictionary of every card is needed).
     by_tag: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -63,7 +56,6 @@ def group_stats(store: Store, chosen: Scope, scanned: KeysPass, start: int, end:
         if card is None or card[1] != card_id or card[0] != deck_id:
             close()
             card, sums = (deck_id, card_id), [0, 0, 0]
-        passed = int(passed)
         sums[0] += answers
         sums[1] += rated
         sums[2] += passed

@@ -30,7 +30,7 @@ from quizapp.core.schedule.engine import (
     fuzzed_days,
 )
 from quizapp.core.stats.scope import Scope
-from quizapp.core.store.database import Store
+from quizapp.core.store import Store
 
 MATURE_DAYS = 21
 SAMPLE_KEYS = 2_000
@@ -195,28 +195,13 @@ def replay(
     return Replayed(stage, step, stability, difficulty, due, last)
 
 
-_STUDIED = "SELECT count(*) FROM card_state WHERE {where} AND last_review >= ?"
-_CANDIDATES = (
-    "SELECT deck_id, card_id, direction FROM (SELECT deck_id, card_id, direction, "
-    "row_number() OVER (ORDER BY deck_id, card_id, direction) AS n FROM card_state "
-    "WHERE {where} AND last_review >= ?) WHERE n % ? = 0 LIMIT ?"
-)
-"""Every n-th card studied in the period, in key order: a systematic sample, the same each time."""
-_HISTORY = (
-    "SELECT id, at, rating, retention, prior FROM reviews INDEXED BY reviews_by_card "
-    "WHERE deck_id = ? AND card_id = ? AND direction = ? AND mode = 'study' AND at < ? "
-    "ORDER BY at, id"
-)
-
-
 def recalled(store: Store, chosen: Scope, start: int, end: int) -> tuple[list[Recalled], int, int]:
     """Review answers in [start, end) as FSRS saw them; with the number of cards studied in
     the period (a card with a scheduled answer since `start`) and the number replayed."""
-    where, params = chosen.where()
-    studied = int(store.query(_STUDIED.format(where=where), (*params, start))[0][0])
+    studied = store.studied_since(chosen.deck_id, start)
     step = max(1, -(-studied // SAMPLE_KEYS))
-    keys = store.query(_CANDIDATES.format(where=where), (*params, start, step, SAMPLE_KEYS))
+    keys = store.studied_sample(chosen.deck_id, start, step, SAMPLE_KEYS)
     found: list[Recalled] = []
     for key in keys:
-        replay(store.query(_HISTORY, (*key, end)), start, end, found)
+        replay(store.study_history(key, end), start, end, found)
     return found, studied, len(keys)

@@ -12,6 +12,9 @@ from typing import Any
 
 from quizapp.core.schedule import from_ms
 
+LEECH_LAPSES = 8
+"""A card forgotten this many times after being learnt is a leech (Anki's default)."""
+
 JSON_VERSION = 1
 
 
@@ -197,8 +200,6 @@ class HardCard:
 
     @property
     def leech(self) -> bool:
-        from quizapp.core.stats.keys import LEECH_LAPSES
-
         return self.lapses >= LEECH_LAPSES
 
     def to_json(self) -> dict[str, Any]:

@@ -13,14 +13,14 @@ Tables:
 * `quiz_runs` and `quiz_answers`: finished quizzes, for results and best/last scores
   (`quizzes`).
 
+The statistics read the log and card state through named queries (`stats_log`,
+`stats_state`).
+
 Opening, recovery (an unreadable file is moved aside, never deleted) and transactions are in
 `connection`; the tables and their migrations in `schema`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator, Sequence
-from typing import Any
 
 from quizapp.core.store.catalog import CatalogStore
 from quizapp.core.store.connection import NewerDatabaseError, StoreError
@@ -39,23 +39,23 @@ from quizapp.core.store.records import (
     now_ms,
 )
 from quizapp.core.store.schema import schema_version
+from quizapp.core.store.stats_log import StatsLogStore
+from quizapp.core.store.stats_state import StatsStateStore
 
 
-class Store(LogStore, CatalogStore, QueueStore, QuizStore, MaintenanceStore):
+class Store(
+    LogStore,
+    CatalogStore,
+    QueueStore,
+    QuizStore,
+    MaintenanceStore,
+    StatsLogStore,
+    StatsStateStore,
+):
     """The progress database. Open it with `Store()` (the user's) or `Store(path)`.
 
     Store errors (`StoreError`: disk full, read-only, damaged file) are one clear line each.
     """
-
-    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
-        """The rows of one read-only query, for reports (statistics) that sum in SQL."""
-        return self._read(sql, params)
-
-    def iter_query(
-        self, sql: str, params: Sequence[Any] | dict[str, Any] = (), batch: int = 5_000
-    ) -> Iterator[Any]:
-        """The rows of one read-only query, a batch at a time (an export of the log)."""
-        return self._rows(sql, params, batch)
 
 
 __all__ = [
