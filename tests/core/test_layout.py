@@ -9,15 +9,14 @@ import quizapp
 PACKAGE = Path(quizapp.__file__).resolve().parent
 MAX_LINES = 400
 KNOWN_LONG = {
-    # Split by the work that owns them; each leaves this list when it lands.
-    "core/judge/amounts.py": "the judge's own split",
-    "core/judge/compare.py": "the judge's own split",
-    "core/quiz/distractors.py": "",
-    "core/quiz/run.py": "",
-    "tui/i18n.py": "the UI's words catalogue",
-    "tui/screens/quiz.py": "screens built from widgets",
-    "tui/screens/stats.py": "screens built from widgets",
-    "tui/screens/study.py": "screens built from widgets",
+    # Still to be split, each with what splits it; a module leaves this list once it is under
+    # the limit (the second test says when).
+    "core/judge/amounts.py": "the judge split by concern",
+    "core/judge/compare.py": "the judge split by concern",
+    "tui/i18n.py": "one catalogue of the UI's words, grouped by screen",
+    "tui/screens/quiz.py": "screens built from shared widgets",
+    "tui/screens/stats.py": "screens built from shared widgets, the stats tabs as panes",
+    "tui/screens/study.py": "screens built from shared widgets",
 }
 
 

@@ -16,7 +16,8 @@ from quizapp.core.answers import display
 from quizapp.core.deck.loading import load_deck
 from quizapp.core.deck.model import ChoiceCard, Deck
 from quizapp.core.judge import deck_words, judge_prompt
-from quizapp.core.quiz.distractors import figure_class, near_figures, near_words, option_key
+from quizapp.core.quiz.candidates import figure_class, option_key
+from quizapp.core.quiz.near_misses import near_figures, near_words
 from quizapp.core.quiz.run import (
     NoQuestions,
     Question,
