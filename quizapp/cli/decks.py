@@ -21,8 +21,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import emit_json, say
     from quizapp.core import locations
-    from quizapp.core.deck import catalog
-    from quizapp.core.deck.loading import check_deck_cached
+    from quizapp.core.deck import catalog, check_deck_cached
 
     rows: list[dict[str, Any]] = []
     for entry in catalog.discover(args.paths):

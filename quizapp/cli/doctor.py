@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from quizapp.cli.output import emit_json, say, warn
-    from quizapp.core.store.database import Store, StoreError, schema_version
+    from quizapp.core.store import Store, StoreError, schema_version
 
     try:
         store = Store()

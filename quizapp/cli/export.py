@@ -32,8 +32,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import say, warn, write_data
+    from quizapp.core.deck import DeckError, load_deck
     from quizapp.core.deck.catalog import UnknownDeck, resolve
-    from quizapp.core.deck.loading import DeckError, load_deck
     from quizapp.core.interop import InteropError
     from quizapp.core.interop.files import write_file
 

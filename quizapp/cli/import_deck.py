@@ -198,7 +198,7 @@ def _save_history(reviews: list[Any]) -> int:
     """Merge the reviews into the progress store in one transaction; the store refolds the
     cards' state from them. Reviews already there (same ids) are skipped."""
     from quizapp.cli.output import say, warn
-    from quizapp.core.store.database import Store, StoreError
+    from quizapp.core.store import Store, StoreError
 
     cards = len({review.key for review in reviews})
     try:

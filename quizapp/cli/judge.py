@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quizapp.core.deck.prompts import Prompt
+    from quizapp.core.deck import Prompt
     from quizapp.core.judge import Verdict
 
 
@@ -121,9 +121,7 @@ def _fail(message: str) -> int:
 
 def _run_card(args: argparse.Namespace) -> int:
     from quizapp.cli.output import warn
-    from quizapp.core.deck import catalog
-    from quizapp.core.deck.loading import DeckError, load_deck
-    from quizapp.core.deck.prompts import prompts_for
+    from quizapp.core.deck import DeckError, catalog, load_deck, prompts_for
     from quizapp.core.judge import deck_words, judge_prompt
 
     try:

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any, Protocol
 
 from quizapp import __version__
+from quizapp.cli import (
+    decks,
+    doctor,
+    export,
+    import_deck,
+    judge,
+    new,
+    progress,
+    schema,
+    stats,
+    tui_commands,
+    validate,
+)
 
 # name -> module in quizapp.cli; each module has `register(subparsers)` and `run(args) -> int`.
 COMMANDS: dict[str, str] = {
@@ -25,6 +38,27 @@ COMMANDS: dict[str, str] = {
     "export": "export",
     "new": "new",
     "stats": "stats",
+}
+
+
+class _Command(Protocol):
+    """A module of this package that adds its subcommands to the parser."""
+
+    def register(self, subparsers: Any) -> None: ...
+
+
+_MODULES: dict[str, _Command] = {
+    "tui_commands": tui_commands,
+    "decks": decks,
+    "validate": validate,
+    "schema": schema,
+    "judge": judge,
+    "doctor": doctor,
+    "progress": progress,
+    "import_deck": import_deck,
+    "export": export,
+    "new": new,
+    "stats": stats,
 }
 
 
@@ -47,8 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         if module_name in registered:
             continue
         registered.add(module_name)
-        module = importlib.import_module(f"quizapp.cli.{module_name}")
-        module.register(subparsers)
+        _MODULES[module_name].register(subparsers)
     return parser
 
 
@@ -56,9 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from quizapp.cli.tui_commands import run_home
-
-        return run_home(args)
+        return tui_commands.run_home(args)
     handler = args.handler
     try:
         result: int = handler(args)

@@ -33,8 +33,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     from quizapp.cli.output import say, to_terminal, warn
     from quizapp.core.interop import InteropError
-    from quizapp.core.store.database import Store, StoreError, now_ms
-    from quizapp.core.store.progress_io import export_file, export_to
+    from quizapp.core.interop.progress_io import export_file, export_to
+    from quizapp.core.store import Store, StoreError, now_ms
 
     try:
         with Store() as store:
@@ -61,8 +61,8 @@ def run_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from quizapp.cli.output import say, warn
-    from quizapp.core.store.database import Store, StoreError
-    from quizapp.core.store.progress_io import ProgressFileError, import_file
+    from quizapp.core.interop.progress_io import ProgressFileError, import_file
+    from quizapp.core.store import Store, StoreError
 
     try:
         with Store() as store:

@@ -6,8 +6,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quizapp.core.deck.model import Deck
-    from quizapp.core.store.database import Store
+    from quizapp.core.deck import Deck
+    from quizapp.core.store import Store
 
 MAX_DAYS = 3650  # quizapp.core.stats.MAX_DAYS, without importing the core at start-up
 
@@ -50,8 +50,7 @@ def _load_decks(chosen: str | None) -> tuple[list[Deck], str | None, list[str]]:
 
     Raises LookupError with a message when the chosen deck cannot be found or loaded.
     """
-    from quizapp.core.deck import catalog
-    from quizapp.core.deck.loading import check_deck
+    from quizapp.core.deck import catalog, check_deck
 
     decks: list[Deck] = []
     problems: list[str] = []
@@ -82,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import emit_json, warn
     from quizapp.core import settings as user_settings
     from quizapp.core import stats
-    from quizapp.core.store.database import Store, StoreError
+    from quizapp.core.store import Store, StoreError
 
     loaded, problem = user_settings.load_or_defaults()
     if problem is not None:
@@ -134,7 +133,7 @@ def _write_csv(
     from pathlib import Path
 
     from quizapp.cli.output import say, warn
-    from quizapp.core.stats.export import review_rows
+    from quizapp.core.stats import review_rows
 
     # The rows are a data export and are written as they come. Their cells are already made
     # safe by `review_rows` (quizapp.core.stats.export): control, bidi and zero-width

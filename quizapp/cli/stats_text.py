@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
 
-from quizapp.core.stats import Stats
-from quizapp.core.stats.model import Bucket, Group, HardCard, Recall
-from quizapp.core.stats.units import duration, percent
+from quizapp.core.stats import Bucket, Group, HardCard, Recall, Stats, duration, percent
 from quizapp.core.text import printable
 
 WIDTH = 80

@@ -128,8 +128,7 @@ def _fail(message: str) -> int:
 def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
     """The deck named on the command line and the settings, or the exit code of a failure."""
     from quizapp.core import settings
-    from quizapp.core.deck import catalog
-    from quizapp.core.deck.loading import DeckError, load_deck_cached
+    from quizapp.core.deck import DeckError, catalog, load_deck_cached
 
     try:
         path = catalog.resolve(name)
@@ -150,7 +149,7 @@ def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
 
 def _open_store() -> Any:
     """The progress store, or the exit code of a failure."""
-    from quizapp.core.store.database import Store, StoreError
+    from quizapp.core.store import Store, StoreError
 
     try:
         store = Store()
@@ -186,7 +185,7 @@ def run_study(args: argparse.Namespace) -> int:
 
 def run_quiz(args: argparse.Namespace) -> int:
     from quizapp.cli.output import warn
-    from quizapp.core.quiz.run import QuizOptions, deck_tags
+    from quizapp.core.quiz import QuizOptions, deck_tags
 
     found = _deck_and_settings(args.deck)
     if isinstance(found, int):
@@ -233,9 +232,8 @@ def run_home(args: argparse.Namespace) -> int:
     """The app on its home screen. A settings file or a database from a newer quizapp stops
     it here, with the reason; any other problem with them is shown in the app."""
     from quizapp.core import settings
-    from quizapp.core.deck import catalog
-    from quizapp.core.deck.loading import CheckResult, check_deck_cached
-    from quizapp.core.store.database import NewerDatabaseError, Store, StoreError
+    from quizapp.core.deck import CheckResult, catalog, check_deck_cached
+    from quizapp.core.store import NewerDatabaseError, Store, StoreError
 
     loaded, problem = settings.load_or_defaults()
     if isinstance(problem, settings.NewerSettingsError):

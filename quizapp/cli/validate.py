@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import emit_json, say
-    from quizapp.core.deck.loading import check_deck
+    from quizapp.core.deck import check_deck
 
     results = [check_deck(path) for path in args.decks]
     failed = [r for r in results if r.errors or (args.strict and r.warnings)]

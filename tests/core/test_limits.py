@@ -18,8 +18,8 @@ from quizapp.core.deck.cards import (
 )
 from quizapp.core.deck.loading import MAX_PROBLEMS, DeckError, check_deck, load_deck
 from quizapp.core.deck.reading import MAX_DECK_BYTES
+from quizapp.core.interop.progress_io import MAX_LINE_CHARS, ProgressFileError, check_file
 from quizapp.core.settings import MAX_SETTINGS_BYTES, SettingsError, load
-from quizapp.core.store.progress_io import MAX_LINE_CHARS, ProgressFileError, check_file
 from tests.cli.helpers import run_quizapp
 from tests.hostile import BIG_HEADER as HEADER
 from tests.hostile import card

@@ -554,7 +554,7 @@ def test_an_older_database_gains_the_new_quiz_columns(tmp_path: Path) -> None:
 
 
 def test_formats_and_claims_survive_an_export_and_import(store: Store, tmp_path: Path) -> None:
-    from quizapp.core.store import progress_io
+    from quizapp.core.interop import progress_io
 
     clock = FakeClock()
     quiz = new_quiz(store, clock, length=12)

@@ -25,8 +25,7 @@ from collections.abc import Sequence
 from datetime import date, tzinfo
 from zoneinfo import ZoneInfo
 
-from quizapp.core.deck.model import Deck
-from quizapp.core.deck.prompts import all_prompts
+from quizapp.core.deck import Deck, prompt_keys
 from quizapp.core.settings import Settings
 from quizapp.core.stats.activity import (
     Sums,
@@ -37,11 +36,15 @@ from quizapp.core.stats.activity import (
 )
 from quizapp.core.stats.calendar import Calendar, study_calendar, week_start
 from quizapp.core.stats.cards import hardest
+from quizapp.core.stats.export import review_rows
 from quizapp.core.stats.groups import group_stats
 from quizapp.core.stats.keys import scan
 from quizapp.core.stats.memory import Recalled, recalled
 from quizapp.core.stats.model import (
+    Bucket,
     DayCount,
+    Group,
+    HardCard,
     Recall,
     Retention,
     RetentionWeek,
@@ -50,8 +53,8 @@ from quizapp.core.stats.model import (
 )
 from quizapp.core.stats.quizzes import quiz_history
 from quizapp.core.stats.scope import choose_scope, deck_ids
-from quizapp.core.store.database import Store, StoreError
-from quizapp.core.store.records import now_ms
+from quizapp.core.stats.units import duration, percent
+from quizapp.core.store import Store, StoreError, now_ms
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30
@@ -72,8 +75,8 @@ def sync_catalogs(store: Store, decks: Sequence[Deck], settings: Settings) -> bo
     (a read-only database): the figures then use the keys recorded last time."""
     try:
         for deck in decks:
-            prompts = all_prompts(deck, settings.study_language, settings.vocab_direction)
-            store.sync_catalog(deck.id, [(p.card.id, p.direction) for p in prompts])
+            keys = prompt_keys(deck, settings.study_language, settings.vocab_direction)
+            store.sync_catalog(deck.id, keys)
     except StoreError:
         return False
     return True
@@ -215,8 +218,15 @@ __all__ = [
     "FORECAST_DAYS",
     "HEATMAP_DAYS",
     "MAX_DAYS",
+    "Bucket",
+    "Group",
+    "HardCard",
+    "Recall",
     "Stats",
     "compute",
+    "duration",
+    "percent",
+    "review_rows",
     "sync_catalogs",
     "timezone_name",
 ]

@@ -1,8 +1,8 @@
 """Progress in SQLite: the append-only review log (the truth), card state, quiz results.
 
 `Store` is the database (`database` assembles it from `connection`, `log`, `state`, `catalog`,
-`queues`, `quizzes` and `maintenance`); `records` holds its rows as Python values; `schema` its
-tables and migrations; `progress_io` the progress files of `export-progress`.
+`queues`, `quizzes`, `maintenance` and the statistics' named queries); `records` holds its rows
+as Python values; `schema` its tables and migrations; `rebuild` folds the whole log.
 """
 
 from quizapp.core.store.database import (
