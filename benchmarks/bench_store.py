@@ -33,7 +33,7 @@ from quizapp.core.deck.prompts import Prompt
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import DAY_MS, MINUTE_MS, Limits, counts_today, study_day, to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store.database import Review, Store
+from quizapp.core.store import Review, Store
 from quizapp.core.study.session import Session
 
 REVIEWS_PER_CARD = 10

@@ -17,7 +17,7 @@ from typing import Any
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.prompts import all_prompts
 from quizapp.core.schedule import DAY_MS, MINUTE_MS, to_ms
-from quizapp.core.store.database import Review, Store
+from quizapp.core.store import Review, Store
 from quizapp.core.store.records import QuizRun
 
 DECK_ID = "bench-stats"

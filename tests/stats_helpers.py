@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from quizapp.core.deck.model import Deck
 from quizapp.core.schedule import DAY_MS, to_ms
-from quizapp.core.store.database import Review, Store
+from quizapp.core.store import Review, Store
 from quizapp.core.store.records import QuizRun
 
 ROME = ZoneInfo("Europe/Rome")

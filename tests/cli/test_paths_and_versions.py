@@ -14,7 +14,7 @@ import pytest
 
 from quizapp.core import locations
 from quizapp.core import settings as user_settings
-from quizapp.core.store.database import Review, Store
+from quizapp.core.store import Review, Store
 from quizapp.core.store.schema import schema_version
 from tests.cli.helpers import run_quizapp
 from tests.conftest import BUNDLED_DECK

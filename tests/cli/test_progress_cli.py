@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core import locations
-from quizapp.core.store.database import QuizAnswer, QuizRun, Review, Store
+from quizapp.core.store import QuizAnswer, QuizRun, Review, Store
 
 T0 = 1_740_992_400_000
 

@@ -14,7 +14,7 @@ from quizapp.core.deck.model import Deck
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import Stage, to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store.database import Store
+from quizapp.core.store import Store
 from quizapp.core.study import Session, SessionError, Turn, today_counts
 from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
 
@@ -142,7 +142,7 @@ def test_reviews_most_overdue_first_interleaved_with_new(store: Store) -> None:
 def test_reviews_are_ordered_most_overdue_relative_to_interval_first(store: Store) -> None:
     from quizapp.core.schedule import DAY_MS, study_day
     from quizapp.core.schedule.queue import review_queue
-    from quizapp.core.store.database import Review
+    from quizapp.core.store import Review
 
     clock = FakeClock()
     now = to_ms(clock.now)

@@ -20,18 +20,19 @@ from quizapp.core.schedule import (
     counts_today,
     study_day,
 )
-from quizapp.core.store import connection, rebuild
-from quizapp.core.store import log as store_log
-from quizapp.core.store import schema as store_schema
-from quizapp.core.store.database import (
+from quizapp.core.store import (
     QuizAnswer,
     QuizRun,
     QuizSummary,
     Review,
     Store,
     StoreError,
+    connection,
+    rebuild,
     schema_version,
 )
+from quizapp.core.store import log as store_log
+from quizapp.core.store import schema as store_schema
 
 T0 = 1_740_992_400_000  # 2025-03-03 09:00 UTC
 DECK = "test-deck"

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from quizapp.core.store.database import Store
+from quizapp.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 T0 = 1_740_992_400_000
@@ -98,7 +98,7 @@ def test_two_processes_studying_at_once_lose_nothing() -> None:
 
 OPEN_AND_RECORD = """
 import sys
-from quizapp.core.store.database import Review, Store
+from quizapp.core.store import Review, Store
 with Store() as store:
     store.record(Review(sys.argv[1], "deck", "card", "it", 1740992400000, rating=3))
     assert store.notice is None, store.notice

@@ -26,7 +26,7 @@ import pytest
 from quizapp.core import locations
 from quizapp.core.rating import Rating
 from quizapp.core.settings import Settings
-from quizapp.core.store.database import Review, Store, StoreError
+from quizapp.core.store import Review, Store, StoreError
 from quizapp.core.study.session import Session
 from tests.faults.faulty import inject
 from tests.faults.test_kill_and_concurrency import saved_ids, start_worker

@@ -17,7 +17,7 @@ from quizapp.core import locations, stats
 from quizapp.core.deck.loading import load_deck
 from quizapp.core.schedule import DAY_MS, MINUTE_MS, to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store.database import Review, Store
+from quizapp.core.store import Review, Store
 from quizapp.core.store.records import QuizRun
 from quizapp.tui.screens.stats import StatsScreen
 

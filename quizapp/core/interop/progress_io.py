@@ -24,7 +24,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import Stage, from_ms, to_ms
-from quizapp.core.store.database import QuizAnswer, QuizRun, Review, Store
+from quizapp.core.store import QuizAnswer, QuizRun, Review, Store
 from quizapp.core.text import printable, shorten
 
 FORMAT = "quizapp-progress"

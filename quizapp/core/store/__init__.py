@@ -5,20 +5,19 @@
 as Python values; `schema` its tables and migrations; `rebuild` folds the whole log.
 """
 
-from quizapp.core.store.database import (
+from quizapp.core.store.connection import NewerDatabaseError, StoreError
+from quizapp.core.store.database import Store
+from quizapp.core.store.records import (
     CheckReport,
     Key,
-    NewerDatabaseError,
     QuizAnswer,
     QuizRun,
     QuizSummary,
     Review,
-    Store,
-    StoreError,
     new_id,
     now_ms,
-    schema_version,
 )
+from quizapp.core.store.schema import schema_version
 
 __all__ = [
     "CheckReport",

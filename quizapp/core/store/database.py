@@ -28,17 +28,6 @@ from quizapp.core.store.log import LogStore
 from quizapp.core.store.maintenance import MaintenanceStore
 from quizapp.core.store.queues import QueueStore
 from quizapp.core.store.quizzes import QuizStore
-from quizapp.core.store.records import (
-    CheckReport,
-    Key,
-    QuizAnswer,
-    QuizRun,
-    QuizSummary,
-    Review,
-    new_id,
-    now_ms,
-)
-from quizapp.core.store.schema import schema_version
 from quizapp.core.store.stats_log import StatsLogStore
 from quizapp.core.store.stats_state import StatsStateStore
 
@@ -58,17 +47,4 @@ class Store(
     """
 
 
-__all__ = [
-    "CheckReport",
-    "Key",
-    "NewerDatabaseError",
-    "QuizAnswer",
-    "QuizRun",
-    "QuizSummary",
-    "Review",
-    "Store",
-    "StoreError",
-    "new_id",
-    "now_ms",
-    "schema_version",
-]
+__all__ = ["NewerDatabaseError", "Store", "StoreError"]  # the names the TUI reads from here

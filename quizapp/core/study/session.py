@@ -16,7 +16,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone, tzinfo
-from typing import Literal
+from typing import Literal, TypedDict
+
+from typing_extensions import Unpack
 
 from quizapp.core.deck import Deck, Prompt, content_hash
 from quizapp.core.rating import Rating
@@ -46,6 +48,18 @@ from quizapp.core.study.turns import AnswerMode, Graded, SessionError, Turn
 
 SessionMode = Literal["study", "practice"]
 Clock = Callable[[], datetime]
+
+
+class SessionOptions(TypedDict, total=False):
+    """The keyword arguments of `Session` (and `Session.open`)."""
+
+    mode: Mode | SessionMode
+    clock: Clock | None
+    judge: Judge | None
+    tz: tzinfo | None
+    ids: Callable[[int], str] | None
+    cards: Iterable[str] | None
+    seed: int | None
 
 
 def _utc_now() -> datetime:
@@ -114,29 +128,11 @@ class Session:
         deck: Deck,
         store: Store,
         settings: Settings | None = None,
-        *,
-        mode: Mode | SessionMode = Mode.STUDY,
-        clock: Clock | None = None,
-        judge: Judge | None = None,
-        tz: tzinfo | None = None,
-        ids: Callable[[int], str] | None = None,
-        cards: Iterable[str] | None = None,
-        seed: int | None = None,
+        **options: Unpack[SessionOptions],
     ) -> Session:
         """A session whose deck's card keys are recorded in the store (StoreError when they
         cannot be written): the only part of opening that touches the database."""
-        session = cls(
-            deck,
-            store,
-            settings,
-            mode=mode,
-            clock=clock,
-            judge=judge,
-            tz=tz,
-            ids=ids,
-            cards=cards,
-            seed=seed,
-        )
+        session = cls(deck, store, settings, **options)
         session.sync()
         return session
 
