@@ -15,13 +15,19 @@ import random
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from quizapp.core.answers import Cloze, Gap
 from quizapp.core.deck import ChoiceCard, ClozeCard, Deck, Prompt, all_prompts
 from quizapp.core.quiz.distractors import Pool, own_options, right_answer
 from quizapp.core.settings import Settings
 from quizapp.core.store import Key
+
+if TYPE_CHECKING:  # the judge itself is imported when first needed (see `judge_for`)
+    from quizapp.core.judge import Verdict
+
+QuizJudge = Callable[[Prompt, str], "Verdict"]
+"""Judges a typed answer to a prompt."""
 
 Format = Literal["typed", "choice", "truefalse"]
 FORMATS: tuple[Format, ...] = ("typed", "choice", "truefalse")
@@ -99,13 +105,13 @@ def deck_tags(deck: Deck) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-def judge_for(deck: Deck) -> Callable[[Prompt, str], Any]:
+def judge_for(deck: Deck) -> QuizJudge:
     # Imported when first needed: the judge loads rapidfuzz and its tables.
     from quizapp.core.judge import deck_words, judge_prompt
 
     words = deck_words(deck)
 
-    def run(prompt: Prompt, typed: str) -> Any:
+    def run(prompt: Prompt, typed: str) -> Verdict:
         return judge_prompt(prompt, typed, words)
 
     return run
@@ -211,7 +217,7 @@ def build_questions(
     options: QuizOptions | None = None,
     *,
     seed: int | None = None,
-    judge: Callable[[Prompt, str], Any] | None = None,
+    judge: QuizJudge | None = None,
 ) -> tuple[Question, ...]:
     """The questions of a quiz (the same seed gives the same quiz). NoQuestions when no card
     matches the options."""
@@ -231,8 +237,7 @@ def build_questions(
     for prompt in chosen:
 
         def is_right(text: str, prompt: Prompt = prompt) -> bool:
-            outcome = judge(prompt, text).outcome
-            return str(getattr(outcome, "value", outcome)) != "wrong"
+            return judge(prompt, text).outcome.value != "wrong"
 
         if isinstance(prompt.card, ChoiceCard):
             wrong = own_options(prompt, pool, CHOICE_DISTRACTORS, rng, is_right)

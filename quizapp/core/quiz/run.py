@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING
 
-from quizapp.core.deck import Deck, Prompt
+from quizapp.core.deck import Deck
 from quizapp.core.quiz.log import log_quiz_answer
 from quizapp.core.quiz.questions import (
     FORMATS,
@@ -28,6 +28,7 @@ from quizapp.core.quiz.questions import (
     NoQuestions,
     Question,
     QuizError,
+    QuizJudge,
     QuizOptions,
     build_questions,
     deck_tags,
@@ -38,6 +39,9 @@ from quizapp.core.schedule import to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store import Key, QuizAnswer, QuizRun, Store, new_id
 from quizapp.core.store.records import MAX_DURATION_MS, RETRY_KIND
+
+if TYPE_CHECKING:
+    from quizapp.core.judge import Verdict
 
 UNANSWERED = "unanswered"
 Clock = Callable[[], datetime]
@@ -57,7 +61,7 @@ class Result:
     outcome: str
     score: float
     at: int
-    verdict: Any = None
+    verdict: Verdict | None = None
 
     @property
     def missed(self) -> bool:
@@ -105,7 +109,7 @@ class Quiz:
         *,
         clock: Clock | None = None,
         seed: int | None = None,
-        judge: Callable[[Prompt, str], Any] | None = None,
+        judge: QuizJudge | None = None,
         ids: Callable[[int], str] | None = None,
     ) -> None:
         self.deck = deck
@@ -197,7 +201,7 @@ class Quiz:
         """A typed answer, judged: correct and almost 1, partial k/n, wrong 0."""
         question = self._require("typed")
         verdict = self._judge(question.prompt, typed)
-        outcome = str(getattr(verdict.outcome, "value", verdict.outcome))
+        outcome = verdict.outcome.value
         if outcome in ("correct", "almost"):
             score = 1.0
         elif outcome == "partial":
@@ -222,15 +226,21 @@ class Quiz:
         return self._keep(question, "true" if value else "false", _outcome(right), float(right))
 
     def _keep(
-        self, question: Question, given: str, outcome: str, score: float, verdict: Any = None
+        self,
+        question: Question,
+        given: str,
+        outcome: str,
+        score: float,
+        verdict: Verdict | None = None,
     ) -> Result:
         at = self.now()
         # Time spent on this question: since the previous answer (its feedback read, Enter
         # pressed) or the start; capped as a study answer's is, for a learner who walked away.
         since = self._state.results[-1].at if self._state.results else self.started_at
         duration = min(max(0, at - since), MAX_DURATION_MS)
-        rating = getattr(verdict, "rating", None)
-        if rating is None:
+        if verdict is not None:
+            rating = verdict.rating
+        else:
             rating = Rating.GOOD if score >= 1 else Rating.AGAIN
         log_quiz_answer(
             self.store,
