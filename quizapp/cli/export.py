@@ -32,14 +32,13 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import say, warn, write_data
-    from quizapp.core.deck import DeckError, load_deck
-    from quizapp.core.deck.catalog import UnknownDeck, resolve
+    from quizapp.core.deck import DeckError, catalog, load_deck
     from quizapp.core.interop import InteropError
     from quizapp.core.interop.files import write_file
 
     try:
-        deck = load_deck(resolve(args.deck))
-    except UnknownDeck as error:
+        deck = load_deck(catalog.resolve(args.deck))
+    except catalog.UnknownDeck as error:
         warn(f"error: {error}")
         return 1
     except DeckError as error:

@@ -37,8 +37,15 @@ from quizapp.core.quiz.questions import (
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import to_ms
 from quizapp.core.settings import Settings
-from quizapp.core.store import Key, QuizAnswer, QuizRun, Store, new_id
-from quizapp.core.store.records import MAX_DURATION_MS, RETRY_KIND
+from quizapp.core.store import (
+    MAX_DURATION_MS,
+    RETRY_KIND,
+    Key,
+    QuizAnswer,
+    QuizRun,
+    Store,
+    new_id,
+)
 
 if TYPE_CHECKING:
     from quizapp.core.judge import Verdict

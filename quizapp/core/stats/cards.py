@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from quizapp.core.deck.model import Card, Deck
-from quizapp.core.deck.prompts import prompts_for
+from quizapp.core.deck import Card, Deck, prompts_for
 from quizapp.core.schedule import CardState, retrievability
 from quizapp.core.stats.keys import KeysPass
 from quizapp.core.stats.model import Confusion, HardCard, Hardest

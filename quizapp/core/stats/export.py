@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import tzinfo
 
-from quizapp.core.deck.model import Deck
-from quizapp.core.deck.prompts import prompts_for
+from quizapp.core.deck import Deck, prompts_for
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import from_ms
 from quizapp.core.stats.calendar import study_calendar

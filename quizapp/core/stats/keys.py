@@ -17,8 +17,7 @@ from quizapp.core.deck import Deck
 from quizapp.core.stats.calendar import Calendar
 from quizapp.core.stats.model import LEECH_LAPSES, Bucket, CardStates, DayCount
 from quizapp.core.stats.scope import Scope
-from quizapp.core.store import Key, Store
-from quizapp.core.store.stats_state import StateScope
+from quizapp.core.store import Key, StateScope, Store
 
 NO_TAG = ""
 """The group of cards without tags (or of decks whose file is not loaded)."""

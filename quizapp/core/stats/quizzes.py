@@ -7,7 +7,7 @@ from datetime import tzinfo
 from quizapp.core.schedule import study_day
 from quizapp.core.stats.calendar import day_date
 from quizapp.core.stats.model import QuizHistory, QuizPoint
-from quizapp.core.store.database import Store
+from quizapp.core.store import Store
 
 
 def quiz_history(

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.core.schedule import ANSWER_MODES
-from quizapp.core.store import Store
-from quizapp.core.store.stats_state import StateScope
+from quizapp.core.store import StateScope, Store
 
 
 @dataclass(frozen=True)

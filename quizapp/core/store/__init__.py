@@ -8,6 +8,8 @@ as Python values; `schema` its tables and migrations; `rebuild` folds the whole 
 from quizapp.core.store.connection import NewerDatabaseError, StoreError
 from quizapp.core.store.database import Store
 from quizapp.core.store.records import (
+    MAX_DURATION_MS,
+    RETRY_KIND,
     CheckReport,
     Key,
     QuizAnswer,
@@ -18,8 +20,11 @@ from quizapp.core.store.records import (
     now_ms,
 )
 from quizapp.core.store.schema import schema_version
+from quizapp.core.store.stats_state import StateScope
 
 __all__ = [
+    "MAX_DURATION_MS",
+    "RETRY_KIND",
     "CheckReport",
     "Key",
     "NewerDatabaseError",
@@ -27,6 +32,7 @@ __all__ = [
     "QuizRun",
     "QuizSummary",
     "Review",
+    "StateScope",
     "Store",
     "StoreError",
     "new_id",

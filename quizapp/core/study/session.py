@@ -36,8 +36,7 @@ from quizapp.core.schedule import (
     to_ms,
 )
 from quizapp.core.settings import Settings
-from quizapp.core.store import Key, Review, Store, new_id
-from quizapp.core.store.records import MAX_DURATION_MS
+from quizapp.core.store import MAX_DURATION_MS, Key, Review, Store, new_id
 from quizapp.core.study import answering
 from quizapp.core.study.answering import Answered, Judge
 from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
