@@ -237,8 +237,8 @@ def _save_history(history: Any) -> int:
     extra = [
         f"{history.count(mode)} {label}"
         for mode, label in (
-            ("reset", "reset"),
-            ("set-due", "due dates set"),
+            ("forget", "forget"),
+            ("due-date", "due dates set"),
             ("suspend", "suspended"),
             ("bury", "buried"),
         )

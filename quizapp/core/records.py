@@ -34,7 +34,7 @@ class Review:
     prior: int | None = None
     """The card's stage before a study answer (filled in by the store)."""
     until: int | None = None
-    """For bury: buried until this time; for set-due: due in this many study days; for an
+    """For bury: buried until this time; for due-date: due in this many study days; for an
     imported answer: the interval its scheduler gave (days, or minus seconds)."""
     day_start: int | None = None
     """For state-changing rows: the day-start hour in force (how study days were counted)."""

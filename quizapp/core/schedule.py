@@ -1,7 +1,7 @@
 """FSRS scheduling exactly as Anki runs it, the study day, and the fold of a card's history.
 
-Card state is a pure function of a card's events (study answers, suspend, bury, reset,
-set-due), applied in order of time. `fold_rows` is that function; the store calls it for each
+Card state is a pure function of a card's events (study answers, suspend, bury, forget,
+due-date), applied in order of time. `fold_rows` is that function; the store calls it for each
 answer and for a whole history when it rebuilds. Both paths run the same code on the same
 inputs, so the incremental state and a rebuild are equal to the last bit. Principles:
 
@@ -73,8 +73,8 @@ Mode = Literal[
     "unsuspend",
     "bury",
     "unbury",
-    "reset",
-    "set-due",
+    "forget",
+    "due-date",
 ]
 MODES: tuple[str, ...] = (
     "study",
@@ -84,8 +84,8 @@ MODES: tuple[str, ...] = (
     "unsuspend",
     "bury",
     "unbury",
-    "reset",
-    "set-due",
+    "forget",
+    "due-date",
 )
 STATE_MODES: tuple[str, ...] = (
     "study",
@@ -93,13 +93,13 @@ STATE_MODES: tuple[str, ...] = (
     "unsuspend",
     "bury",
     "unbury",
-    "reset",
-    "set-due",
+    "forget",
+    "due-date",
 )
 """Events that change a card's state; practice and quiz answers are only logged.
 
-`reset` is Anki's Forget: the card is new again and its memory is gone (its counts stay).
-`set-due` is Anki's Set due date: the card becomes a review due `until` study days after the
+`forget` is Anki's Forget: the card is new again and its memory is gone (its counts stay).
+`due-date` is Anki's Set due date: the card becomes a review due `until` study days after the
 day of the event, its memory unchanged. A study answer may carry in `until` the interval its
 scheduler gave it (whole days, or minus seconds for a learning step): answers imported from
 Anki do, so their due dates are Anki's own instead of a new fuzz draw.
@@ -483,10 +483,10 @@ def fold_rows(
             buried_until = until if until is not None else at + DAY_MS
         elif mode == "unbury":
             buried_until = 0
-        elif mode == "reset":
+        elif mode == "forget":
             card.stage, card.step, card.due, card.interval = Stage.NEW, None, None, 0
             card.stability = card.difficulty = None
-        elif mode == "set-due":
+        elif mode == "due-date":
             _set_due(card, at, max(until or 0, 0), hour, tz)
     return CardState(
         _STAGES[card.stage],

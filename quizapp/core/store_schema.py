@@ -166,7 +166,7 @@ def _study_days(con: sqlite3.Connection) -> None:
     """FSRS counted in study days, as Anki does, and Anki's Forget and Set due date.
 
     The log gains `day_start` (the day-start hour in force at each state-changing row: the
-    rows kept so far get the hour set now) and the modes `reset` and `set-due`; card state
+    rows kept so far get the hour set now) and the modes `forget` and `due-date`; card state
     gains `interval` and is folded again from the untouched log by the new engine. SQLite
     cannot change a CHECK constraint, so the log is copied into a new table, row for row.
     """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import fsrs_rs_python
@@ -218,8 +218,8 @@ events = st.lists(
                 "unsuspend",
                 "bury",
                 "practice",
-                "reset",
-                "set-due",
+                "forget",
+                "due-date",
             ]
         ),
         st.integers(1, 4),
@@ -239,7 +239,7 @@ def test_one_fold_equals_applying_each_event(items: list[tuple[int, str, int, fl
             mode,
             rating,
             retention,
-            rating if mode == "set-due" else None,
+            rating if mode == "due-date" else None,
             None,
             4,
         )
@@ -255,12 +255,12 @@ def test_one_fold_equals_applying_each_event(items: list[tuple[int, str, int, fl
 
 def test_reset_is_ankis_forget_and_set_due_keeps_the_memory() -> None:
     studied = study(study(CardState(), Rating.GOOD, T0), Rating.GOOD, T0 + 10 * MINUTE_MS)
-    reset = apply(studied, Event("f", T0 + DAY_MS, "reset", day_start=4), tz=ROME)
+    reset = apply(studied, Event("f", T0 + DAY_MS, "forget", day_start=4), tz=ROME)
     assert reset.stage == Stage.NEW and reset.stability is None and reset.due is None
     assert reset.reps == studied.reps  # the counts stay, as Anki's Forget does by default
     again = study(reset, Rating.GOOD, T0 + 2 * DAY_MS, rid="x")
     assert again.stability == pytest.approx(2.3065)  # a new card's first Good
-    moved = apply(studied, Event("d", T0 + DAY_MS, "set-due", until=5, day_start=4), tz=ROME)
+    moved = apply(studied, Event("d", T0 + DAY_MS, "due-date", until=5, day_start=4), tz=ROME)
     assert moved.stage == Stage.REVIEW
     assert (moved.stability, moved.difficulty) == (studied.stability, studied.difficulty)
     assert moved.due == to_ms(datetime(2025, 3, 7, 4, 0, tzinfo=ROME))

@@ -7,8 +7,8 @@ says what each kind is):
   answers; a filtered row with no ease factor is cramming in a deck that does not
   reschedule, and changes nothing (left out, as Anki's FSRS leaves it out). Each answer keeps
   the interval Anki gave it (revlog `ivl`, in days), so due dates are Anki's own;
-* manual (4) rows with no ease factor are Forget (`reset`); other manual rows are Set due
-  date, and rescheduled (5) rows an FSRS reschedule: both `set-due`, due `ivl` minus the days
+* manual (4) rows with no ease factor are Forget (`forget`); other manual rows are Set due
+  date, and rescheduled (5) rows an FSRS reschedule: both `due-date`, due `ivl` minus the days
   since the last answer (Anki's interval after a set due date is those days plus the new
   ones);
 * suspended and buried cards (the cards table, Anki does not log them) get a `suspend` or a
@@ -129,15 +129,15 @@ def import_history(
             )
             last_answer[entry.card_id] = at
         elif entry.is_reset:
-            row = Review(review_id(key, at, "reset"), *key, at=at, mode="reset", day_start=hour)
+            row = Review(review_id(key, at, "forget"), *key, at=at, mode="forget", day_start=hour)
         elif entry.kind in (4, 5):
             since = days_elapsed(at, last_answer.get(entry.card_id), hour, tz)
             days = max(entry.interval - since, 0) if entry.interval > 0 else 0
             row = Review(
-                review_id(key, at, "set-due"),
+                review_id(key, at, "due-date"),
                 *key,
                 at=at,
-                mode="set-due",
+                mode="due-date",
                 until=days,
                 day_start=hour,
             )
