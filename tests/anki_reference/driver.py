@@ -68,6 +68,15 @@ def main() -> None:
             return note.cards()[0].id
         card_id = command.get("cid")
         if op == "answer":
+            # Anki keeps the day's end it first computed until that moment passes, so on the
+            # night daylight saving changes it depends on whether the collection was open
+            # before the change. Changing the day-start hour recomputes it, as opening does.
+            preferences = col.get_preferences()
+            hour = preferences.scheduling.rollover
+            preferences.scheduling.rollover = (hour + 1) % 24
+            col.set_preferences(preferences)
+            preferences.scheduling.rollover = hour
+            col.set_preferences(preferences)
             card = col.get_card(card_id)
             card.start_timer()
             col.sched.answerCard(card, command["ease"])

@@ -74,7 +74,36 @@ gaps = st.sampled_from(
     [MINUTE_MS, 10 * MINUTE_MS, 3 * HOUR_MS, 23 * HOUR_MS, 25 * HOUR_MS, 3 * DAY_MS]
 ) | st.integers(1, 45 * DAY_MS)
 histories = st.lists(st.tuples(st.integers(1, 4), gaps), min_size=1, max_size=14)
-_next_start = [START + 400 * DAY_MS]
+
+
+class _Clocked:
+    """One Anki process for many histories. Anki caches its day until the next day start, so
+    its clock must never go back: each history starts after the one before, and a new process
+    starts when the clock nears the end of what a timestamp can hold."""
+
+    def __init__(self) -> None:
+        self.process: AnkiProcess | None = None
+        self.clock = START
+        self.cards = 0
+
+    def next(self) -> tuple[AnkiProcess, int]:
+        if self.process is None or self.clock > START + 60 * 365 * DAY_MS:
+            if self.process is not None:
+                self.process.close()
+            self.process, self.clock = AnkiProcess(START), START
+        self.cards += 1
+        return self.process, self.process.call("add", front=f"history {self.cards}")
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.close()
+
+
+@pytest.fixture(scope="module")
+def clocked() -> Iterator[_Clocked]:
+    holder = _Clocked()
+    yield holder
+    holder.close()
 
 
 @settings(
@@ -84,13 +113,12 @@ _next_start = [START + 400 * DAY_MS]
 )
 @given(histories)
 def test_memory_state_equals_ankis_for_any_history(
-    anki: AnkiProcess, history: list[tuple[int, int]]
+    clocked: _Clocked, history: list[tuple[int, int]]
 ) -> None:
     """Random ratings and gaps (same-day reviews, gaps across the day start, long breaks):
     after every answer quizapp's memory state is Anki's, to the last bit it stores."""
-    card = anki.call("add", front=f"history {_next_start[0]}")
-    at = _next_start[0]
-    _next_start[0] += 2_000 * DAY_MS
+    anki, card = clocked.next()
+    at = clocked.clock + DAY_MS
     for rating, gap in history:
         at += gap
         log = anki.call("revlog", cid=card)
@@ -108,6 +136,7 @@ def test_memory_state_equals_ankis_for_any_history(
             # Anki's interval is one its fuzz could give; so is quizapp's own draw.
             assert theirs["ivl"] in possible_days(as_anki, rating, at, 0.9)
             assert ours.interval in possible_days(own, rating, at, 0.9)
+    clocked.clock = at
 
 
 # -- weeks of study, exported and imported -------------------------------------------------
