@@ -7,9 +7,7 @@ itself: its memory state after each answer, its due days, and its exported packa
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,6 @@ from quizapp.core.schedule import (
     Parameters,
     Stage,
     fold_rows,
-    to_ms,
 )
 from quizapp.core.store import Store
 from tests.anki_reference.anki_process import AnkiProcess
@@ -36,12 +33,9 @@ from tests.anki_reference.compare import (
     rows_from_revlog,
     study_days_between,
 )
+from tests.anki_reference.scenario import START, WEIGHTS, study_weeks
 
-START = to_ms(datetime(2024, 3, 1, 11, 0, tzinfo=ROME))
 HOUR_MS = 3_600_000
-WEIGHTS = [0.3, 1.4, 2.5, 8.0, 6.4, 0.83, 3.0, 0.001, 1.9, 0.17, 0.8, 1.5, 0.06, 0.26, 1.6, 0.6]
-WEIGHTS += [1.9, 0.54, 0.09, 0.066, 0.15]
-"""The deck's own FSRS parameters in the simulated weeks (not Anki's defaults)."""
 
 
 @pytest.fixture(scope="module")
@@ -142,61 +136,11 @@ def test_memory_state_equals_ankis_for_any_history(
 # -- weeks of study, exported and imported -------------------------------------------------
 
 
-def _study_weeks(anki: AnkiProcess, cards: int = 12, days: int = 42) -> tuple[list[int], int]:
-    """A learner's six weeks in Anki: every due card answered each day at changing hours
-    (some just before and after the day start), with Forget, Set due date, suspend and bury.
-    Returns the Anki card ids and the time at the end."""
-    rng = random.Random(14)
-    ids = [anki.call("add", front=f"card {n}", at=START) for n in range(cards)]
-    anki.call(
-        "config",
-        desired_retention=0.85,
-        params=WEIGHTS,
-    )
-    due_day = dict.fromkeys(ids, 0)
-    learning_due: dict[int, int] = {}
-    for day in range(days):
-        hour = rng.choice([3.5, 4.5, 9, 13, 20, 23.5])
-        at = START - 11 * HOUR_MS + day * DAY_MS + int(hour * HOUR_MS)
-        for card in ids:
-            if due_day.get(card, 10**9) > day and card not in learning_due:
-                continue
-            at += rng.randint(5_000, 60_000)
-            for _step in range(4):  # a learning card is answered until it leaves learning
-                ease = rng.choices([1, 2, 3, 4], weights=[15, 10, 65, 10])[0]
-                state = anki.call("answer", cid=card, ease=ease, at=at)
-                if state["queue"] == 1:
-                    at = max(at + 60_000, state["due"] * 1000)
-                    continue
-                if state["queue"] == 3:  # a step past the day start: another day
-                    due_day[card] = day + 1
-                    learning_due[card] = 1
-                    break
-                learning_due.pop(card, None)
-                due_day[card] = day + state["due"] - state["today"]
-                break
-            else:
-                learning_due[card] = 1
-                due_day[card] = day + 1
-        if day == 10:
-            anki.call("forget", cid=ids[0], at=at + MINUTE_MS)
-            due_day[ids[0]] = day + 1
-        if day == 12:
-            state = anki.call("set_due", cid=ids[1], days=3, at=at + MINUTE_MS)
-            due_day[ids[1]] = day + 3
-        if day == 20:
-            anki.call("suspend", cid=ids[2], at=at + MINUTE_MS)
-            due_day.pop(ids[2])
-    end = START - 11 * HOUR_MS + days * DAY_MS + 10 * HOUR_MS
-    anki.call("bury", cid=ids[3], at=end)
-    return ids, end
-
-
 @pytest.fixture(scope="module")
 def studied(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("anki-weeks")
     with AnkiProcess(START) as anki:
-        ids, end = _study_weeks(anki)
+        ids, end = study_weeks(anki, WEIGHTS)
         states = {card: anki.call("state", cid=card, at=end) for card in ids}
         logs = {card: anki.call("revlog", cid=card) for card in ids}
         packages = {}
