@@ -20,15 +20,23 @@ from __future__ import annotations
 
 import math
 import struct
+from functools import lru_cache
 
 DAY_SECS = 86_400
 _F32_BELOW_ONE = 0.99999994039535522  # the largest f32 under 1.0
+_F32 = struct.Struct("f")
 
 
 def f32(value: float) -> float:
     """`value` rounded to the nearest 32-bit float (as Rust's `as f32`)."""
-    result: float = struct.unpack("f", struct.pack("f", value))[0]
+    result: float = _F32.unpack(_F32.pack(value))[0]
     return result
+
+
+def _near(value: float, target: float) -> bool:
+    """Whether f32 and f64 arithmetic could round `value` differently around `target` (the
+    error of a few f32 operations is under a millionth of the value)."""
+    return abs(value - target) < 1e-6 * (abs(value) + 1.0)
 
 
 def round_half_away(value: float) -> int:
@@ -43,8 +51,11 @@ def as_u32(value: float) -> int:
 
 def rounded_to_places(value: float, places: int) -> float:
     """Anki's `round_to_places` on an f32 (card data keeps s to 4, d to 3 decimals)."""
-    factor = f32(10.0**places)
-    return f32(round_half_away(f32(value * factor)) / factor)
+    factor = 10.0**places  # exact in f32 for these places
+    scaled = value * factor  # exact in f64: both are f32
+    if abs(abs(scaled) % 1.0 - 0.5) < 1e-6 * (abs(scaled) + 1.0):
+        scaled = f32(scaled)  # near a half: round it as f32 first, as Anki does
+    return f32(round_half_away(scaled) / factor)
 
 
 def fuzz_factor(unit: float) -> float:
@@ -56,6 +67,7 @@ _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, 3.4028234663852886e38
 
 
 def fuzz_delta(interval: float) -> float:
+    """Anki's `fuzz_delta`, in f32 as Anki computes it."""
     if interval < 2.5:
         return 0.0
     delta = 1.0
@@ -65,6 +77,25 @@ def fuzz_delta(interval: float) -> float:
 
 
 def fuzz_bounds(interval: float) -> tuple[int, int]:
+    """Anki's `fuzz_bounds`. Worked out in f64, which gives the same whole days unless a
+    bound lies within rounding error of a half day: then again in f32, as Anki does."""
+    if interval < 2.5:
+        delta = 0.0
+    elif interval < 7.0:
+        delta = 1.0 + 0.15 * (interval - 2.5)
+    elif interval < 20.0:
+        delta = 1.675 + 0.1 * (interval - 7.0)
+    else:
+        delta = 2.975 + 0.05 * (interval - 20.0)
+    low, high = interval - delta, interval + delta
+    tolerance = 1e-6 * (high + 1.0)
+    if abs(low % 1.0 - 0.5) < tolerance or abs(high % 1.0 - 0.5) < tolerance:
+        return exact_fuzz_bounds(interval)
+    return (int(low + 0.5) if low > 0 else 0), int(high + 0.5)
+
+
+def exact_fuzz_bounds(interval: float) -> tuple[int, int]:
+    """`fuzz_bounds` with every operation rounded to f32."""
     delta = fuzz_delta(interval)
     return (
         as_u32(round_half_away(f32(interval - delta))),
@@ -72,13 +103,18 @@ def fuzz_bounds(interval: float) -> tuple[int, int]:
     )
 
 
+@lru_cache(maxsize=4096)
 def constrained_fuzz_bounds(interval: float, minimum: int, maximum: int) -> tuple[int, int]:
-    """The whole days a fuzzed `interval` may become, within [minimum, maximum]."""
-    minimum = min(minimum, maximum)
-    interval = min(max(f32(interval), float(minimum)), float(maximum))
+    """The whole days a fuzzed `interval` (an f32) may become, within [minimum, maximum]."""
+    if minimum > maximum:
+        minimum = maximum
+    if interval < minimum:
+        interval = float(minimum)
+    elif interval > maximum:
+        interval = float(maximum)
     lower, upper = fuzz_bounds(interval)
-    lower = min(max(lower, minimum), maximum)
-    upper = min(max(upper, minimum), maximum)
+    lower = minimum if lower < minimum else maximum if lower > maximum else lower
+    upper = minimum if upper < minimum else maximum if upper > maximum else upper
     if upper == lower and 2 < upper < maximum:
         upper = lower + 1
     return lower, upper
@@ -86,7 +122,10 @@ def constrained_fuzz_bounds(interval: float, minimum: int, maximum: int) -> tupl
 
 def with_review_fuzz(factor: float, interval: float, minimum: int, maximum: int) -> int:
     lower, upper = constrained_fuzz_bounds(interval, minimum, maximum)
-    return as_u32(math.floor(f32(lower + f32(factor * float(1 + upper - lower)))))
+    value = lower + factor * float(1 + upper - lower)
+    if _near(value, round(value)):
+        value = f32(lower + f32(factor * float(1 + upper - lower)))
+    return as_u32(math.floor(value))
 
 
 def minimum_review_fuzz_interval(interval: float, previous: int, maximum: int) -> int:
@@ -109,6 +148,26 @@ def constrain_passing(factor: float, interval: float, minimum: int, maximum_inte
     return with_review_fuzz(factor, interval, low, high)
 
 
+def passing_review_interval(
+    factor: float,
+    rating: int,
+    hard: float,
+    good: float,
+    easy: float,
+    scheduled_days: int,
+    maximum_interval: int,
+) -> int:
+    """Hard (2), Good (3) or Easy (4) for a card in review (`passing_fsrs_review_intervals`):
+    each at least one day more than the one before it, so Good needs Hard and Easy both."""
+    days = 0
+    for button, interval in ((2, hard), (3, good), (4, easy)):
+        least = max(minimum_review_fuzz_interval(interval, scheduled_days, maximum_interval), 1)
+        days = constrain_passing(factor, interval, max(least, days + 1), maximum_interval)
+        if button == rating:
+            break
+    return days
+
+
 def passing_review_intervals(
     factor: float,
     hard: float,
@@ -117,25 +176,10 @@ def passing_review_intervals(
     scheduled_days: int,
     maximum_interval: int,
 ) -> tuple[int, int, int]:
-    """Hard, Good and Easy for a card in review (`passing_fsrs_review_intervals`): each at
-    least one day more than the one before it."""
-    hard_days = constrain_passing(
-        factor,
-        hard,
-        max(minimum_review_fuzz_interval(hard, scheduled_days, maximum_interval), 1),
-        maximum_interval,
-    )
-    good_days = constrain_passing(
-        factor,
-        good,
-        max(minimum_review_fuzz_interval(good, scheduled_days, maximum_interval), hard_days + 1),
-        maximum_interval,
-    )
-    easy_days = constrain_passing(
-        factor,
-        easy,
-        max(minimum_review_fuzz_interval(easy, scheduled_days, maximum_interval), good_days + 1),
-        maximum_interval,
+    """Hard, Good and Easy for a card in review."""
+    hard_days, good_days, easy_days = (
+        passing_review_interval(factor, rating, hard, good, easy, scheduled_days, maximum_interval)
+        for rating in (2, 3, 4)
     )
     return hard_days, good_days, easy_days
 

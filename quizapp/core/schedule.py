@@ -35,6 +35,7 @@ Anki's defaults when none are set): the fold is the same function of the log for
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -268,6 +269,33 @@ def next_day_at(now: int, start_hour: int, tz: tzinfo | None = None) -> int:
     in force at `now` (a day-start across a change of daylight saving is an hour off, as in
     Anki)."""
     seconds = now // 1000
+    bucket = seconds - seconds % _BUCKET
+    zone = _system_zone(tz)
+    if _uniform_bucket(bucket, tz, zone):
+        return _next_day_at(bucket, start_hour, tz, zone)
+    return _next_day_at(seconds, start_hour, tz, zone)
+
+
+_BUCKET = 900
+"""Time zones move in quarter hours: within one aligned quarter of an hour the day start and
+the UTC offset are the same, so the two functions below are cached per quarter hour."""
+
+
+@lru_cache(maxsize=65_536)
+def _uniform_bucket(bucket: int, tz: tzinfo | None, _zone: object) -> bool:
+    """Whether the offset is whole quarter hours and does not change inside this quarter."""
+    first = datetime.fromtimestamp(bucket, timezone.utc).astimezone(tz).utcoffset()
+    last = datetime.fromtimestamp(bucket + _BUCKET - 1, timezone.utc).astimezone(tz).utcoffset()
+    return first == last and first is not None and first.total_seconds() % _BUCKET == 0
+
+
+def _system_zone(tz: tzinfo | None) -> tuple[object, ...]:
+    """Part of the cache keys below: the system's zone, when that is the one in use."""
+    return (time.tzname, time.timezone, time.altzone) if tz is None else ()
+
+
+@lru_cache(maxsize=65_536)
+def _next_day_at(seconds: int, start_hour: int, tz: tzinfo | None, _zone: object) -> int:
     local = datetime.fromtimestamp(seconds, timezone.utc).astimezone(tz)
     offset = local.utcoffset() or timedelta(0)
     naive = local.replace(tzinfo=None)
@@ -286,8 +314,20 @@ def days_elapsed(now: int, last_review: int | None, start_hour: int, tz: tzinfo 
 
 def day_start_after(now: int, days: int, start_hour: int, tz: tzinfo | None) -> int:
     """The start (ms) of the study day `days` after the one containing `now`."""
-    end_seconds = next_day_at(now, start_hour, tz)
-    fixed = datetime.fromtimestamp(now // 1000, timezone.utc).astimezone(tz).utcoffset()
+    seconds = now // 1000
+    bucket = seconds - seconds % _BUCKET
+    zone = _system_zone(tz)
+    if _uniform_bucket(bucket, tz, zone):
+        return _day_start_after(bucket, days, start_hour, tz, zone)
+    return _day_start_after(seconds, days, start_hour, tz, zone)
+
+
+@lru_cache(maxsize=65_536)
+def _day_start_after(
+    seconds: int, days: int, start_hour: int, tz: tzinfo | None, zone: object
+) -> int:
+    end_seconds = _next_day_at(seconds, start_hour, tz, zone)
+    fixed = datetime.fromtimestamp(seconds, timezone.utc).astimezone(tz).utcoffset()
     local_next = datetime.fromtimestamp(end_seconds, timezone.utc) + (fixed or timedelta(0))
     target = local_next.replace(tzinfo=None, hour=start_hour % 24, minute=0, second=0)
     return _local_to_ms(target + timedelta(days=days - 1), tz)
@@ -359,15 +399,15 @@ def _answer(
             else:
                 days = card.interval
         else:
-            hard, good, easy = rules.passing_review_intervals(
+            days = rules.passing_review_interval(
                 factor,
+                rating,
                 states.hard.interval,
                 states.good.interval,
                 states.easy.interval,
                 card.interval,
                 maximum,
             )
-            days = (hard, good, easy)[rating - 2]
     else:
         relearning = card.stage == Stage.RELEARNING
         again_stage = Stage.RELEARNING if relearning else Stage.LEARNING

@@ -292,3 +292,37 @@ def test_study_day_with_the_system_time_zone() -> None:
     assert (day.end - day.start) // 3_600_000 in (23, 24, 25)
     assert day.start <= T0 < day.end
     assert from_ms(day.start).astimezone().hour == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0.0, 40_000.0, allow_nan=False), st.integers(0, 9))
+def test_the_quick_f64_paths_give_the_f32_results(value: float, shift: int) -> None:
+    interval = anki_rules.f32(value)
+    assert anki_rules.fuzz_bounds(interval) == anki_rules.exact_fuzz_bounds(interval)
+    half = anki_rules.f32(round(value) + 0.5 + shift * 1e-7)  # right at a rounding edge
+    assert anki_rules.fuzz_bounds(half) == anki_rules.exact_fuzz_bounds(half)
+    factor = anki_rules.f32(10.0**4)
+    stored = anki_rules.f32(anki_rules.round_half_away(anki_rules.f32(interval * factor)) / factor)
+    assert anki_rules.rounded_to_places(interval, 4) == stored
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/Rome", "Asia/Kolkata", "Australia/Lord_Howe", "Europe/Amsterdam"]
+)
+def test_the_day_start_cached_per_quarter_hour_is_the_one_computed_for_the_moment(
+    zone: str,
+) -> None:
+    from quizapp.core import schedule
+
+    tz = ZoneInfo(zone)
+    rng = __import__("random").Random(zone)
+    # Amsterdam kept +00:20 until 1937: offsets that are not whole quarter hours.
+    starts = [to_ms(datetime(1935, 3, 1, tzinfo=timezone.utc)), T0]
+    for start in starts:
+        for _ in range(400):
+            now = start + rng.randrange(0, 400 * DAY_MS)
+            direct = schedule._next_day_at(now // 1000, 4, tz, ())
+            assert next_day_at(now, 4, tz) == direct
+            assert schedule.day_start_after(now, 3, 4, tz) == schedule._day_start_after(
+                now // 1000, 3, 4, tz, ()
+            )
