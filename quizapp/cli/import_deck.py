@@ -237,8 +237,8 @@ def _save_history(history: Any) -> int:
     extra = [
         f"{history.count(mode)} {label}"
         for mode, label in (
-            ("forget", "forget"),
-            ("due-date", "due dates set"),
+            ("forget", "Forget"),
+            ("due-date", "Set due date"),
             ("suspend", "suspended"),
             ("bury", "buried"),
         )

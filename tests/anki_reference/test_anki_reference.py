@@ -217,3 +217,64 @@ def test_quizapp_own_fuzz_stays_in_ankis_ranges_over_the_weeks(
         theirs = states[card_id]
         assert (state.stability, state.difficulty) == (theirs["stability"], theirs["difficulty"])
     assert checked > 20
+
+
+def test_quizapp_import_with_history_as_a_person_runs_it(
+    studied: dict[str, object], tmp_path: Path
+) -> None:
+    """`quizapp import weeks.apkg --with-history` in a process of its own: Anki's parameters
+    and retention land in the settings, and a study session then schedules with them."""
+    import os
+    import subprocess
+    import sys
+
+    from quizapp.core import settings as settings_file
+    from quizapp.core.loading import load_deck
+    from quizapp.core.session import Session
+
+    packages, states, end = studied["packages"], studied["states"], studied["end"]
+    assert isinstance(packages, dict) and isinstance(states, dict) and isinstance(end, int)
+    env = {**os.environ, "TZ": "Europe/Rome"}
+    result = subprocess.run(
+        [sys.executable, "-m", "quizapp", "import", str(packages["current"]), "-o", "w.toml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quizapp",
+            "import",
+            str(packages["current"]),
+            "-o",
+            "w.toml",
+            "--force",
+            "--with-history",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "(1 Forget, 1 Set due date, 1 suspended)" in result.stdout
+    assert "Schedule: Anki's FSRS parameters, desired retention 0.85" in result.stdout
+    deck = load_deck(tmp_path / "w.toml")
+    chosen = settings_file.load()
+    assert chosen.deck_retention == {deck.id: pytest.approx(0.85)}
+    assert chosen.fsrs_parameters[deck.id][0] == pytest.approx(0.3)
+    with Store(tz=ROME) as store:
+        assert store.parameters(deck.id).weights[0] == pytest.approx(0.3)
+        assert store.check().ok
+        studied_keys = [key for key, state in store.states(deck.id).items() if state.reps]
+        assert len(studied_keys) == len(states)
+        # A session keeps the deck's parameters and asks for its retention.
+        session = Session(deck, store, chosen)
+        assert store.parameters(deck.id).weights[0] == pytest.approx(0.3)
+        assert session.settings.retention_for(deck.id) == pytest.approx(0.85)
