@@ -187,31 +187,72 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _history(package: Any, imported: Any) -> list[Any]:
-    """The package's answers as progress-store reviews (read before anything is written)."""
-    from quizapp.core.interop.anki_history import history_records, store_reviews
+def _history(package: Any, imported: Any) -> Any:
+    """The package's history as progress-store rows (read before anything is written)."""
+    from quizapp.core.interop.anki_history import import_history
+    from quizapp.core.store.records import now_ms
 
-    return store_reviews(history_records(package, imported))
+    return import_history(package, imported, now_ms())
 
 
-def _save_history(reviews: list[Any]) -> int:
-    """Merge the reviews into the progress store in one transaction; the store refolds the
-    cards' state from them. Reviews already there (same ids) are skipped."""
+def _save_history(history: Any) -> int:
+    """Save Anki's FSRS parameters and desired retention for the deck in the settings, then
+    merge the rows into the progress store in one transaction (the store refolds the cards
+    with those parameters). Rows already there (same ids) are skipped."""
     from quizapp.cli.output import say, warn
+    from quizapp.core import settings as settings_file
     from quizapp.core.store.database import Store, StoreError
 
-    cards = len({review.key for review in reviews})
+    deck_id = history.reviews[0].deck_id if history.reviews else None
+    if deck_id is None:
+        say("Review history: Anki has no answers for these cards.")
+        return 0
+    params = history.parameters
+    chosen, problem = settings_file.load_or_defaults()
+    if problem is None:
+        weights = dict(chosen.fsrs_parameters)
+        if history.deck.weights:
+            weights[deck_id] = list(params.weights)
+        else:
+            weights.pop(deck_id, None)
+        retention = {**chosen.deck_retention, deck_id: history.deck.desired_retention}
+        try:
+            settings_file.save(
+                chosen.model_copy(update={"fsrs_parameters": weights, "deck_retention": retention})
+            )
+        except (OSError, settings_file.SettingsError) as error:
+            warn(f"quizapp import: Anki's FSRS parameters were not saved in the settings: {error}")
+    else:
+        warn(f"quizapp import: {problem}; Anki's FSRS parameters were not saved in the settings")
     try:
         with Store() as store:
             if store.notice:
                 warn(store.notice)
-            added = store.merge(reviews)
+            store.use_parameters(deck_id, params)
+            added = store.merge(history.reviews)
     except StoreError as error:
         warn(f"quizapp import: error: {error}")
         warn("The deck was written but its review history was not saved; run again with --force.")
         return 1
+    extra = [
+        f"{history.count(mode)} {label}"
+        for mode, label in (
+            ("forget", "Forget"),
+            ("due-date", "Set due date"),
+            ("suspend", "suspended"),
+            ("bury", "buried"),
+        )
+        if history.count(mode)
+    ]
     say(
-        f"Review history: {len(reviews)} answers for {cards} cards read from Anki; "
-        f"{added} new saved to your progress."
+        f"Review history: {history.answers} answers for {history.cards} cards read from Anki"
+        + (f" ({', '.join(extra)})" if extra else "")
+        + f"; {added} new rows saved to your progress."
+    )
+    say(
+        "Schedule: Anki's "
+        + ("FSRS parameters" if history.deck.weights else "default FSRS parameters")
+        + f", desired retention {history.deck.desired_retention:.2f}, day starts at "
+        f"{history.rollover}:00."
     )
     return 0

@@ -163,7 +163,8 @@ def test_with_history_saves_the_anki_reviews_as_progress(tmp_path: Path) -> None
     args = ("import", "legacy.apkg", "-o", "h.toml", "--with-history", "--force")
     result = quizapp(*args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Review history: 4 answers for 3 cards read from Anki; 4 new saved" in result.stdout
+    assert "Review history: 4 answers for 3 cards read from Anki; 4 new rows saved" in result.stdout
+    assert "Schedule: Anki's default FSRS parameters, desired retention 0.90" in result.stdout
     deck = load_deck(tmp_path / "h.toml")
     qa, vocab, cloze = deck.cards[0], deck.cards[1], deck.cards[2]
     with Store() as store:
@@ -180,7 +181,7 @@ def test_with_history_saves_the_anki_reviews_as_progress(tmp_path: Path) -> None
 
     again = quizapp(*args, cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert "0 new saved" in again.stdout
+    assert "0 new rows saved" in again.stdout
     with Store() as store:
         assert sorted(r.id for r in store.iter_reviews()) == ids
 

@@ -453,8 +453,8 @@ def test_next_due_of_a_learning_card_is_within_minutes(store: Store) -> None:
     s = session(store, make_deck(qa=1), clock, new_per_day=1)
     assert s.next() is not None
     s.answer("wrong")
-    s.grade()  # Again: back in a minute
-    assert s.next_due() == to_ms(clock.now) + 60_000
+    s.grade()  # Again: back in a minute, plus Anki's learning fuzz (at most 25%)
+    assert to_ms(clock.now) + 60_000 <= (s.next_due() or 0) <= to_ms(clock.now) + 75_000
 
 
 def test_nothing_to_come_when_every_card_is_suspended(store: Store) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.core.interop import limits, protobuf_wire
+from quizapp.core.interop.anki_schedule_read import AnkiSchedule, read_schedule
 from quizapp.core.interop.archive import ZSTD_MAGIC, copy_member, open_archive, read_member
 from quizapp.core.interop.errors import InteropError
 
@@ -80,6 +81,8 @@ class AnkiPackage:
     deck_descriptions: dict[int, str] = field(default_factory=dict)
     media: list[str] = field(default_factory=list)
     reviews: list[AnkiReview] = field(default_factory=list)
+    schedule: AnkiSchedule | None = None
+    """With history: the whole review log, card states and deck presets."""
 
     @property
     def format(self) -> str:
@@ -249,7 +252,10 @@ def _read_collection(
             )
         )
     reviews = _reviews(path, connection, tables) if with_history else []
-    return AnkiPackage(path, member, notetypes, notes, decks, descriptions, [], reviews)
+    package = AnkiPackage(path, member, notetypes, notes, decks, descriptions, [], reviews)
+    if with_history:
+        package.schedule = read_schedule(path, connection, tables)
+    return package
 
 
 def _current_notetypes(path: Path, connection: sqlite3.Connection) -> dict[int, NoteType]:

@@ -19,7 +19,8 @@ ANSWER_MODES = ("study", "practice", "quiz")
 ANSWER_SQL = "mode BETWEEN 'practice' AND 'study'"
 """The answer modes, as one range test (cheaper per row than a list): of the modes a row can
 have (`schedule.MODES`, enforced by the table), exactly practice, quiz and study sort between
-'practice' and 'study'; bury sorts before, suspend, unbury and unsuspend after."""
+'practice' and 'study'; bury, due-date and forget sort before, suspend, unbury and unsuspend
+after."""
 _DECKS_IN_LOG = (
     "WITH RECURSIVE d(id) AS (SELECT (SELECT min(deck_id) FROM reviews) UNION ALL "
     "SELECT (SELECT min(deck_id) FROM reviews WHERE deck_id > d.id) FROM d "

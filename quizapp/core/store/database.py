@@ -26,12 +26,21 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
 from quizapp.core import locations
-from quizapp.core.schedule.engine import MODES, STATE_MODES, CardState, Day, Stage, apply
+from quizapp.core.schedule.engine import (
+    DEFAULT_PARAMETERS,
+    MODES,
+    STATE_MODES,
+    CardState,
+    Day,
+    Parameters,
+    Stage,
+    apply,
+)
 from quizapp.core.store import rebuild
 from quizapp.core.store import schema as store_schema
 from quizapp.core.store.records import (
@@ -112,14 +121,24 @@ def _looks_like_sqlite(path: Path) -> bool:
 class Store:
     """The progress database. Open it with `Store()` (the user's) or `Store(path)`."""
 
-    def __init__(self, path: Path | str | None = None, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        timeout: float = BUSY_TIMEOUT_S,
+        tz: tzinfo | None = None,
+    ) -> None:
         self.path = Path(path) if path is not None else locations.database_path()
         self.timeout = timeout
+        self.tz = tz
+        """The time zone study days are counted in (None: the system's)."""
+        self._parameters: dict[str, Parameters] = {}
         self.notice: str | None = None
         """Set when an unreadable database was moved aside: tell the user."""
         self.moved_to: Path | None = None
         self._lock = threading.RLock()
         self._con = self._open()
+        self._parameters = store_schema.load_parameters(self._con)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -350,9 +369,10 @@ class Store:
                 row = replace(review, prior=int(current.stage))
             con.execute(_INSERT_REVIEW, review_row(row))
             if old is not None and review.at <= old.last_event:
-                state = rebuild.refold(con, review.key)  # arrived out of order: replay the history
+                # Arrived out of order: replay the history.
+                state = rebuild.refold(con, review.key, self._parameters, self.tz)
             else:
-                state = apply(current, row.event())
+                state = apply(current, row.event(), self.parameters(review.deck_id), self.tz)
             _save_state(con, review.key, old, state)
             return state
 
@@ -373,7 +393,7 @@ class Store:
                     con.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             for key in keys:
                 old = _load_state(con, key)
-                _save_state(con, key, old, rebuild.refold(con, key))
+                _save_state(con, key, old, rebuild.refold(con, key, self._parameters, self.tz))
 
         self._write(work)
 
@@ -454,7 +474,8 @@ class Store:
                 self._rebuild(con, parallel=False)
             else:
                 for key in keys:
-                    _save_state(con, key, _load_state(con, key), rebuild.refold(con, key))
+                    state = rebuild.refold(con, key, self._parameters, self.tz)
+                    _save_state(con, key, _load_state(con, key), state)
             return added
 
         result: int = self._write(work)
@@ -489,7 +510,40 @@ class Store:
     def _folded_rows(
         self, con: sqlite3.Connection, *, parallel: bool = True
     ) -> Iterator[tuple[Any, ...]]:
-        return rebuild.folded_rows(con, self.path, parallel=parallel)
+        return rebuild.folded_rows(
+            con, self.path, parallel=parallel, params=self._parameters, tz=self.tz
+        )
+
+    # -- FSRS parameters ---------------------------------------------------------------------
+
+    def parameters(self, deck_id: str) -> Parameters:
+        """The parameters this deck's card state is folded with."""
+        return self._parameters.get(deck_id, DEFAULT_PARAMETERS)
+
+    def use_parameters(self, deck_id: str, params: Parameters) -> bool:
+        """Fold this deck's cards with `params` from now on (kept in the database, so that a
+        rebuild or a check uses the same); refolds the deck when they changed. True if so."""
+        if self.parameters(deck_id) == params:
+            return False
+
+        def work(con: sqlite3.Connection) -> None:
+            store_schema.save_parameters(con, deck_id, params)
+            self._parameters = store_schema.load_parameters(con)
+            keys = con.execute(
+                "SELECT DISTINCT deck_id, card_id, direction FROM reviews WHERE deck_id = ?",
+                (deck_id,),
+            ).fetchall()
+            for row in keys:
+                key = (row[0], row[1], row[2])
+                state = rebuild.refold(con, key, self._parameters, self.tz)
+                _save_state(con, key, _load_state(con, key), state)
+
+        try:
+            self._write(work)
+        except BaseException:
+            self._parameters = store_schema.load_parameters(self._con)
+            raise
+        return True
 
     def check(self, *, integrity: bool = True) -> CheckReport:
         """Check the file's integrity and that card state equals a fold of the log."""
@@ -792,11 +846,12 @@ _DUE_REVIEW = (
 _REFOLD_LIMIT = 2_000
 """A merge touching more cards than this rebuilds all state instead of refolding each card."""
 _INSERT_REVIEW = (
-    f"INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO reviews ({REVIEW_COLUMNS}) "
+    f"VALUES ({', '.join('?' for _ in REVIEW_COLUMNS.split(', '))})"
 )
 _UPSERT_STATE = (
     f"INSERT INTO card_state (deck_id, card_id, direction, {STATE_COLUMNS}) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    f"VALUES (?, ?, ?, {', '.join('?' for _ in STATE_COLUMNS.split(', '))}) "
     "ON CONFLICT (deck_id, card_id, direction) DO UPDATE SET "
     + ", ".join(f"{name} = excluded.{name}" for name in STATE_COLUMNS.split(", "))
 )

@@ -2,13 +2,16 @@
 
 The first line says what the file is; then one line per review and one per finished quiz:
 
-    {"format": "quizapp-progress", "version": 1, "exported_at": "2025-03-01T09:00:00.000Z"}
+    {"format": "quizapp-progress", "version": 2, "exported_at": "2025-03-01T09:00:00.000Z"}
     {"type": "review", "id": "...", "deck": "deepseek-it", "card": "liang-wenfeng", ...}
     {"type": "quiz", "id": "...", "deck": "deepseek-it", "score": 8.5, "total": 10, ...}
 
 Importing merges by id: a row already in the log is skipped, so importing a file twice adds
 nothing and two devices that import each other's files end up with the same history. A file
 with any bad line is refused as a whole, with the line (and column) of each problem.
+
+Version 2 added to review lines `day_start` (the day-start hour the row was counted with) and
+`days` (a due-date row's days, an imported Anki answer's interval); version 1 files still read.
 """
 
 from __future__ import annotations
@@ -23,18 +26,17 @@ from typing import IO, Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from quizapp.core.rating import Rating
-from quizapp.core.schedule.engine import Stage, from_ms, to_ms
+from quizapp.core.schedule.engine import Mode, Stage, from_ms, to_ms
 from quizapp.core.store.database import QuizAnswer, QuizRun, Review, Store
 from quizapp.core.text import printable, shorten
 
 FORMAT = "quizapp-progress"
-VERSION = 1
+VERSION = 2
 MAX_LINE_ERRORS = 20
 MAX_LINE_CHARS = 4 * 1024 * 1024
 """A line longer than this is refused: a review is well under 1 KiB, a 500-question quiz
 well under 1 MiB."""
 
-Mode = Literal["study", "practice", "quiz", "suspend", "unsuspend", "bury", "unbury"]
 RatingLabel = Literal["again", "hard", "good", "easy"]
 StageLabel = Literal["new", "learning", "review", "relearning"]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
@@ -70,6 +72,10 @@ class ReviewLine(_Line):
     retention: float | None = Field(None, gt=0, lt=1)
     prior: StageLabel | None = None
     until: AwareDatetime | None = None
+    days: int | None = Field(None, ge=0, le=1_000_000)
+    """A due-date row: due in this many study days; an answer imported from Anki: the
+    interval Anki gave it."""
+    day_start: int | None = Field(None, ge=0, le=23)
 
     @model_validator(mode="after")
     def _rated(self) -> ReviewLine:
@@ -92,7 +98,8 @@ class ReviewLine(_Line):
             content_hash=self.content_hash,
             retention=self.retention,
             prior=int(Stage[self.prior.upper()]) if self.prior else None,
-            until=to_ms(self.until) if self.until else None,
+            until=to_ms(self.until) if self.until else self.days,
+            day_start=self.day_start,
         )
 
 
@@ -164,7 +171,9 @@ def review_dict(review: Review) -> dict[str, Any]:
         "content_hash": review.content_hash,
         "retention": review.retention,
         "prior": Stage(review.prior).label if review.prior is not None else None,
-        "until": iso(review.until) if review.until is not None else None,
+        "until": iso(review.until) if review.until is not None and review.mode == "bury" else None,
+        "days": review.until if review.until is not None and review.mode != "bury" else None,
+        "day_start": review.day_start,
     }
     return {k: v for k, v in data.items() if v is not None}
 

@@ -34,7 +34,10 @@ class Review:
     prior: int | None = None
     """The card's stage before a study answer (filled in by the store)."""
     until: int | None = None
-    """For bury: buried until this time."""
+    """For bury: buried until this time; for due-date: due in this many study days; for an
+    imported answer: the interval its scheduler gave (days, or minus seconds)."""
+    day_start: int | None = None
+    """For state-changing rows: the day-start hour in force (how study days were counted)."""
 
     @property
     def key(self) -> Key:
@@ -42,17 +45,24 @@ class Review:
 
     def event(self) -> Event:
         return Event(
-            self.id, self.at, self.mode, self.rating, self.retention, self.until, self.content_hash
+            self.id,
+            self.at,
+            self.mode,
+            self.rating,
+            self.retention,
+            self.until,
+            self.content_hash,
+            self.day_start,
         )
 
 
 REVIEW_COLUMNS = (
     "id, deck_id, card_id, direction, at, mode, rating, verdict, typed, duration_ms, "
-    "content_hash, retention, prior, until"
+    "content_hash, retention, prior, until, day_start"
 )
 STATE_COLUMNS = (
     "stage, step, stability, difficulty, due, last_review, reps, lapses, suspended, "
-    "buried_until, last_event, content_hash"
+    "buried_until, last_event, content_hash, interval"
 )
 
 
@@ -72,6 +82,7 @@ def review_row(review: Review) -> tuple[Any, ...]:
         review.retention,
         review.prior,
         review.until,
+        review.day_start,
     )
 
 
@@ -89,6 +100,7 @@ def state_row(state: CardState) -> tuple[Any, ...]:
         state.buried_until,
         state.last_event,
         state.content_hash,
+        state.interval,
     )
 
 
@@ -106,6 +118,7 @@ def state_from(row: Sequence[Any]) -> CardState:
         row[9],
         row[10],
         row[11],
+        row[12],
     )
 
 

@@ -17,6 +17,7 @@ answers are logged with mode "practice".
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import random
 from collections import deque
@@ -33,6 +34,7 @@ from quizapp.core.schedule.engine import (
     CardState,
     Day,
     Stage,
+    parameters,
     preview,
     study_day,
     to_ms,
@@ -295,6 +297,12 @@ class Session:
         self.prompts = DeckPrompts(deck, self.settings, keys)
         self._hashes: dict[str, str] = {}
         self.store.sync_catalog(deck.id, keys)
+        if mode == "study":
+            # The weights from the settings; steps and maximum interval as the deck has them
+            # (Anki's, for a deck imported with its history).
+            weights = parameters(self.settings.fsrs_weights(deck.id)).weights
+            current = self.store.parameters(deck.id)
+            self.store.use_parameters(deck.id, dataclasses.replace(current, weights=weights))
         self._turn: Turn | None = None
         self._answered: Answered | None = None
         self._history: list[_Action] = []
@@ -516,7 +524,10 @@ class Session:
             turn.state or CardState(),
             self.now(),
             turn.review_id,
-            self.settings.desired_retention,
+            self.settings.retention_for(self.deck.id),
+            self.settings.day_start_hour,
+            self.store.parameters(self.deck.id),
+            self.store.tz,
         )
 
     def grade(self, rating: Rating | None = None) -> Graded:
@@ -543,7 +554,8 @@ class Session:
             typed=answered.typed if answered is not None else None,
             duration_ms=duration,
             content_hash=self._hash(turn.prompt),
-            retention=self.settings.desired_retention if self.mode == "study" else None,
+            retention=self.settings.retention_for(self.deck.id) if self.mode == "study" else None,
+            day_start=self.settings.day_start_hour if self.mode == "study" else None,
         )
         state = self.store.record(review)
         self._history.append(_Action([review.id], turn, "answer", turn.stage, [turn.key]))
@@ -611,7 +623,16 @@ class Session:
         try:
             for key in keys:
                 review_id = self._ids(now)
-                self.store.record(Review(review_id, *key, at=now, mode=kind, until=until))
+                self.store.record(
+                    Review(
+                        review_id,
+                        *key,
+                        at=now,
+                        mode=kind,
+                        until=until,
+                        day_start=self.settings.day_start_hour,
+                    )
+                )
                 ids.append(review_id)
         except BaseException:
             if ids:  # some directions were saved before the failure: undo can take them back
@@ -629,7 +650,15 @@ class Session:
         for prompt in self.prompts_of(card_id):
             state = self.store.state(prompt.key)
             if state is not None and state.suspended:
-                self.store.record(Review(self._ids(now), *prompt.key, at=now, mode="unsuspend"))
+                self.store.record(
+                    Review(
+                        self._ids(now),
+                        *prompt.key,
+                        at=now,
+                        mode="unsuspend",
+                        day_start=self.settings.day_start_hour,
+                    )
+                )
                 changed.append(prompt.key)
         return changed
 
