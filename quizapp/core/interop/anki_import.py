@@ -89,6 +89,11 @@ class _Converter:
         notetype = self.package.notetypes.get(note.notetype_id)
         if notetype is None:
             raise _Skip("its note type is missing from the collection")
+        if note.unread_bytes:
+            raise _Skip(
+                f"its fields hold {note.unread_bytes:,} bytes, more than card text (at most "
+                f"{limits.MAX_FIELD_CHARS:,} characters a field); not read"
+            )
         if any(len(value) > limits.MAX_FIELD_CHARS for value in note.fields):
             raise _Skip(f"a field is longer than {limits.MAX_FIELD_CHARS:,} characters")
         if META_FIELD in notetype.fields:

@@ -1,0 +1,53 @@
+"""A huge field in a small Anki package is skipped before it is read: memory stays bounded."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.anki_fixtures import BASIC, CURRENT_NOTES, NoteSpec, current_apkg, current_collection
+
+FIELD_BYTES = 300_000_000
+
+
+def huge_field_package(path: Path, size: int) -> Path:
+    """A current-format package (zstd: well under 1 MB) whose one note has a `size`-byte field."""
+    big = NoteSpec(1_700_000_000_009, "huge", BASIC.id, ["big question", "a" * size], [0])
+    return current_apkg(path, current_collection(notes=[*CURRENT_NOTES, big]))
+
+
+def _made_apart(path: Path, size: int) -> Path:
+    """The package, made by another process: this one stays small, so a command started from
+    it does not begin life holding the pages of a 300 MB string."""
+    script = (
+        "import sys; from pathlib import Path; "
+        "from tests.cli.test_apkg_huge_field_cli import huge_field_package; "
+        "huge_field_package(Path(sys.argv[1]), int(sys.argv[2]))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script, str(path), str(size)], cwd=root, check=True)
+    return path
+
+
+def test_a_huge_field_is_skipped_unread_with_bounded_memory(tmp_path: Path) -> None:
+    package = _made_apart(tmp_path / "huge.apkg", FIELD_BYTES)
+    assert package.stat().st_size < 2_000_000
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "quizapp", "import", str(package), "-o", "deck.toml"],
+            cwd=tmp_path,
+            stdout=stdout,
+            stderr=stderr,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+    printed, problems = out.read_text("utf-8"), err.read_text("utf-8")
+    assert os.waitstatus_to_exitcode(status) == 0, problems
+    assert "(Anki package, current format): 3 cards" in printed
+    assert f"skipped: its fields hold {FIELD_BYTES + 13:,} bytes" in printed
+    assert "Traceback" not in problems
+    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    assert peak_mb < FIELD_BYTES / 2**20 / 2, f"peak {peak_mb:.0f} MB"
