@@ -171,10 +171,10 @@ def run(args: argparse.Namespace) -> int:
     if imported.skipped:
         noun = "row" if package is None else "note"
         say(f"Skipped {imported.skipped} {noun}{'s' if imported.skipped != 1 else ''}:")
-    for line in imported.warnings[:_SHOWN_WARNINGS]:
-        say(f"  {line}")
-    if len(imported.warnings) > _SHOWN_WARNINGS:
-        say(f"  ... and {len(imported.warnings) - _SHOWN_WARNINGS} more")
+    _listed(imported.warnings)
+    if imported.notices:
+        say("Worth checking:")
+        _listed(imported.notices)
     if imported.media:
         names = ", ".join(imported.media[:5]) + (", ..." if len(imported.media) > 5 else "")
         count = len(imported.media)
@@ -185,6 +185,15 @@ def run(args: argparse.Namespace) -> int:
     if history is not None:
         return _save_history(history)
     return 0
+
+
+def _listed(lines: list[str]) -> None:
+    from quizapp.cli.output import say
+
+    for line in lines[:_SHOWN_WARNINGS]:
+        say(f"  {line}")
+    if len(lines) > _SHOWN_WARNINGS:
+        say(f"  ... and {len(lines) - _SHOWN_WARNINGS} more")
 
 
 def _history(package: Any, imported: Any) -> list[Any]:

@@ -213,9 +213,7 @@ def _read_collection(
     if current:
         _check_schema(path, tables, _REQUIRED_CURRENT)
         notetypes = _current_notetypes(path, connection)
-        decks = {int(i): str(n).replace("\x1f", "::") for i, n in connection.execute(
-            "SELECT id, name FROM decks")}  # fmt: skip
-        descriptions: dict[int, str] = {}
+        decks, descriptions = _current_decks(connection, "kind" in tables["decks"])
     else:
         _check_schema(path, tables, {"col": {"models", "decks"}})
         notetypes, decks, descriptions = _legacy_col(path, connection)
@@ -322,6 +320,26 @@ def _current_notetypes(path: Path, connection: sqlite3.Connection) -> dict[int, 
             tuple(templates.get(int(notetype_id), [])),
         )
     return notetypes
+
+
+def _current_decks(
+    connection: sqlite3.Connection, has_kind: bool
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Deck names and descriptions. A deck's description is in its `kind` blob: a normal
+    deck is field 1 of that message, and its description field 4 of the normal deck."""
+    names: dict[int, str] = {}
+    descriptions: dict[int, str] = {}
+    query = "SELECT id, name, kind FROM decks" if has_kind else "SELECT id, name, NULL FROM decks"
+    for deck_id, name, kind in connection.execute(query):
+        names[int(deck_id)] = str(name).replace("\x1f", "::")
+        try:
+            normal = protobuf_wire.all_bytes(bytes(kind or b""), 1)
+            text = [found for part in normal for found in protobuf_wire.all_bytes(part, 4)]
+        except (ValueError, TypeError):
+            continue  # a damaged deck blob: the deck keeps its name, without a description
+        if text:  # a field given twice: the last one counts
+            descriptions[int(deck_id)] = text[-1].decode("utf-8", "replace")
+    return names, descriptions
 
 
 def _legacy_col(

@@ -45,3 +45,5 @@ class ImportedDeck:
     skipped: int = 0
     origin: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     """Anki (note id, card ord) -> (card id, direction), for the review history."""
+    notices: list[str] = field(default_factory=list)
+    """What the person should know about cards that were imported (not skipped)."""
