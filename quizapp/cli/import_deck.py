@@ -182,6 +182,11 @@ def run(args: argparse.Namespace) -> int:
     for line in deck_warnings[:_SHOWN_WARNINGS]:
         say(line)
     say(f"Wrote {output} (deck '{deck.id}').")
+    from quizapp.core.interop.schema_file import place_schema
+
+    placed = place_schema(output.parent)
+    if placed:
+        say(placed)
     if history is not None:
         return _save_history(history)
     return 0

@@ -27,6 +27,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import emit_json, say
+    from quizapp.core.interop.schema_file import missing_schema
 
     results = [_check(reference) for reference in args.decks]
     failed = [r for r in results if r.errors or (args.strict and r.warnings)]
@@ -59,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
         if result.deck is not None:
             state = "ok" if result not in failed else "fails (--strict)"
             say(f"{result.path}: {state}: deck '{result.deck.id}', {len(result.deck.cards)} cards")
+            schema = missing_schema(result.path)
+            if schema is not None:
+                say(
+                    f"{result.path}: note: its #:schema line names {schema}, which is not "
+                    f"there, so editors cannot check it: quizapp schema > {schema}"
+                )
     plural = "s" if len(results) != 1 else ""
     say(
         f"{len(results)} file{plural} checked: {len(results) - len(failed)} valid, "
