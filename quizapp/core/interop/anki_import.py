@@ -284,6 +284,13 @@ def import_apkg(
     deck = Deck(deck=converter.deck_info(cards), cards=cards)
     media = [name for name in converter.media if name]
     imported = ImportedDeck(
-        deck, package.format, warnings, media, skipped, dict(converter.origin), converter.notices
+        deck,
+        package.format,
+        warnings,
+        media,
+        skipped,
+        dict(converter.origin),
+        converter.notices,
+        read=len(package.notes),
     )
     return imported, package

@@ -33,6 +33,9 @@ class ImportOptions:
     alternatives: str | None = None
     """Splits a cell into accepted alternatives, e.g. ';' (CSV and Anki fields)."""
     delimiter: str | None = None
+    """Between term and definition (CSV: between columns); None: worked out."""
+    row_separator: str | None = None
+    """Between rows (a new line, Quizlet's semicolon, a custom text); None: worked out."""
     header: bool | None = None
     deck_id: str | None = None
     title: str | None = None
