@@ -176,7 +176,13 @@ def _cut(text: str, layout: delimited.Layout, *, pairs: bool) -> Iterator[delimi
 
 def _layout(path: Path, text: str, options: ImportOptions) -> delimited.Layout:
     try:
-        return delimited.detect(text, options.delimiter, options.row_separator)
+        columns_given = any((options.it, options.en, options.question, options.answer))
+        return delimited.detect(
+            text,
+            options.delimiter,
+            options.row_separator,
+            table=lambda first: columns_given or options.header is True or _is_header(first),
+        )
     except delimited.LayoutError:
         raise InteropError(
             path,
@@ -289,23 +295,23 @@ class _Rows:
 
 
 def _continued(path: Path, layout: delimited.Layout, rows: list[delimited.Row]) -> list[str]:
-    """A note for the pieces read as the continuation of a definition (or of a term)."""
+    """A note for the pieces read as the rest of a definition (or the start of a term)."""
     joined = [where for row in rows for where in row.joined]
     if not joined:
         return []
     places = ", ".join(str(where) for where in joined[:10]) + (", ..." if len(joined) > 10 else "")
+    several = len(joined) > 1
+    has = "have" if several else "has"
     separator = delimited.name(layout.cells)
     if layout.rows == delimited.NEWLINE:
-        what = f"line{'s' if len(joined) > 1 else ''} {places}"
-        how = "the line before them"
+        what = f"line{'s' if several else ''} {places} {has} no {separator}"
+        how = "read as the rest of the definition above (a definition on several lines)"
     else:
         between = delimited.name(layout.rows)
-        what = f"piece{'s' if len(joined) > 1 else ''} {places} between {between}s"
-        how = f"the piece before them (a definition holding a {between})"
-    return [
-        f"{path}: {what} had no {separator}: read as the rest of {how}; "
-        "check those cards, or give --delimiter and --row-separator"
-    ]
+        what = f"piece{'s' if several else ''} {places} between {between}s {has} no {separator}"
+        how = f"read as the rest of the definition before (which held a {between})"
+    hint = ", or give --delimiter and --row-separator" if layout.detected else ""
+    return [f"{path}: {what}: {how}; check {'those cards' if several else 'that card'}{hint}"]
 
 
 def _is_quizapp_csv(text: str) -> bool:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 NEWLINE = "\n"
 TERM_SEPARATORS = ("\t", ",", ";", "|")
 """Between term and definition (or columns), in the order preferred when readings tie."""
-CUSTOM_TERM_SEPARATORS = (" - ", " – ", " — ", " = ", " : ", ": ", " / ", "=")
+CUSTOM_TERM_SEPARATORS = (" - ", " – ", " — ", " = ", " : ", " / ")
 """Custom separators people choose in Quizlet, tried after the usual ones."""
 ROW_SEPARATORS = (NEWLINE, ";")
 NAMES = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "'|'", NEWLINE: "new line"}
@@ -36,7 +36,10 @@ _SAMPLE_CHARS = 64 * 1024
 _FITS = 0.6
 """The `_quality` a reading needs to be chosen without asking."""
 _REGULAR = 0.9
-"""A table: nearly every row (this share) has the same number of separators."""
+"""A table: nearly every row (this share) has the same number of separators..."""
+_TABLE_ROWS = 3
+"""... and there are at least this many rows (two lines of a Quizlet export that holds
+semicolons between rows can look like a table of two rows), or a header row names columns."""
 
 
 def name(separator: str) -> str:
@@ -183,7 +186,9 @@ _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
 # -- detection -------------------------------------------------------------------------------
 
 
-def _quality(counts: Sequence[int], spanning: Sequence[bool] = ()) -> float:
+def _quality(
+    counts: Sequence[int], spanning: Sequence[bool] = (), table_rows: int = _TABLE_ROWS
+) -> float:
     """How well a reading cuts the pieces into cards, from 0 to 1, given the number of term
     separators in each piece (and, when rows are not cut at new lines, whether it spans
     lines).
@@ -198,7 +203,7 @@ def _quality(counts: Sequence[int], spanning: Sequence[bool] = ()) -> float:
     if not held:
         return 0.0
     modal, times = Counter(held).most_common(1)[0]
-    table = modal >= 2 and len(held) >= 2 and times / len(held) >= _REGULAR
+    table = modal >= 2 and len(held) >= table_rows and times / len(held) >= _REGULAR
     total = 0.0
     seen_row = False
     for index, count in enumerate(counts):
@@ -215,21 +220,26 @@ def _quality(counts: Sequence[int], spanning: Sequence[bool] = ()) -> float:
     return total / len(counts)
 
 
-def _reading_quality(sample: str, rows: str, cells: str) -> tuple[float, int]:
+def _reading_quality(
+    sample: str, rows: str, cells: str, table: Callable[[list[str]], bool]
+) -> tuple[float, int]:
     """The `_quality` of cutting `sample` at `rows` and `cells`, and how many cards it makes;
-    quoted CSV is read as CSV when its quotes follow CSV's rules."""
+    quoted CSV is read as CSV when its quotes follow CSV's rules. `table` says whether a first
+    row (cut at every separator) names columns: a table, then, from two rows on."""
     sign = -1 if cells == "\t" else 1
     if rows == NEWLINE:
         quoted = _quoted_rows(sample, cells)
         if quoted is not None:
-            counts = [
-                sign * (len(found) - 1) for _, found in quoted if any(c.strip() for c in found)
-            ]
-            return _quality(counts), sum(1 for count in counts if count)
+            filled = [found for _, found in quoted if any(cell.strip() for cell in found)]
+            counts = [sign * (len(found) - 1) for found in filled]
+            table_rows = 2 if filled and table(filled[0]) else _TABLE_ROWS
+            return _quality(counts, (), table_rows), sum(1 for count in counts if count)
     pieces = [piece for _, piece in _pieces(sample, rows)]
     counts = [sign * piece.count(cells) for piece in pieces]
     spanning = [rows != NEWLINE and NEWLINE in piece.strip() for piece in pieces]
-    return _quality(counts, spanning), sum(1 for count in counts if count)
+    table_rows = 2 if pieces and table(pieces[0].split(cells)) else _TABLE_ROWS
+    quality = _quality(counts, spanning, table_rows)
+    return quality, sum(1 for count in counts if count)
 
 
 def _sample(text: str) -> str:
@@ -240,7 +250,13 @@ def _sample(text: str) -> str:
     return sample[: cut + 1] if cut > 0 else sample
 
 
-def detect(text: str, cells: str | None = None, rows: str | None = None) -> Layout:
+def detect(
+    text: str,
+    cells: str | None = None,
+    rows: str | None = None,
+    *,
+    table: Callable[[list[str]], bool] = lambda first: False,
+) -> Layout:
     """The layout of `text`; the separators given are kept, the others worked out: the
     reading of the best `_quality`, then of the most rows, then the usual separators first.
 
@@ -252,16 +268,18 @@ def detect(text: str, cells: str | None = None, rows: str | None = None) -> Layo
         return as_given(text, cells, rows)
     sample = _sample(text)
     cell_options: Sequence[str] = (cells,) if cells else (*TERM_SEPARATORS, *CUSTOM_TERM_SEPARATORS)
-    row_options: Sequence[str] = (rows,) if rows else ROW_SEPARATORS
-    needed = _FITS if not (cells or rows) else 0.0
+    row_options: Sequence[str] = (rows,) if rows else (*ROW_SEPARATORS, *_custom_rows(sample))
     best: tuple[float, int, int, Layout] | None = None
     order = 0
     for row_separator in row_options:
+        needed = 0.0 if cells or rows else _FITS
         for cell_separator in cell_options:
             order += 1
-            if cell_separator == row_separator:
+            if cell_separator == row_separator or cell_separator in row_separator:
                 continue
-            quality, cards = _reading_quality(sample, row_separator, cell_separator)
+            quality, cards = _reading_quality(sample, row_separator, cell_separator, table)
+            if cell_separator != "\t" and "\t" in sample:
+                quality /= 2  # no one types a tab into a card: where there is one, it separates
             quality = round(quality, 3)
             key = (quality, cards, -order, Layout(cell_separator, row_separator))
             if quality > needed - 1e-9 and quality > 0 and (best is None or key[:3] > best[:3]):
@@ -272,6 +290,17 @@ def detect(text: str, cells: str | None = None, rows: str | None = None) -> Layo
     if layout.rows == NEWLINE and _quoted_rows(text, layout.cells) is not None:
         return Layout(layout.cells, NEWLINE, csv=True, detected=True)
     return layout
+
+
+_RUN = re.compile(r"[^\w\s\"'“”«»‘’]{2,8}|\n{2,}")
+
+
+def _custom_rows(sample: str) -> list[str]:
+    """Custom texts that may separate rows: a run of two or more symbols other than quotes
+    (`##`, `|||`) or blank lines, seen more than once; the most frequent first. One is chosen
+    only when it reads the text better than a new line or a semicolon does."""
+    runs = Counter(_RUN.findall(sample))
+    return [run for run, count in runs.most_common(3) if count >= 2]
 
 
 def as_given(text: str, cells: str, rows: str = NEWLINE) -> Layout:
