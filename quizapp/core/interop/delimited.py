@@ -53,7 +53,8 @@ class Layout:
     cells: str
     rows: str = NEWLINE
     csv: bool = False
-    detected: bool = False
+    detected: str = ""
+    """What was worked out from the text: "" (both given), "the separator", "rows", "all"."""
 
     def describe(self, *, pairs: bool = False) -> str:
         """`text, tab between term and definition, new line between rows` and the like."""
@@ -65,7 +66,12 @@ class Layout:
             what = f"text, {name(self.cells)} between columns"
         if not self.csv:
             what += f", {name(self.rows)} between rows"
-        return what + (", detected" if self.detected else "")
+        suffix = {"all": ", detected", "rows": ", rows detected"}.get(self.detected, "")
+        if self.detected == "the separator":
+            suffix = ", separator detected"
+        if self.csv:
+            suffix = ", detected" if self.detected in ("all", "the separator") else ""
+        return what + suffix
 
 
 @dataclass(frozen=True)
@@ -286,9 +292,10 @@ def detect(
                 best = key
     if best is None:
         raise LayoutError("no reading fits")
-    layout = Layout(best[3].cells, best[3].rows, detected=True)
+    found = "rows" if cells else "the separator" if rows else "all"
+    layout = Layout(best[3].cells, best[3].rows, detected=found)
     if layout.rows == NEWLINE and _quoted_rows(text, layout.cells) is not None:
-        return Layout(layout.cells, NEWLINE, csv=True, detected=True)
+        return Layout(layout.cells, NEWLINE, csv=True, detected=found)
     return layout
 
 
