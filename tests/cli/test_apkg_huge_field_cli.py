@@ -46,7 +46,7 @@ def test_a_huge_field_is_skipped_unread_with_bounded_memory(tmp_path: Path) -> N
         _pid, status, usage = os.wait4(process.pid, 0)
     printed, problems = out.read_text("utf-8"), err.read_text("utf-8")
     assert os.waitstatus_to_exitcode(status) == 0, problems
-    assert "(Anki package, current format): 3 cards" in printed
+    assert "(Anki package, current format): 4 notes, 3 cards" in printed
     assert f"skipped: its fields hold {FIELD_BYTES + 13:,} bytes" in printed
     assert "Traceback" not in problems
     peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
