@@ -89,3 +89,12 @@ def test_lone_surrogates_in_an_anki_package_are_no_traceback(tmp_path: Path) -> 
     result = run_quizapp("import", str(hostile), "-o", "out.toml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "foto\\ud800.jpg" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file names are always UTF-8")
+def test_a_new_deck_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xff")
+    result = run_quizapp("new", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    deck = load_deck(tmp_path / f"{name}.toml")
+    assert deck.deck.title.it == "Caf\ufffd" and deck.id == "caf"

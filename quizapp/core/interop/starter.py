@@ -10,6 +10,8 @@ from quizapp.core.interop.ids import slugify
 from quizapp.core.interop.schema_file import SCHEMA_LINE
 from quizapp.core.interop.toml_write import toml_string
 from quizapp.core.loading import check_text
+from quizapp.core.surrogates import repaired
+from quizapp.core.text import printable
 
 _TEMPLATE = """\
 {schema_line}
@@ -115,11 +117,12 @@ items = ["green", "white", "red"]
 
 
 def starter_text(path: Path, deck_id: str | None = None, title: str | None = None) -> str:
-    deck_id = deck_id or slugify(path.stem, 60) or "my-deck"
-    title = title or path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or deck_id
+    stem = repaired(path.stem)  # a file name that is not UTF-8 holds lone surrogates
+    deck_id = deck_id or slugify(stem, 60) or "my-deck"
+    title = title or stem.replace("_", " ").replace("-", " ").strip().capitalize() or deck_id
     return _TEMPLATE.format(
         schema_line=SCHEMA_LINE,
-        file_name=path.name,
+        file_name=printable(path.name),
         deck_id=toml_string(deck_id),
         title=toml_string(title),
     )
