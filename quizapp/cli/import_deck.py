@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 _SHOWN_WARNINGS = 10
-_DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+_DELIMITERS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+_ROW_SEPARATORS = {"newline": "\n", "new-line": "\n", "semicolon": ";"}
+_ESCAPES = {"\\t": "\t", "\\n": "\n", "\\\\": "\\"}
 
 
 def register(subparsers: Any) -> None:
@@ -54,7 +56,16 @@ def register(subparsers: Any) -> None:
         help="split a cell into accepted alternatives at SEP, e.g. ';' or '/'",
     )
     parser.add_argument(
-        "--delimiter", metavar="D", help="CSV delimiter: a character, or tab (default: detected)"
+        "--delimiter",
+        metavar="D",
+        help="between term and definition (CSV: between columns): tab, comma, semicolon, "
+        "pipe, or the custom text chosen in Quizlet, e.g. ' - ' (default: detected)",
+    )
+    parser.add_argument(
+        "--row-separator",
+        metavar="R",
+        help="between rows: newline, semicolon, or the custom text chosen in Quizlet; "
+        "\\n and \\t stand for a new line and a tab (default: detected)",
     )
     header = parser.add_mutually_exclusive_group()
     header.add_argument(
@@ -77,13 +88,18 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _delimiter(value: str | None) -> str | None:
+def _separator(option: str, value: str | None, names: dict[str, str]) -> str | None:
+    """A separator as typed on the command line: a name, or text with \\t and \\n escapes."""
     if value is None:
         return None
-    value = _DELIMITERS.get(value.lower(), value)
-    if len(value) != 1:
-        raise ValueError(f"--delimiter must be one character or 'tab', not {value!r}")
-    return value
+    if value.lower() in names:
+        return names[value.lower()]
+    text = value
+    for escape, char in _ESCAPES.items():
+        text = text.replace(escape, char)
+    if not text:
+        raise ValueError(f"{option} cannot be empty")
+    return text
 
 
 def _is_anki(path: Path) -> bool:
@@ -123,7 +139,8 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
             tag=tag,
             alternatives=args.alternatives,
-            delimiter=_delimiter(args.delimiter),
+            delimiter=_separator("--delimiter", args.delimiter, _DELIMITERS),
+            row_separator=_separator("--row-separator", args.row_separator, _ROW_SEPARATORS),
             header=args.header,
             deck_id=args.deck_id,
             title=args.title,
@@ -167,14 +184,18 @@ def run(args: argparse.Namespace) -> int:
     for card in deck.cards:
         kinds[card.kind] = kinds.get(card.kind, 0) + 1
     summary = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
-    say(f"Read {source.name} ({imported.source_format}): {len(deck.cards)} cards ({summary}).")
-    if imported.skipped:
-        noun = "row" if package is None else "note"
-        say(f"Skipped {imported.skipped} {noun}{'s' if imported.skipped != 1 else ''}:")
-    for line in imported.warnings[:_SHOWN_WARNINGS]:
+    noun = "row" if package is None else "note"
+    read, skipped = imported.read, imported.skipped
+    say(
+        f"Read {source.name} ({imported.source_format}): {_count(read, noun)}, "
+        f"{_count(len(deck.cards), 'card')} ({summary}), "
+        + (f"{skipped} skipped:" if skipped else "none skipped.")
+    )
+    for line in imported.warnings:  # every row or note skipped is listed, with why
         say(f"  {line}")
-    if len(imported.warnings) > _SHOWN_WARNINGS:
-        say(f"  ... and {len(imported.warnings) - _SHOWN_WARNINGS} more")
+    if imported.notices:
+        say("Worth checking:")
+        _listed(imported.notices)
     if imported.media:
         names = ", ".join(imported.media[:5]) + (", ..." if len(imported.media) > 5 else "")
         count = len(imported.media)
@@ -182,9 +203,27 @@ def run(args: argparse.Namespace) -> int:
     for line in deck_warnings[:_SHOWN_WARNINGS]:
         say(line)
     say(f"Wrote {output} (deck '{deck.id}').")
+    from quizapp.core.interop.schema_file import place_schema
+
+    placed = place_schema(output.parent)
+    if placed:
+        say(placed)
     if history is not None:
         return _save_history(history)
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' if number != 1 else ''}"
+
+
+def _listed(lines: list[str]) -> None:
+    from quizapp.cli.output import say
+
+    for line in lines[:_SHOWN_WARNINGS]:
+        say(f"  {line}")
+    if len(lines) > _SHOWN_WARNINGS:
+        say(f"  ... and {len(lines) - _SHOWN_WARNINGS} more")
 
 
 def _history(package: Any, imported: Any) -> Any:

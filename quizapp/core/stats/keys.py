@@ -222,6 +222,8 @@ def scan(store: Store, chosen: Scope, decks: Sequence[Deck], days: Calendar, now
         by_direction.setdefault(direction_group(direction), GroupKeys()).cards += count
 
     forecast, overdue = _forecast(store, where, params, days)
+    if chosen.deck_id is not None:  # the other decks' cards are not in these figures
+        decks = [deck for deck in decks if deck.id == chosen.deck_id]
     tags = card_tags(decks)
     lapsed = store.query(_MOST_LAPSES.format(where=where), (*params, max(HARDEST, LEECH_LIST)))
     least = store.query(_LEAST_RECALL.format(where=where), (*params, now, HARDEST))
