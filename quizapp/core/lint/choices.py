@@ -22,12 +22,13 @@ CHECK_ARTICLE = "choice-article"
 CHECK_TYPE = "choice-type"
 _QUOTES = '«»“”"„'
 _ONLY = {
-    "an amount": "that is an amount",
-    "a year": "that is a year",
-    "a name": "that is a name",
     "words in quotation marks": "with words in quotation marks",
     "plain words": "in plain words, without names or figures",
 }
+
+
+def _only(kind: str) -> str:
+    return _ONLY.get(kind, f"that is {kind}")
 
 
 def option_type(option: str) -> str:
@@ -83,8 +84,7 @@ def check(context: Context) -> Iterable[Finding]:
                 CHECK_TYPE,
                 place.card_id,
                 place.options[0].path,
-                f"the right option «{right}» is the only one {_ONLY[kind.split(' in ')[0]]}"
-                f"{kind.partition(' in ')[1] + kind.partition(' in ')[2]} (the others: "
+                f"the right option «{right}» is the only one {_only(kind)} (the others: "
                 f"{', '.join(sorted(kinds))})",
                 f"give it wrong options that are also {kind}, or write it as they are written",
                 near=place.options[0].written,
