@@ -75,7 +75,8 @@ def _shown_texts(place: Place) -> Iterator[tuple[DataPath, str, str, str]]:
     if isinstance(prompt.card, ClozeCard):
         yield place.question, "sentence", prompt.extra.get("full", prompt.question), ""
     else:
-        yield place.question, "question", prompt.question, ""
+        # The right answer is shown after the question: together they state a fact.
+        yield place.question, "question", prompt.question, prompt.answer_display
     for number, (entry, option) in enumerate(zip(place.options, prompt.options, strict=False)):
         # The right option with the question is a statement; a wrong one states nothing.
         yield entry.path, "options", option, prompt.question if number == 0 else ""
@@ -88,7 +89,7 @@ def _sentences(context: Context) -> list[_Sentence]:
     seen: set[tuple[DataPath, str]] = set()
     for place in context.places:
         for path, role, text, extra in _shown_texts(place):
-            pieces = [(0, text)] if role == "options" else list(sentences(text))
+            pieces = [(0, text)] if role in ("options", "question") else list(sentences(text))
             for _, piece in pieces:
                 if (path, piece) in seen:
                     continue
