@@ -35,7 +35,17 @@ from quizapp.core.loading import check_deck
 from quizapp.core.prompts import all_prompts
 from tests.conftest import BUNDLED_DECK, REPO
 
-ARTICLE = REPO.parent / "shared" / "source" / "deepseek_article_it.txt"
+
+def _article() -> Path:
+    """The source article, in the shared folder beside the repository or above its clone."""
+    for folder in REPO.parents:
+        candidate = folder / "shared" / "source" / "deepseek_article_it.txt"
+        if candidate.exists():
+            return candidate
+    return REPO.parent / "shared" / "source" / "deepseek_article_it.txt"
+
+
+ARTICLE = _article()
 
 FAMILIES = {"figures", "people", "companies", "concepts", "vocab"}
 EXTRA_TAGS = {"dates"}
@@ -208,13 +218,16 @@ def test_the_amount_reader_can_fail() -> None:
 
 
 def test_every_answer_of_a_figures_card_is_an_amount(deck: Deck) -> None:
+    """Each answer has a form that is an amount: what the figure counts ("6 (startup)") and
+    words around it ("(nell')(autunno) (del) 2023") are optional parts a learner may type."""
     for card in deck.cards:
         if "figures" not in card.tags:
             continue
         for lang in ("it", "en"):
             for answer in _answers(card, lang):
-                for form in expand(answer):
-                    assert _is_amount(form), f"{card.id} ({lang}): {form!r}"
+                assert any(_is_amount(form) for form in expand(answer)), (
+                    f"{card.id} ({lang}): {answer!r}"
+                )
 
 
 # -- language ------------------------------------------------------------------------------
@@ -262,11 +275,12 @@ NAMES = [
     "Tongyi Qianwen", "Toptier", "Gala del Festival di Primavera", "Game Science",
     "Black Myth: Wukong", "Manvower", "Tencent", "Ascend", "MIT", "Stanford", "New York",
     "Washington", "Pechino", "Due Sessioni", "Sud Globale", "Greater China", "Jiang Wenfeng",
+    "generazione 0%",
 ]  # fmt: skip
 FIGURES = [
     "6 milioni di dollari", "1.000 miliardi di dollari", "35%", "1 miliardo",
     "1 trilione di yuan", "138 miliardi di dollari", "54,9 miliardi di dollari",
-    "2,28 miliardi di dollari", "2010", "2020", "2021", "2022", "2023", "2024", "0%",
+    "2,28 miliardi di dollari", "2010", "2020", "2021", "2022", "2023", "2024",
 ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from quizapp.core.deck import ClozeCard, VocabCard
 from quizapp.core.lint.context import Context, Place
 from quizapp.core.lint.findings import DataPath, Finding
 from quizapp.core.lint.words import (
+    STOPWORDS,
     Word,
     answer_keys,
     content_stems,
@@ -101,15 +102,22 @@ def _sentences(context: Context) -> list[_Sentence]:
     return found
 
 
-def _forms(place: Place) -> list[tuple[str, tuple[str, ...]]]:
-    """(form as shown, its words) of each accepted answer of a prompt."""
+def _forms(place: Place, rare: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(form as shown, its words) of each accepted answer of a prompt that can be told apart
+    in another text: a single word must be one of the deck's less common ones ("Hangzhou",
+    "2021"), not a word every other card uses ("cinese") or a function word ("secondo")."""
     written = list(place.prompt.expected) + [f for forms in place.prompt.items for f in forms]
     found: list[tuple[str, tuple[str, ...]]] = []
     for answer in written:
         for form in expand(answer):
             found_keys = answer_keys(form)
-            if found_keys and (form, found_keys) not in found:
-                found.append((form, found_keys))
+            if not found_keys or (form, found_keys) in found:
+                continue
+            if len(found_keys) == 1 and (
+                found_keys[0] in STOPWORDS or stem(found_keys[0]) not in rare
+            ):
+                continue
+            found.append((form, found_keys))
     return found
 
 
@@ -143,7 +151,7 @@ def check(context: Context) -> Iterable[Finding]:
             by_word[key].append(sentence)
     reported: set[tuple[int, DataPath, int]] = set()
     for place in context.places:
-        forms = _forms(place)
+        forms = _forms(place, rare)
         vocab = isinstance(place.prompt.card, VocabCard)
         term = answer_keys(place.prompt.question)
         if vocab:  # a loanword (venture capital) is its own translation: not a giveaway

@@ -144,13 +144,17 @@ def _shape(text: str) -> str:
     return _DIGITS.sub("#", normalise(text))
 
 
-def _near_miss(wrong: str, place: Place) -> bool:
-    """A wrong answer that differs from an accepted one only in its figures ("primi anni 2010"
-    for "primi anni 2020"): a near miss by design, not a claim about the world."""
-    if not _DIGITS.search(wrong):
-        return False
-    shape = _shape(wrong)
-    return any(_shape(form) == shape for entry in place.answers for form in expand(entry.written))
+def _near_miss(written: str, place: Place) -> bool:
+    """A wrong figure ("tre (anni)", "2010-2021"), or a wrong answer that differs from an
+    accepted one only in its figures ("primi anni 2010" for "primi anni 2020"): a near miss by
+    design, not a claim about the world."""
+    forms = expand(written)
+    if any(parse_amounts(normalise(form)) is not None for form in forms):
+        return True
+    if any(form_keys and all(k.isdigit() for k in form_keys) for form_keys in map(keys, forms)):
+        return True
+    shapes = {_shape(form) for form in forms if _DIGITS.search(form)}
+    return any(_shape(form) in shapes for entry in place.answers for form in expand(entry.written))
 
 
 def check_rejects(context: Context) -> Iterable[Finding]:
@@ -167,7 +171,7 @@ def check_rejects(context: Context) -> Iterable[Finding]:
                 continue
             seen.add(entry.path)
             shown = display(entry.written)
-            if parse_amounts(normalise(shown)) is not None or _near_miss(shown, place):
+            if _near_miss(entry.written, place):
                 continue
             if any(source.where(answer_keys(form)) for form in expand(entry.written)):
                 continue
