@@ -2,9 +2,14 @@
 
 The counts and families come from the deck's specification: at least 200 cards, 20 cloze,
 20 choice, 5 list and 80 vocabulary cards; every card tagged with one of the five families.
-One extra tag is allowed: `dates`, for facts of time that are not amounts (a month, a season,
-"the early 2020s"). Those cards are kept out of `figures`, so that every answer of a figures
-card is an amount that can be compared as a number.
+One extra family tag is allowed: `dates`, for facts of time that are not amounts (a month, a
+season, "the early 2020s"). Those cards are kept out of `figures`, so that every answer of a
+figures card is an amount that can be compared as a number.
+
+Beside its family, every card has the tags a teacher builds a lesson from: one level
+(`level-1` the core, `level-2` the details, `level-3` the fine points), the section of the
+article it comes from (`intro`, `ripresa`, `ostacoli`, `vc`, as in its `source`), and, for the
+vocabulary that trips English speakers, `false-friends`.
 """
 
 from __future__ import annotations
@@ -49,6 +54,9 @@ ARTICLE = _article()
 
 FAMILIES = {"figures", "people", "companies", "concepts", "vocab"}
 EXTRA_TAGS = {"dates"}
+LEVELS = {"level-1", "level-2", "level-3"}
+SECTION_TAGS = {"intro", "ripresa", "ostacoli", "vc"}
+LESSON_TAGS = LEVELS | SECTION_TAGS | {"false-friends"}
 SECTIONS = {"intro": (1, 13), "ripresa": (15, 25), "ostacoli": (27, 33), "vc": (35, 36)}
 LONGEST_SHARED_RUN = 11
 """No run of 12 or more consecutive words of the article may appear in the deck."""
@@ -133,11 +141,29 @@ def test_every_card_gives_prompts(deck: Deck) -> None:
 
 def test_tags_are_the_families(deck: Deck) -> None:
     for card in deck.cards:
-        tags = set(card.tags)
+        tags = set(card.tags) - LESSON_TAGS
         assert tags <= FAMILIES | EXTRA_TAGS, card.id
         assert tags & FAMILIES, f"{card.id} has no family tag"
         assert ("vocab" in tags) == isinstance(card, VocabCard), card.id
         assert not ({"dates", "figures"} <= tags), f"{card.id}: dates and figures are apart"
+
+
+def test_every_card_has_a_level_and_its_section(deck: Deck) -> None:
+    for card in deck.cards:
+        assert len(LEVELS.intersection(card.tags)) == 1, card.id
+        section = (card.source or "").split(":")[0]
+        assert SECTION_TAGS.intersection(card.tags) == {section}, card.id
+        if "false-friends" in card.tags:
+            assert isinstance(card, VocabCard), card.id
+
+
+def test_the_levels_and_lessons_are_worth_a_lesson(deck: Deck) -> None:
+    """Each level and each section holds enough cards of several kinds for a quiz of its own."""
+    for tag in sorted(LESSON_TAGS):
+        cards = [card for card in deck.cards if tag in card.tags]
+        assert len(cards) >= (10 if tag in ("vc", "false-friends") else 40), tag
+        if tag != "false-friends":
+            assert len({card.kind for card in cards}) >= 3, tag
 
 
 def test_size_and_mix(deck: Deck) -> None:
