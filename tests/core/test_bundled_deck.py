@@ -36,6 +36,7 @@ from quizapp.core.deck import (
 )
 from quizapp.core.judge.amounts import parse_amounts
 from quizapp.core.judge.normalise import normalise
+from quizapp.core.lint import check_and_lint, read_source
 from quizapp.core.loading import check_deck
 from quizapp.core.prompts import all_prompts
 from tests.conftest import BUNDLED_DECK, REPO
@@ -120,6 +121,21 @@ def test_validate_strict_passes_as_a_user_runs_it() -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "0 errors, 0 warnings" in completed.stdout
+
+
+def test_the_deck_lint_finds_nothing() -> None:
+    """No giveaway, no twin prompts, no figure without its unit, no telltale option, no answer
+    the judge rejects (see quizapp.core.lint)."""
+    result = check_and_lint(BUNDLED_DECK)
+    assert [p.format() for p in result.problems] == []
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article is not beside the repository")
+def test_the_deck_lint_against_the_article_finds_nothing() -> None:
+    """Every wrong answer is in the article (or a near-miss figure), and no note cites a
+    paragraph by number where the article does not bear it out."""
+    result = check_and_lint(BUNDLED_DECK, source_text=read_source(ARTICLE))
+    assert [p.format() for p in result.problems] == []
 
 
 def test_every_card_has_both_languages(deck: Deck) -> None:

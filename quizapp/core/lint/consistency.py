@@ -2,7 +2,7 @@
 
 Every form a card accepts, typed exactly as written, must be judged right against the card
 itself. It is not when a `reject` entry matches it, or, on a list card, when an item's form
-holds a comma or "e"/"and" and is cut into two items. The judge is asked through its public
+holds a comma or a semicolon and is cut into two items. The judge is asked through its public
 functions, with the deck's words, exactly as in study.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quizapp.core.answers import display, expand
+from quizapp.core.answers import expand
 from quizapp.core.judge import Verdict, judge, judge_list
 from quizapp.core.lint.context import Context, Entry, Place
 from quizapp.core.lint.findings import Finding
@@ -31,13 +31,15 @@ def _text_verdict(context: Context, place: Place, typed: str) -> Verdict:
     )
 
 
-def _list_verdict(context: Context, place: Place, typed: str) -> Verdict:
+def _list_verdict(
+    context: Context, place: Place, typed: str, items: tuple[tuple[str, ...], ...] | None = None
+) -> Verdict:
     prompt = place.prompt
     return judge_list(
         typed,
-        prompt.items,
+        prompt.items if items is None else items,
         prompt.answer_lang,
-        ordered=prompt.ordered,
+        ordered=prompt.ordered and items is None,
         reject=prompt.reject,
         strict_accents=prompt.strict_accents,
         article_required=prompt.article_required,
@@ -51,7 +53,7 @@ def _finding(place: Place, entry: Entry, form: str, verdict: Verdict, whole: str
     fix = (
         f"take «{form}» out of the answers, or out of `reject`"
         if rejected
-        else "write the item without a comma or «e»/«and», or split it into two items"
+        else "write the item without a comma or a semicolon, or split it into two items"
         if place.items
         else f"write «{form}» so that the judge accepts it, or drop it"
     )
@@ -82,11 +84,29 @@ def check(context: Context) -> Iterable[Finding]:
 
 
 def _check_list(context: Context, place: Place) -> Iterable[Finding]:
-    firsts = [display(item[0].written) for item in place.items]
-    size = len(firsts)
+    """Each item's forms alone first (a form cut in two fails there), then each form in the
+    whole list beside the other items (a form taken for another item fails there)."""
+    size = len(place.items)
+    good: list[list[str]] = []
+    for item, forms in zip(place.items, place.prompt.items, strict=True):
+        passed: list[str] = []
+        for entry in item:
+            for form in expand(entry.written):
+                verdict = _list_verdict(context, place, form, (forms,))
+                if verdict.score == (1, 1):
+                    passed.append(form)
+                else:
+                    yield _finding(place, entry, form, verdict, f"«{form}»")
+                    break
+        good.append(passed)
+    if not all(good):
+        return
+    firsts = [passed[0] for passed in good]
     for index, item in enumerate(place.items):
         for entry in item:
             for form in expand(entry.written):
+                if form not in good[index]:
+                    continue
                 typed = ", ".join(form if j == index else firsts[j] for j in range(size))
                 verdict = _list_verdict(context, place, typed)
                 if verdict.score != (size, size):
