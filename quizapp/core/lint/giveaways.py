@@ -33,6 +33,9 @@ from quizapp.core.lint.words import (
 CHECK = "giveaway"
 RARE_SHARE = 20
 """A word is less common when at most one card in this many uses it."""
+COMMON_SHARE = 10
+"""A one-word answer is too common to tell apart when more than one card in this many (and
+more than three cards) use it: "cinese" in a deck about China."""
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,10 @@ def _sentences(context: Context) -> list[_Sentence]:
     return found
 
 
-def _forms(place: Place, rare: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+def _forms(place: Place, telling: set[str]) -> list[tuple[str, tuple[str, ...]]]:
     """(form as shown, its words) of each accepted answer of a prompt that can be told apart
-    in another text: a single word must be one of the deck's less common ones ("Hangzhou",
-    "2021"), not a word every other card uses ("cinese") or a function word ("secondo")."""
+    in another text: a single word must be one the deck does not use everywhere ("Hangzhou",
+    "2021"), not a word most cards use ("cinese") or a function word ("secondo")."""
     written = list(place.prompt.expected) + [f for forms in place.prompt.items for f in forms]
     found: list[tuple[str, tuple[str, ...]]] = []
     for answer in written:
@@ -114,7 +117,7 @@ def _forms(place: Place, rare: set[str]) -> list[tuple[str, tuple[str, ...]]]:
             if not found_keys or (form, found_keys) in found:
                 continue
             if len(found_keys) == 1 and (
-                found_keys[0] in STOPWORDS or stem(found_keys[0]) not in rare
+                found_keys[0] in STOPWORDS or stem(found_keys[0]) not in telling
             ):
                 continue
             found.append((form, found_keys))
@@ -145,13 +148,15 @@ def check(context: Context) -> Iterable[Finding]:
     frequency = _document_frequency(context)
     limit = max(2, len(context.deck.cards) // RARE_SHARE)
     rare = {word for word, count in frequency.items() if count <= limit}
+    common = max(3, len(context.deck.cards) // COMMON_SHARE)
+    telling = {word for word, count in frequency.items() if count <= common}
     by_word: dict[str, list[_Sentence]] = defaultdict(list)
     for sentence in _sentences(context):
         for key in {word.key for word in sentence.words}:
             by_word[key].append(sentence)
     reported: set[tuple[int, DataPath, int]] = set()
     for place in context.places:
-        forms = _forms(place, rare)
+        forms = _forms(place, telling)
         vocab = isinstance(place.prompt.card, VocabCard)
         term = answer_keys(place.prompt.question)
         if vocab:  # a loanword (venture capital) is its own translation: not a giveaway
