@@ -15,13 +15,15 @@ from quizapp.core.deck.loading import load_deck
 from quizapp.core.deck.model import ClozeCard, Deck
 from tests.anki_real import anki, export_package, import_package, note_of, study
 from tests.cli.helpers import run_quizapp
-from tests.conftest import BUNDLED_DECK
+from tests.conftest import BUNDLED_DECK, REPO
 
 FORMATS = {"current": False, "legacy": True}
+EDITS_DECK = REPO / "tests" / "core" / "data" / "interop" / "anki_edits.toml"
+"""Cards as they stood in bundled deck 1.0.0, so that deck corrections leave these tests be."""
 
 
-def _to_anki(tmp_path: Path) -> Path:
-    result = run_quizapp("export", "deepseek-it", "--to", "apkg", "-o", "out.apkg", cwd=tmp_path)
+def _to_anki(tmp_path: Path, deck: str = "deepseek-it") -> Path:
+    result = run_quizapp("export", deck, "--to", "apkg", "-o", "out.apkg", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return tmp_path / "out.apkg"
 
@@ -61,9 +63,9 @@ def _edit(note: Any, col: Any, **fields: str) -> None:
 
 @pytest.mark.parametrize("kind", FORMATS)
 def test_edits_in_anki_keep_what_anki_cannot_show(tmp_path: Path, kind: str) -> None:
-    bundled = {card.id: card for card in load_deck(BUNDLED_DECK).cards}
+    bundled = {card.id: card for card in load_deck(EDITS_DECK).cards}
     with anki(tmp_path / "anki") as col:
-        import_package(col, _to_anki(tmp_path))
+        import_package(col, _to_anki(tmp_path, str(EDITS_DECK)))
         fund = note_of(col, "guidance-fund-cloze")
         _edit(fund, col, Italian=fund["Italian"].replace("138 miliardi", "140 miliardi"))
         cost = note_of(col, "v3-training-cost")
@@ -111,7 +113,7 @@ def _spans(html: str) -> list[str]:
 
 def test_what_anki_shows_is_written_as_a_person_writes_it(tmp_path: Path) -> None:
     with anki(tmp_path / "anki") as col:
-        import_package(col, _to_anki(tmp_path))
+        import_package(col, _to_anki(tmp_path, str(EDITS_DECK)))
         term = note_of(col, "addestramento")
         assert term["Italian"] == "l'addestramento"
         assert term["English"] == "training"

@@ -14,9 +14,13 @@ from quizapp.core.interop.anki_note import (
 from quizapp.core.interop.building import make_card
 from quizapp.core.interop.cloze_pairs import cloze_numbers, direction_of_card
 from quizapp.core.interop.visible import visible
-from tests.conftest import BUNDLED_DECK
+from tests.conftest import REPO
 
-DECK = {card.id: card for card in load_deck(BUNDLED_DECK).cards}
+DECK = {
+    card.id: card
+    for card in load_deck(REPO / "tests" / "core" / "data" / "interop" / "anki_edits.toml").cards
+}
+"""Cards as they stood in bundled deck 1.0.0 (corrections there leave these tests be)."""
 
 
 def _fields(card_id: str) -> dict[str, str]:

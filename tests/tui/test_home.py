@@ -35,7 +35,7 @@ async def test_home_lists_the_bundled_deck_with_todays_counts() -> None:
         table = app.screen.query_one("#decks", DataTable)
         assert table.row_count == 1
         assert _headers(app) == ["Deck", "New", "Learn", "Due", "Cards", "Best", "Last"]
-        assert _cells(app) == ["Chinese AI after DeepSeek", "7", "0", "0", "277", "-", "-"]
+        assert _cells(app) == ["Chinese AI after DeepSeek", "7", "0", "0", "297", "-", "-"]
         info = str(app.screen.query_one("#deck-info", Static).content)
         assert "L'IA cinese dopo DeepSeek / Chinese AI after DeepSeek" in info
 

@@ -363,7 +363,7 @@ async def test_setup_dismisses_the_chosen_options() -> None:
         await pilot.pause()
         length = screen.query_one("#length", Input)
         assert length.value == "12" and length.has_focus
-        assert text_of(screen, "available") == "277 cards in the deck."
+        assert text_of(screen, "available") == "297 cards in the deck."
         screen.query_one("#tag", Select).value = "dates"
         await pilot.pause()
         assert text_of(screen, "available") == "Only 5 cards: the quiz will have 5 questions."
@@ -403,7 +403,7 @@ async def test_setup_switches_language_and_keeps_the_choices() -> None:
         screen.apply_settings(Settings(ui_language="en"))
         await pilot.pause()
         assert str(screen.query_one("#tag-label", Label).content) == "Topic"
-        assert text_of(screen, "available") == "39 cards on this topic."
+        assert text_of(screen, "available") == "38 cards on this topic."
         assert str(screen.query_one("#start", Button).label) == "Start (⏎)"
         await pilot.press("enter")
         await pilot.pause()
@@ -416,8 +416,8 @@ async def test_setup_lists_the_deck_tags_with_counts() -> None:
         await pilot.pause()
         select = screen.query_one("#tag", Select)
         labels = [str(prompt) for prompt, _ in select._options]
-        assert labels[0] == "all (277)"
-        assert "figures (20)" in labels and "vocab (129)" in labels
+        assert labels[0] == "all (297)"
+        assert "figures (20)" in labels and "vocab (143)" in labels
         await pilot.press("ctrl+s")  # start from anywhere
         await pilot.pause()
 
