@@ -439,7 +439,7 @@ def test_every_string_and_binding_of_the_quiz_screens_is_translated() -> None:
     for screen in (*screens, results.ResultsScreen):
         for binding in screen.BINDINGS:
             assert isinstance(binding, Binding) and binding.id
-            italian, english = i18n.STRINGS[f"key.{binding.id}"]
+            italian, english = i18n.WORDS.phrase(f"key.{binding.id}")
             assert italian and english and italian != english
     for fmt in ("typed", "choice", "truefalse"):
         assert i18n.has(f"quiz.format.{fmt}")

@@ -30,7 +30,7 @@ from quizapp.core.settings import Settings
 from quizapp.core.store.records import QuizRun
 from quizapp.core.text import visible
 from quizapp.tui.format import data, data_text
-from quizapp.tui.i18n import t
+from quizapp.tui.i18n import t, tn
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.owner import quiz_app
 from quizapp.tui.widgets.footer import KeyFooter
@@ -225,7 +225,7 @@ class HomeScreen(Screen[None]):
             errors = result.errors
             lines += [problem.format() for problem in errors[:SHOWN_ERRORS]]
             if len(errors) > SHOWN_ERRORS:
-                lines.append(t(lang, "home.more_errors", n=len(errors) - SHOWN_ERRORS))
+                lines.append(tn(lang, "home.more_errors", len(errors) - SHOWN_ERRORS))
             info.update(data("\n".join(lines)))
             return
         deck = result.deck

@@ -42,7 +42,7 @@ from quizapp.core.store.database import Store, StoreError
 from quizapp.core.store.records import QuizRun
 from quizapp.core.text import visible
 from quizapp.tui.format import data
-from quizapp.tui.i18n import t
+from quizapp.tui.i18n import t, tn
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.screens.results import ResultsScreen, minutes_seconds, score_text
 from quizapp.tui.widgets.footer import KeyFooter
@@ -233,7 +233,7 @@ class QuizScreen(Screen[QuizRun | None]):
         self._render_status()
         question, result = self.question, self.result
         answer = self.query_one("#answer", Input)
-        answer.placeholder = t(self.lang, "quiz.placeholder")
+        answer.placeholder = t(self.lang, "study.placeholder")
         options = self.query_one("#options", OptionList)
         self.query_one("#true", Button).label = f"1  {t(self.lang, 'quiz.true')}"
         self.query_one("#false", Button).label = f"2  {t(self.lang, 'quiz.false')}"
@@ -326,7 +326,7 @@ class QuizScreen(Screen[QuizRun | None]):
         if prompt.example and question.format != "truefalse":
             lines.append(prompt.example)
         if prompt.items:
-            lines.append(t(self.lang, "study.items", n=len(prompt.items)))
+            lines.append(tn(self.lang, "study.items", len(prompt.items)))
         return "\n".join(lines)
 
     def _fill_options(self) -> None:

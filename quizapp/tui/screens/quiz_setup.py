@@ -20,7 +20,7 @@ from quizapp.core.deck.model import Deck
 from quizapp.core.quiz.run import QuizOptions, deck_tags
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
-from quizapp.tui.i18n import t
+from quizapp.tui.i18n import t, tn
 from quizapp.tui.localise import translate_bindings
 
 MAX_LENGTH: int = next(
@@ -76,7 +76,7 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
 
     def _time_options(self) -> list[tuple[str, int]]:
         return [
-            (t(self.lang, "setup.minutes", n=m) if m else t(self.lang, "setup.no_limit"), m)
+            (tn(self.lang, "setup.minutes", m) if m else t(self.lang, "setup.no_limit"), m)
             for m in TIME_LIMITS
         ]
 
@@ -155,10 +155,10 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
         if length is None:
             line.update(Text(t(self.lang, "setup.bad_length", most=MAX_LENGTH)))
         elif length > available:
-            line.update(Text(t(self.lang, "setup.shorter", n=available)))
+            line.update(Text(tn(self.lang, "setup.shorter", available)))
         else:
             key = "setup.available_all" if self._tag() == ALL else "setup.available"
-            line.update(Text(t(self.lang, key, n=available)))
+            line.update(Text(tn(self.lang, key, available)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._update_available()

@@ -18,7 +18,7 @@ from textual.widgets import Header, Static
 from quizapp.core.settings import Settings
 from quizapp.core.store.records import QuizAnswer, QuizRun
 from quizapp.core.text import visible
-from quizapp.tui.i18n import has, t
+from quizapp.tui.i18n import has, t, tn
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.widgets.footer import KeyFooter
 
@@ -160,9 +160,9 @@ class ResultsScreen(Screen[str | None]):
         extra = []
         unanswered = sum(1 for answer in run.answers if answer.verdict == "unanswered")
         if self.timed_out or unanswered:
-            extra.append(t(self.lang, "results.timed_out", n=unanswered))
+            extra.append(tn(self.lang, "results.timed_out", unanswered))
         if self.missed:
-            extra.append(t(self.lang, "results.retry_hint", n=self.missed))
+            extra.append(tn(self.lang, "results.retry_hint", self.missed))
         else:
             extra.append(t(self.lang, "results.all_right"))
         self.query_one("#summary-extra", Static).update(Text("\n".join(extra)))

@@ -36,7 +36,7 @@ from quizapp.core.stats.units import duration, percent
 from quizapp.core.store.database import Store, StoreError
 from quizapp.core.text import printable, visible
 from quizapp.tui.format import data, data_text
-from quizapp.tui.i18n import t
+from quizapp.tui.i18n import phrase_n, t, tn
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.widgets.charts import BarChart, Heatmap
 from quizapp.tui.widgets.footer import KeyFooter
@@ -209,7 +209,7 @@ class StatsScreen(Screen[None]):
                 lang,
                 "stats.status",
                 deck=printable(self._deck_name()),
-                days=result.days,
+                period=phrase_n("stats.last_days", result.days),
                 start=result.period_from.isoformat(),
                 end=result.period_to.isoformat(),
             )
@@ -229,33 +229,33 @@ class StatsScreen(Screen[None]):
             t(
                 lang,
                 "stats.activity",
-                answers=today.answers,
-                cards=today.cards,
-                new=today.new_cards,
+                answers=phrase_n("stats.answers", today.answers),
+                cards=phrase_n("stats.cards", today.cards),
+                new=phrase_n("stats.new", today.new_cards),
                 time=duration(today.time_ms),
                 again=percent(today.again_rate),
             ),
             t(lang, "stats.streak", days=result.today.streak),
             "",
-            t(lang, "stats.period", days=result.days),
+            tn(lang, "stats.period", result.days),
             t(
                 lang,
                 "stats.activity",
-                answers=period.answers,
-                cards=period.cards,
-                new=period.new_cards,
+                answers=phrase_n("stats.answers", period.answers),
+                cards=phrase_n("stats.cards", period.cards),
+                new=phrase_n("stats.new", period.new_cards),
                 time=duration(period.time_ms),
                 again=percent(period.again_rate),
             ),
-            t(lang, "stats.days_studied", studied=period.days_studied, days=result.days),
+            tn(lang, "stats.days_studied", result.days, studied=period.days_studied),
             "",
             t(
                 lang,
                 "stats.states",
-                new=cards.new,
+                new=phrase_n("stats.new", cards.new),
                 learning=cards.learning + cards.relearning,
                 review=cards.review,
-                suspended=cards.suspended,
+                suspended=phrase_n("stats.suspended", cards.suspended),
             ),
             t(
                 lang,
@@ -348,7 +348,7 @@ class StatsScreen(Screen[None]):
         legend.append("██", style=self._series_style(1))
         legend.append(f" {t(lang, 'stats.predicted')}")
         if len(shown) < len(weeks):
-            legend.append("   " + t(lang, "stats.last_weeks", weeks=len(shown)))
+            legend.append("   " + tn(lang, "stats.last_weeks", len(shown)))
         self._static("retention-legend").update(legend)
         table = self.query_one("#retention-table", DataTable)
         table.clear(columns=True)
@@ -385,11 +385,11 @@ class StatsScreen(Screen[None]):
                 t(
                     lang,
                     "stats.states_full",
-                    new=cards.new,
+                    new=phrase_n("stats.new", cards.new),
                     learning=cards.learning,
                     relearning=cards.relearning,
                     review=cards.review,
-                    suspended=cards.suspended,
+                    suspended=phrase_n("stats.suspended", cards.suspended),
                 )
             )
         )
@@ -471,7 +471,7 @@ class StatsScreen(Screen[None]):
         facts = t(
             lang,
             "stats.card_facts",
-            lapses=card.lapses,
+            lapses=phrase_n("stats.lapses", card.lapses),
             recall=percent(card.retrievability),
         )
         if card.leech:

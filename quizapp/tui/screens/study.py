@@ -23,7 +23,7 @@ from quizapp.core.store.database import Store, StoreError
 from quizapp.core.study.session import Answered, Session, Turn
 from quizapp.core.text import visible
 from quizapp.tui.format import data, interval
-from quizapp.tui.i18n import t
+from quizapp.tui.i18n import t, tn
 from quizapp.tui.localise import translate_bindings
 from quizapp.tui.widgets.footer import KeyFooter
 from quizapp.tui.widgets.safe_input import SafeInput
@@ -169,7 +169,7 @@ class StudyScreen(Screen[None]):
     def _update_counts(self) -> None:
         counts = self.session.counts()
         if self.session.mode == "practice":  # no schedule: the cards left in the round
-            line = t(self.lang, "study.practice_counts", left=counts.total)
+            line = tn(self.lang, "study.practice_counts", counts.total)
         else:
             line = t(
                 self.lang,
@@ -217,7 +217,7 @@ class StudyScreen(Screen[None]):
             extra += [f"{i}. {option}" for i, option in enumerate(turn.options, start=1)]
             extra.append(t(self.lang, "study.options", n=len(turn.options)))
         if prompt.items:
-            extra.append(t(self.lang, "study.items", n=len(prompt.items)))
+            extra.append(tn(self.lang, "study.items", len(prompt.items)))
         self._static("extra").update(data("\n".join(extra)))
 
     def _show_store_error(self, error: StoreError) -> None:
@@ -376,7 +376,7 @@ class StudyScreen(Screen[None]):
         except StoreError as error:
             self.notify(visible(str(error)), severity="error", markup=False)
             return
-        self.notify(t(self.lang, f"study.{kind}ed"))
+        self.notify(t(self.lang, "study.suspended" if kind == "suspend" else "study.buried"))
         self._next()
 
     def action_peek(self) -> None:
