@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -29,15 +28,13 @@ from quizapp.core.deck.model import Deck
 from quizapp.core.settings import Settings
 from quizapp.core.store.records import QuizRun
 from quizapp.core.text import visible
+from quizapp.tui.base import BaseApp, Localised, LocalisedScreen, base_app
 from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t, tn
-from quizapp.tui.localise import translate_bindings
-from quizapp.tui.screens.owner import quiz_app
 from quizapp.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from quizapp.core.quiz.run import QuizOptions
-    from quizapp.tui.app import QuizApp
 
 DIRECTIONS = ("both", "it>en", "en>it")
 SHOWN_ERRORS = 20
@@ -53,7 +50,7 @@ COLUMNS = (
 )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(LocalisedScreen[None]):
     """The list of decks and the highlighted deck's details."""
 
     DEFAULT_CSS = """
@@ -89,16 +86,12 @@ class HomeScreen(Screen[None]):
         self._loaded = False
 
     @property
-    def quiz_app(self) -> QuizApp:
-        return quiz_app(self)
+    def shared(self) -> BaseApp:
+        return base_app(self)
 
     @property
     def settings(self) -> Settings:
-        return self.quiz_app.settings
-
-    @property
-    def lang(self) -> str:
-        return self.settings.ui_language
+        return self.shared.settings
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,10 +100,9 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="details"):
                 yield Static(id="deck-info")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
         for entry in catalog.discover(self.extra_decks):
             result = self.checked.pop(entry.path, None) or check_deck_cached(entry.path)
             self.results.append(result)
@@ -125,8 +117,8 @@ class HomeScreen(Screen[None]):
         if self._loaded:
             self._refresh()
 
-    def apply_settings(self, settings: Settings) -> None:
-        translate_bindings(self, settings.ui_language)
+    def settings_changed(self, settings: Settings) -> None:
+        """The UI language, the study language or the limits changed: draw it all again."""
         self._refresh()
 
     # -- showing ---------------------------------------------------------------------------
@@ -137,7 +129,7 @@ class HomeScreen(Screen[None]):
         row_index = table.cursor_row
         table.clear()
         lang = self.lang
-        store = self.quiz_app.open_store()
+        store = self.shared.open_store()
         rows = [self._row(result, store) for result in self.results]
         # Fixed widths: auto widths are measured on idle, after the first paint.
         for index, key in enumerate(COLUMNS):
@@ -265,7 +257,7 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.study import StudyScreen
 
         deck = self._deck()
-        store = self.quiz_app.open_store() if deck is not None else None
+        store = self.shared.open_store() if deck is not None else None
         if deck is None or store is None:
             return
         try:
@@ -285,7 +277,7 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 
         deck = self._deck()
-        store = self.quiz_app.open_store() if deck is not None else None
+        store = self.shared.open_store() if deck is not None else None
         if deck is None or store is None:
             return
 
@@ -299,7 +291,7 @@ class HomeScreen(Screen[None]):
         """Statistics of the highlighted deck (`a` on that screen switches to all decks)."""
         from quizapp.tui.screens.stats import StatsScreen
 
-        store = self.quiz_app.open_store()
+        store = self.shared.open_store()
         if store is None:
             return
         decks = [result.deck for result in self.results if result.deck is not None]
@@ -310,14 +302,12 @@ class HomeScreen(Screen[None]):
 
     def action_study_language(self) -> None:
         other = "en" if self.settings.study_language == "it" else "it"
-        self.quiz_app.apply_settings(self.settings.model_copy(update={"study_language": other}))
+        self.shared.change_settings(self.settings.model_copy(update={"study_language": other}))
 
     def action_direction(self) -> None:
         now = DIRECTIONS.index(self.settings.vocab_direction)
         following = DIRECTIONS[(now + 1) % len(DIRECTIONS)]
-        self.quiz_app.apply_settings(
-            self.settings.model_copy(update={"vocab_direction": following})
-        )
+        self.shared.change_settings(self.settings.model_copy(update={"vocab_direction": following}))
 
 
 def _percent(run: QuizRun | None) -> str:

@@ -19,9 +19,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
@@ -41,9 +40,10 @@ from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store, StoreError
 from quizapp.core.store.records import QuizRun
 from quizapp.core.text import visible
+from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import data
 from quizapp.tui.i18n import t, tn
-from quizapp.tui.localise import translate_bindings
+from quizapp.tui.screens.leave_quiz import LeaveQuizScreen
 from quizapp.tui.screens.results import ResultsScreen, minutes_seconds, score_text
 from quizapp.tui.widgets.footer import KeyFooter
 from quizapp.tui.widgets.safe_input import SafeInput
@@ -52,55 +52,7 @@ _OUTCOME_CLASSES = ("correct", "almost", "partial", "wrong")
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
 
 
-class LeaveQuizScreen(ModalScreen[bool]):
-    """ "Leave the quiz?" Enter leaves, Escape goes back to the quiz."""
-
-    DEFAULT_CSS = """
-    LeaveQuizScreen { align: center middle; }
-    LeaveQuizScreen #dialog {
-        width: 60; max-width: 90%; height: auto; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
-    LeaveQuizScreen #leave-title { text-style: bold; }
-    LeaveQuizScreen #leave-body { margin: 1 0; }
-    LeaveQuizScreen #leave-buttons { height: 3; }
-    LeaveQuizScreen Button { width: 1fr; margin-right: 1; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "leave", "Leave", id="quiz_leave.confirm"),
-        Binding("escape", "stay", "Keep going", id="quiz_leave.cancel"),
-    ]
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
-        translate_bindings(self, lang)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(t(self.lang, "quiz.leave_title"), id="leave-title")
-            yield Static(t(self.lang, "quiz.leave_body"), id="leave-body")
-            with Horizontal(id="leave-buttons"):
-                yield Button(
-                    f"{t(self.lang, 'key.quiz_leave.confirm')} (⏎)", id="leave", variant="warning"
-                )
-                yield Button(f"{t(self.lang, 'key.quiz_leave.cancel')} (Esc)", id="stay")
-
-    def on_mount(self) -> None:
-        self.set_focus(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "leave")
-
-    def action_leave(self) -> None:
-        self.dismiss(True)
-
-    def action_stay(self) -> None:
-        self.dismiss(False)
-
-
-class QuizScreen(Screen[QuizRun | None]):
+class QuizScreen(LocalisedScreen[QuizRun | None]):
     """A quiz over one deck (see the module docstring)."""
 
     DEFAULT_CSS = """
@@ -143,11 +95,10 @@ class QuizScreen(Screen[QuizRun | None]):
         seed: int | None = None,
     ) -> None:
         """`clock` and `seed` fix the time and the questions (tests); retries use seed + 1."""
-        super().__init__()
+        super().__init__(settings.ui_language)
         self.deck = deck
         self.store = store
         self.settings = settings
-        self.lang = settings.ui_language
         self.options = options or QuizOptions()
         self.clock = clock
         self.seed = seed
@@ -158,7 +109,6 @@ class QuizScreen(Screen[QuizRun | None]):
         self.last_run: QuizRun | None = None
         self._timer: Timer | None = None
         self._showing_results = False
-        translate_bindings(self, self.lang)
 
     def _new_quiz(self, options: QuizOptions, seed: int | None) -> None:
         try:
@@ -192,7 +142,7 @@ class QuizScreen(Screen[QuizRun | None]):
             yield Button(id="true", variant="success")
             yield Button(id="false", variant="error")
             yield Button(id="next", variant="primary")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
@@ -207,14 +157,13 @@ class QuizScreen(Screen[QuizRun | None]):
         if self.quiz is not None and self.quiz.deadline is not None:
             self._timer = self.set_interval(1.0, self.tick)
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Speak the new UI language at once (the app calls this on every screen)."""
-        self.settings = settings
-        self.lang = settings.ui_language
-        translate_bindings(self, self.lang)
+    def settings_changed(self, settings: Settings) -> None:
+        self.settings = settings  # for a retry
+
+    def watch_lang(self) -> None:
+        """Speak the new UI language at once."""
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
         self._draw(refocus=False)
-        self.refresh_bindings()
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -509,7 +458,7 @@ class QuizScreen(Screen[QuizRun | None]):
         self.last_run = run
         results = ResultsScreen(
             run,
-            self.settings,
+            self.lang,
             title=visible(self.deck.deck.title.get(self.lang)),
             time_limit_s=quiz.options.time_limit_s,
             timed_out=quiz.timed_out,

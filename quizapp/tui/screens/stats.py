@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from quizapp.core import stats
@@ -35,9 +34,9 @@ from quizapp.core.stats.model import Group, HardCard, Recall
 from quizapp.core.stats.units import duration, percent
 from quizapp.core.store.database import Store, StoreError
 from quizapp.core.text import printable, visible
+from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import phrase_n, t, tn
-from quizapp.tui.localise import translate_bindings
 from quizapp.tui.widgets.charts import BarChart, Heatmap
 from quizapp.tui.widgets.footer import KeyFooter
 
@@ -50,7 +49,7 @@ RETENTION_LAYOUTS = ((2, 3), (2, 1), (1, 1))
 """(bar width, gap) from the widest: the first that fits the weeks; else the last weeks."""
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(LocalisedScreen[None]):
     """Statistics of one deck (`deck_id`) or of all decks."""
 
     DEFAULT_CSS = """
@@ -89,18 +88,16 @@ class StatsScreen(Screen[None]):
     ) -> None:
         """`clock` returns the current time (tests fix it); `tz` is the time zone of the day
         start (default: the system's)."""
-        super().__init__()
+        super().__init__(settings.ui_language)
         self.decks = list(decks)
         self.store = store
         self.settings = settings
-        self.lang = settings.ui_language
         self.deck_id = deck_id
         self.home_deck_id = deck_id
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.tz = tz
         self.days = days
         self.result: stats.Stats | None = None
-        translate_bindings(self, self.lang)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -135,25 +132,22 @@ class StatsScreen(Screen[None]):
                 yield BarChart(rows=5, id="difficulty-chart")
             with TabPane(t(self.lang, "stats.tab.hardest"), id="hardest"), VerticalScroll():
                 yield Static(id="hardest-text")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self._show_status(t(self.lang, "stats.computing"))
         self._compute()
 
-    def apply_settings(self, settings: Settings) -> None:
+    def settings_changed(self, settings: Settings) -> None:
+        self.settings = settings  # the next figures are computed with them
+
+    def watch_lang(self) -> None:
         """Speak the new UI language at once (the figures stay as computed)."""
-        self.settings = settings
-        if settings.ui_language == self.lang:
-            return
-        self.lang = settings.ui_language
-        translate_bindings(self, self.lang)
         tabs = self.query_one(TabbedContent)
         for name in TABS:
             tabs.get_tab(name).label = Content(t(self.lang, f"stats.tab.{name}"))
         if self.result is not None:
             self._show(self.result)
-        self.refresh_bindings()
 
     # -- computing -------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Header, Input, ProgressBar, Static
 
 from quizapp.core.deck.model import Deck
@@ -22,16 +21,16 @@ from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store, StoreError
 from quizapp.core.study.session import Answered, Session, Turn
 from quizapp.core.text import visible
+from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import data, interval
 from quizapp.tui.i18n import t, tn
-from quizapp.tui.localise import translate_bindings
 from quizapp.tui.widgets.footer import KeyFooter
 from quizapp.tui.widgets.safe_input import SafeInput
 
 _DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
 
 
-class StudyScreen(Screen[None]):
+class StudyScreen(LocalisedScreen[None]):
     """The study (or practice) screen for one deck."""
 
     DEFAULT_CSS = """
@@ -81,11 +80,10 @@ class StudyScreen(Screen[None]):
         session_options: dict[str, Any] | None = None,
     ) -> None:
         """`session_options` go to the Session (tests fix its clock and review ids)."""
-        super().__init__()
+        super().__init__(settings.ui_language)
         self.deck = deck
         self.store = store
         self.settings = settings
-        self.lang = settings.ui_language
         self.session = Session(
             deck,
             store,
@@ -98,14 +96,9 @@ class StudyScreen(Screen[None]):
         self.answered: Answered | None = None
         self.done_count = 0
         self._session_options = dict(session_options or {})
-        translate_bindings(self, self.lang)
 
-    def apply_settings(self, settings: Settings) -> None:
+    def watch_lang(self) -> None:
         """Speak the new UI language at once; the session keeps the settings it began with."""
-        if settings.ui_language == self.lang:
-            return
-        self.lang = settings.ui_language
-        translate_bindings(self, self.lang)
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
         self.query_one("#answer", Input).placeholder = t(self.lang, "study.placeholder")
         for rating in Rating:
@@ -155,7 +148,7 @@ class StudyScreen(Screen[None]):
         with Horizontal(id="grades"):
             for rating in Rating:
                 yield Button(t(self.lang, f"rating.{rating.label}"), id=f"grade-{rating.value}")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
