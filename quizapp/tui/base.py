@@ -11,17 +11,18 @@ plain `App` (tests do that): it then keeps the language it was made with.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
 from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 from quizapp.core import settings as user_settings
 from quizapp.core.settings import Settings, SettingsError
 from quizapp.core.text import visible
+from quizapp.tui.i18n import t
 
 if TYPE_CHECKING:
     from quizapp.core.store.database import Store
@@ -87,7 +88,7 @@ def base_app(node: DOMNode) -> BaseApp:
 
 
 if TYPE_CHECKING:
-    _Mixin = DOMNode  # for the type checker: `lang` is a reactive of a DOMNode
+    _Mixin = Widget  # for the type checker: `lang` is a reactive of a widget (a screen)
 else:
     _Mixin = object  # at run time a plain mixin, which Textual's CSS lookup passes over
 
@@ -99,26 +100,31 @@ class Localised(_Mixin):
     lang: var[str] = var("en", init=False)
     """The UI language of the screen ("it" or "en"); its widgets bind their `lang` to it."""
 
+    def __init__(
+        self, lang: str | None = None, *, name: str | None = None, id: str | None = None
+    ) -> None:
+        """`lang` None: the language of the running app's settings."""
+        super().__init__(name=name, id=id)
+        if lang is None:
+            app = self.app
+            lang = app.lang if isinstance(app, BaseApp) else "en"
+        self.set_reactive(Localised.lang, lang)
+
+    def on_mount(self) -> None:
+        app = self.app
+        if isinstance(app, BaseApp):
+            self.watch(app, "settings", self._follow_settings, init=False)
+
     def settings_changed(self, settings: Settings) -> None:
         """New settings in the app (after `lang` has followed them): by default nothing more."""
+
+    def notify_failure(self, key: str, error: Exception) -> None:
+        """Tell the learner what failed: the phrase `key`, its `{error}` shown as plain text."""
+        self.notify(t(self.lang, key, error=visible(str(error))), severity="error", markup=False)
 
     def _follow_settings(self, settings: Settings) -> None:
         self.lang = settings.ui_language
         self.settings_changed(settings)
-
-
-def _language(node: DOMNode, lang: str | None) -> str:
-    """`lang`, or (None) the language of the running app's settings."""
-    if lang is not None:
-        return lang
-    app = node.app
-    return app.lang if isinstance(app, BaseApp) else "en"
-
-
-def _follow(screen: Screen[Any], callback: Callable[[Settings], None]) -> None:
-    app = screen.app
-    if isinstance(app, BaseApp):
-        screen.watch(app, "settings", callback, init=False)
 
 
 # The mixin comes first: Textual takes a class's CSS (and CSS type names) from the first
@@ -128,26 +134,6 @@ def _follow(screen: Screen[Any], callback: Callable[[Settings], None]) -> None:
 class LocalisedScreen(Localised, Screen[ResultT]):
     """A screen whose `lang` follows the app's UI language."""
 
-    def __init__(
-        self, lang: str | None = None, *, name: str | None = None, id: str | None = None
-    ) -> None:
-        """`lang` None: the language of the running app's settings."""
-        super().__init__(name=name, id=id)
-        self.set_reactive(Localised.lang, _language(self, lang))
-
-    def on_mount(self) -> None:
-        _follow(self, self._follow_settings)
-
 
 class LocalisedModal(Localised, ModalScreen[ResultT]):
     """A modal screen (a dialog) whose `lang` follows the app's UI language."""
-
-    def __init__(
-        self, lang: str | None = None, *, name: str | None = None, id: str | None = None
-    ) -> None:
-        """`lang` None: the language of the running app's settings."""
-        super().__init__(name=name, id=id)
-        self.set_reactive(Localised.lang, _language(self, lang))
-
-    def on_mount(self) -> None:
-        _follow(self, self._follow_settings)

@@ -145,7 +145,7 @@ async def test_feedback_for_each_format(store: Store) -> None:
             seen.add(question.format)
             await answer(pilot, screen, right=False)
             feedback = text_of(screen, "feedback")
-            assert screen.query_one("#feedback").has_class("wrong")
+            assert screen.query_one("#feedback").has_class("-wrong")
             if question.format == "typed":
                 assert not screen.query_one("#answer", Input).display  # the feedback shows it
                 assert "You typed: non lo so" in feedback

@@ -27,7 +27,6 @@ from quizapp.core.deck.loading import CheckResult, check_deck_cached
 from quizapp.core.deck.model import Deck
 from quizapp.core.settings import Settings
 from quizapp.core.store.records import QuizRun
-from quizapp.core.text import visible
 from quizapp.tui.base import BaseApp, Localised, LocalisedScreen, base_app
 from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t, tn
@@ -263,11 +262,7 @@ class HomeScreen(LocalisedScreen[None]):
         try:
             screen = StudyScreen(deck, store, self.settings, mode=mode)
         except StoreError as error:  # the catalog could not be saved: disk full, read-only...
-            self.notify(
-                t(self.lang, "home.study_error", error=visible(str(error))),
-                severity="error",
-                markup=False,
-            )
+            self.notify_failure("home.study_error", error)
             return
         self.app.push_screen(screen)
 
