@@ -8,7 +8,7 @@ verdict (VerdictView), the grades (GradeBar) and the keys that work now.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,25 +26,20 @@ from quizapp.core.study.session import Answered, Session, Turn
 from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import interval
-from quizapp.tui.i18n import phrase, phrase_n, t, tn
+from quizapp.tui.i18n import phrase, t, tn
+from quizapp.tui.screens.study_view import answer_feedback, turn_card
 from quizapp.tui.widgets.answer_input import AnswerInput
 from quizapp.tui.widgets.card_view import Card, CardView, Line
 from quizapp.tui.widgets.footer import KeyFooter
 from quizapp.tui.widgets.grade_bar import GradeBar
 from quizapp.tui.widgets.verdict_view import (
     Feedback,
-    Headline,
     Hint,
-    Labelled,
-    Note,
-    Part,
-    TypedDiff,
     VerdictView,
-    said,
 )
 
 if TYPE_CHECKING:
-    from quizapp.core.judge import Verdict
+    pass
 
 
 class StudyScreen(LocalisedScreen[None]):
@@ -184,14 +179,14 @@ class StudyScreen(LocalisedScreen[None]):
         if turn is None:
             self._show_done()
             return
-        self.query_one(CardView).card = _card(turn)
+        self.query_one(CardView).card = turn_card(turn)
         self.query_one(AnswerInput).value = ""
         self._show_answer_input(turn)
 
     def watch_answered(self, answered: Answered | None) -> None:
         if answered is None:
             return  # a new turn clears the verdict
-        self.query_one(VerdictView).show(_feedback(answered))
+        self.query_one(VerdictView).show(answer_feedback(answered))
         self.query_one(AnswerInput).disabled = True
         intervals = self.session.intervals() if self.session.mode == "study" else {}
         now = self.session.now()
@@ -344,35 +339,3 @@ class StudyScreen(LocalisedScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-def _card(turn: Turn) -> Card:
-    """The card of a turn: the question, then the example, the options and what is expected."""
-    prompt = turn.prompt
-    lines: list[Line] = []
-    if turn.edited:
-        lines.append(phrase("study.edited"))
-    if prompt.example:
-        lines.append(prompt.example)
-    if turn.options:
-        lines += [f"{i}. {option}" for i, option in enumerate(turn.options, start=1)]
-        lines.append(phrase("study.options", n=len(turn.options)))
-    if prompt.items:
-        lines.append(phrase_n("study.items", len(prompt.items)))
-    return Card(prompt.question, lines=lines)
-
-
-def _feedback(answered: Answered) -> Feedback:
-    """The verdict on an answer (a flip answer has none: the answer and the note)."""
-    prompt = answered.turn.prompt
-    verdict = cast("Verdict | None", answered.verdict)
-    parts: list[Part] = []
-    if answered.outcome:
-        outcome = phrase(f"outcome.{answered.outcome}")
-        parts.append(Headline(said(verdict.reason if verdict else None, outcome)))
-        if verdict is not None and answered.typed:
-            parts.append(TypedDiff(verdict.diff.typed))
-    parts.append(Labelled(phrase("study.expected"), prompt.answer_display))
-    if prompt.note:
-        parts.append(Note(prompt.note))
-    return Feedback(answered.outcome, tuple(parts))
