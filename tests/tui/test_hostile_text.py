@@ -34,11 +34,11 @@ from quizapp.core.quiz.run import QuizOptions
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
 from quizapp.tui.app import QuizApp
+from quizapp.tui.format import highlighted
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.quiz_view import question_card
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.study import StudyScreen
-from quizapp.tui.widgets.card_view import highlighted
 from quizapp.tui.widgets.safe_input import SafeInput
 from tests.hostile import ESCAPES, PAYLOAD, hostile_deck, raw_controls
 

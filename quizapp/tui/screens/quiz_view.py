@@ -70,7 +70,7 @@ def question_card(question: Question) -> Card:
 def feedback(question: Question, result: Result) -> Feedback:
     """The verdict on an answer: right or why not, what was typed, the right answer (unless it
     is on screen already), the card's note."""
-    verdict = cast("Verdict | None", result.verdict)
+    verdict = cast("Verdict | None", result.verdict)  # the judge's Verdict (typed Any by the quiz)
     outcome = result.outcome
     if outcome == "correct":
         headline = phrase("quiz.right")

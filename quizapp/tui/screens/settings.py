@@ -6,7 +6,7 @@ what the file could not hold; a wrong value is named next to its field and nothi
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -33,7 +33,7 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     ],
     "answer_mode": [("typed", "answer_mode.typed"), ("flip", "answer_mode.flip")],
 }
-NUMBERS: dict[str, str] = {
+NUMBERS: dict[str, Literal["integer", "number"]] = {
     "new_per_day": "integer",
     "reviews_per_day": "integer",
     "desired_retention": "number",
@@ -120,7 +120,7 @@ class SettingsScreen(LocalisedModal[Settings | None]):
                 allow_blank=False,
                 id=name,
             )
-        return Input(str(value), type=NUMBERS[name], id=name)  # type: ignore[arg-type]
+        return Input(str(value), type=NUMBERS[name], id=name)
 
     def _values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}

@@ -188,11 +188,11 @@ class StudyScreen(LocalisedScreen[None]):
             return  # a new turn clears the verdict
         self.query_one(VerdictView).show(answer_feedback(answered))
         self.query_one(AnswerInput).disabled = True
+        self.set_focus(None)  # the grade keys are the screen's now (the bar shows them)
         intervals = self.session.intervals() if self.session.mode == "study" else {}
         now = self.session.now()
         waits = {rating: due - now for rating, due in intervals.items()}
         self.query_one(GradeBar).show(answered.suggested, waits)
-        self.set_focus(None)
 
     def watch_answer_mode(self) -> None:
         if self.answered is None and self.turn is not None:

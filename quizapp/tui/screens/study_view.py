@@ -41,7 +41,7 @@ def turn_card(turn: Turn) -> Card:
 def answer_feedback(answered: Answered) -> Feedback:
     """The verdict on an answer (a flip answer has none: the answer and the note)."""
     prompt = answered.turn.prompt
-    verdict = cast("Verdict | None", answered.verdict)
+    verdict = cast("Verdict | None", answered.verdict)  # the session types it loosely
     parts: list[Part] = []
     if answered.outcome:
         outcome = phrase(f"outcome.{answered.outcome}")

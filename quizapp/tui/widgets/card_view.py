@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from quizapp.core.bilingual import Phrase
 from quizapp.core.text import visible
-from quizapp.tui.format import data
+from quizapp.tui.format import data, highlighted
 from quizapp.tui.i18n import t
 
 Line = str | Phrase
@@ -120,12 +120,3 @@ class CardView(Vertical):
         if card.highlight is None:
             return data(question)
         return highlighted(question, *card.highlight)
-
-
-def highlighted(question: str, start: int, end: int) -> Text:
-    """`question` as data with the characters [start, end) underlined; the offsets are in the
-    question as written, and stay right where an escaped character takes several cells."""
-    text = Text(visible(question))
-    shown_start = len(visible(question[:start]))
-    text.stylize("underline reverse", shown_start, shown_start + len(visible(question[start:end])))
-    return text

@@ -2,7 +2,8 @@
 characters that differ marked), the expected answer and the card's note.
 
 A screen describes the verdict as a `Feedback`: an outcome and a sequence of parts, each a
-small typed value (a headline, a diff of what was typed, a labelled value, a note, a hint).
+small typed value (a headline, a diff of what was typed, a labelled value, a sentence with a
+part underlined, a note, a hint).
 The UI's words in it are Phrases, in both languages, and everything from a card or typed by
 the learner is data, shown as it is (never markup, hidden characters escaped); the view draws
 it in its `lang`, so a language switch redraws it with no help from the screen. The outcome is
@@ -26,6 +27,7 @@ from textual.widgets import Static
 
 from quizapp.core.bilingual import Phrase
 from quizapp.core.text import visible
+from quizapp.tui.format import highlighted
 from quizapp.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -79,6 +81,21 @@ class Labelled:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A sentence from the card, as data, with characters [start, end) underlined: a cloze
+    sentence with its gap filled in, say."""
+
+    text: str
+    highlight: tuple[int, int] | None = None
+
+    def render(self, text: Text, lang: str, style_of: StyleOf) -> None:
+        if self.highlight is None:
+            text.append(visible(self.text))
+        else:
+            text.append_text(highlighted(self.text, *self.highlight))
+
+
+@dataclass(frozen=True)
 class Note:
     """The card's note, after a blank line, in italics."""
 
@@ -99,7 +116,7 @@ class Hint:
         text.append(self.text.text(lang))
 
 
-Part: TypeAlias = Headline | TypedDiff | Labelled | Note | Hint
+Part: TypeAlias = Headline | TypedDiff | Labelled | Sentence | Note | Hint
 
 
 def said(reason: Mapping[str, str] | None, otherwise: Phrase) -> Phrase:
