@@ -57,7 +57,10 @@ class HomeScreen(LocalisedScreen[None]):
     HomeScreen #decks { height: auto; max-height: 60%; }
     HomeScreen #details { height: 1fr; padding: 1 2; border-top: solid $primary; }
     HomeScreen .deck-errors { color: $error; }
+    HomeScreen > .home--broken { color: $error; text-style: bold; }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"home--broken"}
+    """The look of a deck that cannot be loaded, in the table."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "study('study')", "Study", id="home.study"),
         Binding("p", "study('practice')", "Practice", id="home.practice"),
@@ -150,7 +153,8 @@ class HomeScreen(LocalisedScreen[None]):
     def _row(self, result: CheckResult, store: object) -> list[Text]:
         deck = result.deck
         if deck is None:
-            name = data_text(f"{result.path.name} ({t(self.lang, 'home.broken')})", "bold red")
+            name = data_text(f"{result.path.name} ({t(self.lang, 'home.broken')})")
+            name.stylize(self.get_component_rich_style("home--broken", partial=True))
             return [name, *(Text("-", justify="right") for _ in range(6))]
         cells = [data_text(deck.deck.title.get(self.lang))]
         counts = self._counts(deck, store)
