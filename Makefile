@@ -22,11 +22,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/quizapp $(ARGS)
 
-## ruff (check and format), mypy on the core, and the whole test suite.
+## ruff (check and format), mypy on the core and the TUI, and the whole test suite.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy quizapp/core
+	$(BIN)/mypy quizapp/core quizapp/tui
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
