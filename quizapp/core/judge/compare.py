@@ -30,7 +30,7 @@ from quizapp.core.judge.normalise import (
 from quizapp.core.judge.reasons import reason
 from quizapp.core.judge.typos import joined_typos, word_typos
 from quizapp.core.judge.verdict import RANK, Outcome, Verdict, suggest_rating
-from quizapp.core.judge.words import articles, common_words
+from quizapp.core.judge.words import articles, is_real_word
 
 CORRECT, ALMOST, WRONG = Outcome.CORRECT, Outcome.ALMOST, Outcome.WRONG
 _NOTHING: frozenset[str] = frozenset()
@@ -48,7 +48,7 @@ class Rules(NamedTuple):
     reject_words: frozenset[str] = _NOTHING
 
     def is_known(self, word: str) -> bool:
-        return word in common_words(self.lang) or word in self.known or word in self.reject_words
+        return word in self.known or word in self.reject_words or is_real_word(word, self.lang)
 
 
 class Match(NamedTuple):
