@@ -38,7 +38,9 @@ least this share as often (e "and" and è "is" are both common; "perche" is a sl
 
 def _strip(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def _grave_slip(word: str, spellings: list[str], frequencies: dict[str, float]) -> bool:

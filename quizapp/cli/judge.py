@@ -122,9 +122,8 @@ def _fail(message: str) -> int:
 def _run_card(args: argparse.Namespace) -> int:
     from quizapp.cli.output import warn
     from quizapp.core import catalog
-    from quizapp.core.judge import deck_words, judge_prompt
+    from quizapp.core.judge import judge_for
     from quizapp.core.loading import DeckError, load_deck
-    from quizapp.core.prompts import prompts_for
 
     try:
         path = catalog.resolve(args.deck)
@@ -144,7 +143,7 @@ def _run_card(args: argparse.Namespace) -> int:
         return _fail(
             f"quizapp judge: deck '{deck.id}' has no card '{args.card}' (cards: {known}{more})"
         )
-    prompts = prompts_for(deck.id, card, study_lang=args.lang or "it", vocab="both")
+    prompts = card_prompts(deck.id, card, args.lang, args.direction)
     if not prompts:
         return _fail(
             f"quizapp judge: card '{card.id}' has nothing to ask (a vocab card needs "
@@ -157,9 +156,20 @@ def _run_card(args: argparse.Namespace) -> int:
             f"quizapp judge: card '{card.id}' has no direction '{args.direction}' "
             f"(choose from: {choices})"
         )
-    verdict = judge_prompt(prompt, args.typed, known_words=deck_words(deck))
+    verdict = judge_for(deck)(prompt, args.typed)  # the very judge study and quiz use
     _show(args, verdict, prompt)
     return 0
+
+
+def card_prompts(deck_id: str, card: Any, lang: str | None, direction: str | None) -> list[Any]:
+    """The card's prompts in `lang`, or else in the language `direction` names ("en",
+    "en.2"), or else Italian."""
+    from quizapp.core.prompts import prompts_for
+
+    if lang is None and direction is not None:
+        head = direction.partition(".")[0]
+        lang = head if head in ("it", "en") else None
+    return prompts_for(deck_id, card, study_lang=lang or "it", vocab="both")
 
 
 def _pick(prompts: list[Prompt], direction: str | None, kind: str) -> Prompt | None:

@@ -28,7 +28,7 @@ def test_a_typo_with_its_diff() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("verdict   almost (quasi)")
     assert "rating hard" in lines[0]
-    assert "Almost: one typo (wenfneg → wenfeng)." in result.stdout
+    assert "Almost: one typo (wenfneg → Wenfeng)." in result.stdout  # as the answer is written
     assert "Quasi: un errore di battitura" in result.stdout
     typed = lines.index("typed     liang wenfneg")
     assert lines[typed + 1] == "                    ^^"

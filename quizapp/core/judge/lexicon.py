@@ -9,7 +9,7 @@ language (about 36,000 Italian and 29,000 English words; a few milliseconds).
 from __future__ import annotations
 
 import gzip
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -19,7 +19,7 @@ MIN_ZIPF = 3.0
 WORDFREQ_VERSION = "3.1.1"
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(lang: str) -> frozenset[str]:
     """Every word of the language's list (lower case, accents kept); empty for another one."""
     if lang not in LANGS:

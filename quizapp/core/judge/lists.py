@@ -13,7 +13,9 @@ from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from quizapp.core.answers import AnswerSyntaxError, display
-from quizapp.core.judge.compare import Match, match_answer
+from quizapp.core.judge.answer import match_answer
+from quizapp.core.judge.compare import Match
+from quizapp.core.judge.context import NO_CONTEXT, CardContext
 from quizapp.core.judge.diff import Diff
 from quizapp.core.judge.normalise import Form, display_text, prepare
 from quizapp.core.judge.reasons import reason
@@ -47,6 +49,7 @@ class _ListRules(NamedTuple):
     strict_accents: bool
     article_required: bool
     known_words: Collection[str]
+    context: CardContext = NO_CONTEXT
 
 
 class _Judge:
@@ -70,6 +73,7 @@ class _Judge:
                 strict_accents=rules.strict_accents,
                 article_required=rules.article_required,
                 known_words=rules.known_words,
+                context=rules.context.for_item(index),
             )
         return self._cache[key]
 
@@ -167,9 +171,10 @@ def judge_list(
     strict_accents: bool = False,
     article_required: bool = False,
     known_words: Collection[str] = (),
+    context: CardContext = NO_CONTEXT,
 ) -> Verdict:
     """Judge a typed list against `items` (each item: its accepted forms, in answer syntax)."""
-    rules = _ListRules(tuple(reject), strict_accents, article_required, known_words)
+    rules = _ListRules(tuple(reject), strict_accents, article_required, known_words, context)
     judge = _Judge(items, lang, rules)
     size = len(judge.items)
     shown_typed = display_text(typed)

@@ -356,10 +356,10 @@ class QuizScreen(Screen[QuizRun | None]):
             return
         lines = Text()
         verdict = result.verdict
-        reason = getattr(verdict, "reason", None)
+        reason = verdict.reason if verdict is not None else None
         if result.outcome == "correct":
             lines.append(t(self.lang, "quiz.right"), style="bold")
-        elif isinstance(reason, dict) and reason.get(self.lang):
+        elif reason and reason.get(self.lang):
             lines.append(visible(str(reason[self.lang])), style="bold")
         elif result.outcome == "wrong":
             lines.append(t(self.lang, "quiz.wrong"), style="bold")
@@ -368,7 +368,7 @@ class QuizScreen(Screen[QuizRun | None]):
         if question.format == "truefalse":
             lines.append(" ")
             lines.append(t(self.lang, "quiz.was_true" if question.claim_true else "quiz.was_false"))
-        diff = getattr(verdict, "diff", None)
+        diff = verdict.diff if verdict is not None else None
         if question.format == "typed" and diff is not None and result.outcome != "correct":
             lines.append(f"\n{t(self.lang, 'study.typed')}: ")
             for segment in diff.typed:

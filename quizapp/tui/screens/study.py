@@ -252,13 +252,14 @@ class StudyScreen(Screen[None]):
         prompt = answered.turn.prompt
         lines = Text()
         if answered.outcome:
-            reason = getattr(answered.verdict, "reason", None)
-            if isinstance(reason, dict) and reason.get(self.lang):
+            judged = answered.verdict
+            reason = judged.reason if judged is not None else None
+            if reason and reason.get(self.lang):
                 lines.append(visible(reason[self.lang]), style="bold")
             else:
                 lines.append(t(self.lang, f"outcome.{answered.outcome}"), style="bold")
             lines.append("\n")
-            diff = getattr(answered.verdict, "diff", None)
+            diff = judged.diff if judged is not None else None
             if diff is not None and answered.typed:
                 lines.append(f"{t(self.lang, 'study.typed')}: ")
                 for segment in diff.typed:

@@ -1,0 +1,260 @@
+"""The judge of one deck: what study, practice, quiz and `quizapp judge` all call.
+
+    judge = judge_for(deck)            # made once per deck object, remembered
+    verdict = judge(prompt, typed)     # a Verdict
+
+It knows what a card alone does not: the deck's other words (a typed word that is another
+answer of the deck is not a typo), each card's answers in its other language, the words of
+its question and note, and the deck's people (whose surnames the deck uses alone). All of it
+is worked out the first time it is needed, not when the deck opens.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from quizapp.core.judge.answer import judge_text
+from quizapp.core.judge.context import CardContext
+from quizapp.core.judge.lists import judge_list
+from quizapp.core.judge.normalise import has_digit, prepare, word_key
+from quizapp.core.judge.verdict import Verdict
+
+if TYPE_CHECKING:
+    from quizapp.core.prompts import Prompt
+
+PEOPLE_TAGS = frozenset({"people", "person", "persone", "persona"})
+"""Cards with one of these tags ask for people (and not also for companies or places)."""
+NOT_PEOPLE_TAGS = frozenset({"companies", "company", "aziende", "places", "luoghi"})
+CONTEXT_CACHE = 1024
+"""Prompts whose context is kept (a session meets far fewer)."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = frozenset('.!?:;«“"(')
+
+
+class _DeckKnowledge(NamedTuple):
+    known: frozenset[str]
+    people: frozenset[str]
+    surnames: frozenset[str]
+
+
+def _expand(answer: str) -> list[str]:
+    from quizapp.core.answers import AnswerSyntaxError, expand
+
+    try:
+        return expand(answer)
+    except AnswerSyntaxError:
+        return [answer]
+
+
+def side_answers(side: Any) -> Iterator[str]:
+    """Every accepted answer, term, rejected answer and option of one side of a card."""
+    for name in ("answers", "terms", "reject", "distractors"):
+        yield from getattr(side, name, None) or ()
+    answer = getattr(side, "answer", None)
+    if answer:
+        yield answer
+    item_forms = getattr(side, "item_forms", None)
+    if item_forms is not None:
+        for forms in item_forms():
+            yield from forms
+    cloze = getattr(side, "cloze", None)
+    if cloze is not None:
+        for gap in cloze().gaps:
+            yield from gap.answers
+
+
+def _side_texts(side: Any) -> Iterator[str]:
+    for name in ("question", "note", "example", "text"):
+        text = getattr(side, name, None)
+        if text:
+            yield text
+
+
+def _person_groups(card: Any, side: Any) -> Iterator[tuple[str, ...]]:
+    """Groups of alternatives that may name a person: a qa card's answers, a choice card's
+    answer, each item of a list."""
+    tags = set(card.tags)
+    if not tags & PEOPLE_TAGS or tags & NOT_PEOPLE_TAGS:
+        return
+    if card.kind == "qa":
+        yield tuple(side.answers)
+    elif card.kind == "choice":
+        yield (side.answer,)
+    elif card.kind == "list":
+        yield from (tuple(forms) for forms in side.item_forms())
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return len(words) == 2 and all(w[:1].isupper() and not has_digit(w) for w in words)
+
+
+def _loose_key(text: str) -> str:
+    return " ".join(prepare(text).loose)
+
+
+def learn(cards: Iterable[Any]) -> _DeckKnowledge:
+    """One pass over the cards: their words, their people and the surnames used alone."""
+    known: set[str] = set()
+    people: set[str] = set()
+    mates: dict[str, set[str]] = {}
+    surnames: set[str] = set()
+    texts: list[str] = []
+    for card in cards:
+        for lang in card.languages():
+            side = card.side(lang)
+            for answer in side_answers(side):
+                for form in _expand(answer):
+                    key = word_key(form)
+                    known.add(key)
+                    known.update(key.split())
+            for group in _person_groups(card, side):
+                forms = [form for answer in group for form in _expand(answer)]
+                names = [form for form in forms if _is_name(form)]
+                for name in names:
+                    key = _loose_key(name)
+                    people.add(key)
+                    first, last = key.split()
+                    mates.setdefault(first, set()).add(last)
+                    mates.setdefault(last, set()).add(first)
+                    alone = {_loose_key(form) for form in forms if len(form.split()) == 1}
+                    surnames.update(alone & {first, last})
+            texts.extend(_side_texts(side))
+    for text in texts:
+        surnames.update(_used_alone(text, mates))
+    return _DeckKnowledge(frozenset(known), frozenset(people), frozenset(surnames))
+
+
+def _used_alone(text: str, mates: dict[str, set[str]]) -> Iterator[str]:
+    """Name words the text uses alone, mid-sentence ("Secondo Ding, il divario...")."""
+    found = list(_WORD.finditer(text))
+    for index, match in enumerate(found):
+        word = match.group()
+        if not word[:1].isupper():
+            continue
+        key = _loose_key(word)
+        if key not in mates:
+            continue
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in _SENTENCE_END:
+            continue
+        around = {
+            _loose_key(found[i].group()) for i in (index - 1, index + 1) if 0 <= i < len(found)
+        }
+        if not around & mates[key]:
+            yield key
+
+
+class DeckJudge:
+    """Judges typed answers to the prompts of one deck (see the module docstring)."""
+
+    def __init__(self, deck: Any) -> None:
+        self._deck = weakref.ref(deck)
+        self._contexts: dict[tuple[str, str, str], CardContext] = {}
+
+    @cached_property
+    def _knowledge(self) -> _DeckKnowledge:
+        deck = self._deck()
+        return learn(deck.cards) if deck is not None else _DeckKnowledge(*(frozenset(),) * 3)
+
+    @property
+    def known_words(self) -> frozenset[str]:
+        """Every answer, term and rejected answer of the deck and each of their words."""
+        return self._knowledge.known
+
+    def context(self, prompt: Prompt) -> CardContext:
+        """What the judge knows about a prompt's card beyond its answers."""
+        cached = self._contexts.get(prompt.key)
+        if cached is None:
+            cached = card_context(prompt, self._knowledge.people, self._knowledge.surnames)
+            if len(self._contexts) >= CONTEXT_CACHE:
+                self._contexts.pop(next(iter(self._contexts)))
+            self._contexts[prompt.key] = cached
+        return cached
+
+    def __call__(self, prompt: Prompt, typed: str) -> Verdict:
+        context = self.context(prompt)
+        known = self.known_words
+        if prompt.items:
+            return judge_list(
+                typed,
+                prompt.items,
+                prompt.answer_lang,
+                ordered=prompt.ordered,
+                reject=prompt.reject,
+                strict_accents=prompt.strict_accents,
+                article_required=prompt.article_required,
+                known_words=known,
+                context=context,
+            )
+        return judge_text(
+            typed,
+            prompt.expected,
+            prompt.answer_lang,
+            reject=prompt.reject,
+            strict_accents=prompt.strict_accents,
+            article_required=prompt.article_required,
+            known_words=known,
+            context=context,
+        )
+
+    judge = __call__
+
+
+def _words_of(texts: Iterable[str | None]) -> set[str]:
+    words: set[str] = set()
+    for text in texts:
+        if text:
+            words.update(w for w in prepare(text).words if not has_digit(w))
+    return words
+
+
+def card_context(
+    prompt: Prompt, people: frozenset[str] = frozenset(), surnames: frozenset[str] = frozenset()
+) -> CardContext:
+    """The context of one prompt: its question's and note's words, its other side, people."""
+    rejected = _words_of(form for answer in prompt.reject for form in _expand(answer))
+    extra_ok = frozenset(_words_of((prompt.question, prompt.note)) - rejected)
+    other_lang = "en" if prompt.answer_lang == "it" else "it"
+    card = prompt.card
+    other_side = card.side(other_lang) if card.kind != "vocab" else None
+    other: tuple[str, ...] = ()
+    other_items: tuple[tuple[str, ...], ...] = ()
+    if other_side is not None:
+        if card.kind == "qa":
+            other = tuple(other_side.answers)
+        elif card.kind == "choice":
+            other = (other_side.answer,)
+        elif card.kind == "cloze":
+            number = int(prompt.direction.partition(".")[2] or 1)
+            gaps = other_side.cloze().gaps
+            if len(gaps) == len(prompt.card.side(prompt.answer_lang).cloze().gaps):
+                other = gaps[number - 1].answers
+        elif card.kind == "list":
+            forms = tuple(tuple(item) for item in other_side.item_forms())
+            if len(forms) == len(prompt.items):
+                other_items = forms
+    return CardContext(extra_ok, other_lang, other, other_items, people, surnames)
+
+
+_JUDGES: dict[int, tuple[weakref.ref[Any], DeckJudge]] = {}
+
+
+def judge_for(deck: Any) -> DeckJudge:
+    """The judge of `deck`, made once per deck object and remembered while it lives."""
+    cached = _JUDGES.get(id(deck))
+    if cached is not None and cached[0]() is deck:
+        return cached[1]
+    judge = DeckJudge(deck)
+    deck_key = id(deck)
+
+    def forget(_: weakref.ref[Any]) -> None:
+        _JUDGES.pop(deck_key, None)
+
+    _JUDGES[deck_key] = (weakref.ref(deck, forget), judge)
+    return judge

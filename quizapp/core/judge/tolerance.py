@@ -1,0 +1,212 @@
+"""What a fair teacher lets pass, or counts as almost, once the plain rules have spoken.
+
+* Articles: "il addestramento" or "le elettrodomestici" is almost, whatever form of the card
+  has no article: the sound of the noun ("l'" before a vowel) or the card's own article says
+  which one it takes. "alla avanguardia" (not elided) is almost "all'avanguardia".
+* People: a name the other way round ("Wenfeng Liang"), or a well-known surname alone ("Xi"),
+  is almost, on every card that asks for that person.
+* The right answer in the other language ("January" for gennaio) is almost.
+* Words around a right answer that add nothing wrong (function words, words of the question
+  or of the card's note: "era Liang Wenfeng", "6 startup", "un miliardo di utenti") leave it
+  right, with a remark; "o1 di OpenAI" is "OpenAI o1".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from quizapp.core.judge.compare import (
+    ALMOST,
+    CORRECT,
+    WRONG,
+    Match,
+    Rules,
+    TypedAnswer,
+    best_match,
+    compare_text,
+    expected_forms,
+)
+from quizapp.core.judge.compare import _with_article as with_article
+from quizapp.core.judge.compare import _written as written
+from quizapp.core.judge.context import CardContext
+from quizapp.core.judge.normalise import Form, has_digit, prepare
+from quizapp.core.judge.words import (
+    ELIDED,
+    NEGATIONS,
+    articles,
+    function_words,
+    italian_article_for,
+    starts_with_vowel,
+)
+
+DEFINITE = frozenset({"il", "lo", "la", "i", "gli", "le", "l"})
+POSSESSIVE = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "of", "by"})
+"""An answer typed as "o1 di OpenAI" may be the card's "OpenAI o1"."""
+
+Again = Callable[[Form], Match]
+"""Judge another typed text against the same card, with every rule but the extra words."""
+
+
+# -- articles ----------------------------------------------------------------------------
+
+
+def article_agreement(typed: Form, match: Match, forms: Sequence[Form], rules: Rules) -> Match:
+    """A typed article where the matched form has none: right only if it agrees with the
+    noun (its sound) and with the article the card gives that noun elsewhere."""
+    if match.code != "article_extra" or rules.lang == "en" or len(typed.words) < 2:
+        return match
+    article, body, body_loose = typed.words[0], typed.words[1:], typed.loose[1:]
+    wanted: Form | None = None
+    for form in forms:
+        theirs = form.words[0]
+        if len(form.words) == len(typed.words) and form.loose[1:] == body_loose:
+            if theirs == article:
+                return match
+            if theirs in articles(rules.lang) and (theirs in DEFINITE) == (article in DEFINITE):
+                wanted = wanted or form
+    shown_typed = with_article(article, body, typed.text)
+    if wanted is not None:
+        fields = {"typed": shown_typed, "expected": wanted.text, "article": wanted.words[0]}
+        return Match(ALMOST, "article_wrong", 0.7, wanted, fields)
+    right = italian_article_for(article, body[0])
+    if right is None:
+        return match
+    expected = with_article(right, match.form.words, match.form.text)
+    fields = {"typed": shown_typed, "expected": expected, "article": right}
+    return Match(ALMOST, "article_wrong", 0.7, match.form, fields)
+
+
+def elision(answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rules) -> Match:
+    """ "alla avanguardia" for "all'avanguardia": almost, the elision named."""
+    if match.outcome is not WRONG or rules.lang == "en":
+        return match
+    words = answer.form.words
+    changed = False
+    parts: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in ELIDED and starts_with_vowel(following):
+            parts.append(ELIDED[word] + "'")
+            changed = True
+        else:
+            parts.append(word + " ")
+    if not changed:
+        return match
+    again = best_match(TypedAnswer(prepare("".join(parts).strip())), forms, rules)
+    if not again.outcome.recalled:
+        return match
+    fields = {"typed": answer.form.text, "expected": again.form.text}
+    return Match(ALMOST, "elision", 0.75, again.form, fields)
+
+
+# -- people ------------------------------------------------------------------------------
+
+
+def _person(form: Form, context: CardContext) -> bool:
+    return len(form.loose) >= 2 and " ".join(form.loose) in context.people
+
+
+def names(
+    typed: Form, match: Match, forms: Sequence[Form], rules: Rules, ctx: CardContext
+) -> Match:
+    """A surname alone, or a name the other way round, for one of the deck's people."""
+    if not ctx.people or match.code == "rejected":
+        return match
+    if len(typed.loose) == 1:
+        word = typed.loose[0]
+        alone = (match.outcome is CORRECT and len(match.form.loose) == 1) or (
+            match.outcome is WRONG and word in ctx.surnames
+        )
+        for form in forms:
+            if alone and _person(form, ctx) and word in form.loose:
+                return Match(ALMOST, "surname_only", 0.8, form, {"expected": form.text})
+        return match
+    if match.outcome is CORRECT or len(typed.words) != 2:
+        return match
+    swapped = prepare(" ".join(reversed(typed.text.split())))
+    if len(swapped.words) != 2:
+        return match
+    for form in forms:
+        if len(form.words) == 2 and _person(form, ctx):
+            again = compare_text(swapped, form, rules)
+            if again.outcome.recalled:
+                return Match(ALMOST, "name_order", 0.8, form, {"expected": form.text})
+    return match
+
+
+# -- the other language ------------------------------------------------------------------
+
+
+def other_language(answer: TypedAnswer, match: Match, rules: Rules, ctx: CardContext) -> Match:
+    """The card's answer on its other side: almost, "in Italian: gennaio"."""
+    if match.outcome is CORRECT or not ctx.other or ctx.other_lang is None:
+        return match
+    if match.code == "rejected":
+        return match
+    other = best_match(answer, expected_forms(ctx.other), rules._replace(lang=ctx.other_lang))
+    if other.outcome is CORRECT or (other.outcome is ALMOST and match.outcome is WRONG):
+        fields = {"expected": match.form.text, "lang": _LANGUAGE_NAMES[rules.lang]}
+        return Match(ALMOST, "other_language", 0.9, match.form, fields)
+    return match
+
+
+_LANGUAGE_NAMES = {
+    "it": {"it": "italiano", "en": "Italian"},
+    "en": {"it": "inglese", "en": "English"},
+}
+
+
+# -- words around the answer -------------------------------------------------------------
+
+
+def extra_words(
+    answer: TypedAnswer,
+    match: Match,
+    forms: Sequence[Form],
+    rules: Rules,
+    ctx: CardContext,
+    again: Again,
+) -> Match:
+    """Words that add nothing wrong around a right answer: right, with a remark."""
+    if match.outcome is not WRONG or match.code == "rejected":
+        return match
+    typed = answer.form
+    tokens = typed.norm.split(" ")
+    if len(tokens) < 2:
+        return match
+    tolerated = function_words(rules.lang) | ctx.extra_ok
+    answer_words = {word for form in forms for word in form.words}
+    kept: list[str] = []
+    dropped: list[str] = []
+    for token in tokens:
+        words = prepare(token).words
+        if words and all(
+            word in tolerated
+            and word not in answer_words
+            and word not in NEGATIONS
+            and not has_digit(word)
+            for word in words
+        ):
+            dropped.append(token)
+        else:
+            kept.append(token)
+    best = match
+    if dropped and kept:
+        inner = again(prepare(" ".join(kept)))
+        if inner.key < best.key:
+            shown = written(dropped, typed.text)
+            extra = {**inner.fields, "extra": shown}
+            if inner.outcome is CORRECT:
+                best = inner._replace(code="extra_words", fields=extra, cost=inner.cost + 0.2)
+            elif inner.outcome is ALMOST:
+                notes = (*inner.notes, "extra_words")
+                best = inner._replace(fields=extra, notes=notes, cost=inner.cost + 0.2)
+            else:
+                best = inner
+    for index in range(1, len(tokens) - 1):
+        if tokens[index] in POSSESSIVE:
+            swapped = prepare(" ".join(tokens[index + 1 :] + tokens[:index]))
+            inner = again(swapped)
+            if inner.outcome is CORRECT and inner.key < best.key:
+                best = Match(CORRECT, "possessive", inner.cost + 0.2, inner.form, {})
+    return best
