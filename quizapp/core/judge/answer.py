@@ -131,7 +131,7 @@ def _judge(
     if match.code == "rejected":
         return match
     match = tolerance.names(answer.form, match, forms, rules, context)
-    match = tolerance.other_language(answer, match, rules, context)
+    match = tolerance.other_language(answer, match, forms, rules, context)
     return tolerance.elision(answer, match, forms, rules)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from quizapp.core.judge.amounts import FIGURE_WORDS
 from quizapp.core.judge.compare import (
     ALMOST,
     CORRECT,
@@ -137,16 +138,24 @@ def names(
 # -- the other language ------------------------------------------------------------------
 
 
-def other_language(answer: TypedAnswer, match: Match, rules: Rules, ctx: CardContext) -> Match:
-    """The card's answer on its other side: almost, "in Italian: gennaio"."""
+def other_language(
+    answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rules, ctx: CardContext
+) -> Match:
+    """The card's answer on its other side: almost, "in Italian: gennaio". (Not an answer
+    both sides accept, such as a name: that one is judged in this language.)"""
     if match.outcome is CORRECT or not ctx.other or ctx.other_lang is None:
         return match
     if match.code == "rejected":
         return match
-    other = best_match(answer, expected_forms(ctx.other), rules._replace(lang=ctx.other_lang))
+    own = {form.loose for form in forms}
+    others = [form for form in expected_forms(ctx.other) if form.loose not in own]
+    if not others:
+        return match
+    other = best_match(answer, others, rules._replace(lang=ctx.other_lang))
     if other.outcome is CORRECT or (other.outcome is ALMOST and match.outcome is WRONG):
-        fields = {"expected": match.form.text, "lang": _LANGUAGE_NAMES[rules.lang]}
-        return Match(ALMOST, "other_language", 0.9, match.form, fields)
+        first = forms[0]
+        fields = {"expected": first.text, "lang": _LANGUAGE_NAMES[rules.lang]}
+        return Match(ALMOST, "other_language", 0.9, first, fields)
     return match
 
 
@@ -174,7 +183,7 @@ def extra_words(
     tokens = typed.norm.split(" ")
     if len(tokens) < 2:
         return match
-    tolerated = function_words(rules.lang) | ctx.extra_ok
+    tolerated = (function_words(rules.lang) | ctx.extra_ok) - FIGURE_WORDS
     answer_words = {word for form in forms for word in form.words}
     kept: list[str] = []
     dropped: list[str] = []
