@@ -26,6 +26,7 @@ from quizapp.core.judge.normalise import (
     prepare_cached,
     strip_accents,
 )
+from quizapp.core.judge.spans import same_decades
 from quizapp.core.judge.typos import joined_typos, word_typos
 from quizapp.core.judge.verdict import RANK, Outcome
 from quizapp.core.judge.words import ELIDED, articles, is_real_word
@@ -435,6 +436,8 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
                 match = compare_amounts(
                     amounts, expected_amounts, form, rules.lang, nearness, card_units(tuple(forms))
                 )
+        if match is None and same_decades(typed.norm, form.norm):
+            match = Match(CORRECT, "decade", 0.15, form, {"expected": form.text})
         if match is None:
             match = compare_text(typed, form, rules)
         if best is None or match.key < best.key:

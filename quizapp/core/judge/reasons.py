@@ -63,6 +63,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Correct: {expected} (no need for “{extra}”).",
     ),
     "possessive": ("Giusto: {expected}.", "Correct: {expected}."),
+    "decade": ("Giusto: {expected}.", "Correct: {expected}."),
     "currency_missing": (
         "Quasi: manca la valuta ({expected_reading}).",
         "Almost: the currency is missing ({expected_reading}).",
