@@ -122,7 +122,6 @@ def _fail(message: str) -> int:
 def _run_card(args: argparse.Namespace) -> int:
     from quizapp.cli.output import warn
     from quizapp.core import catalog
-    from quizapp.core.judge import judge_for
     from quizapp.core.loading import DeckError, load_deck
 
     try:
@@ -156,8 +155,9 @@ def _run_card(args: argparse.Namespace) -> int:
             f"quizapp judge: card '{card.id}' has no direction '{args.direction}' "
             f"(choose from: {choices})"
         )
-    verdict = judge_for(deck)(prompt, args.typed)  # the very judge study and quiz use
-    _show(args, verdict, prompt)
+    judged = card_verdict(deck, card.id, args.direction, args.typed, args.lang)
+    assert judged is not None  # the card and its direction were found above
+    _show(args, judged[1], judged[0])
     return 0
 
 
@@ -170,6 +170,20 @@ def card_prompts(deck_id: str, card: Any, lang: str | None, direction: str | Non
         head = direction.partition(".")[0]
         lang = head if head in ("it", "en") else None
     return prompts_for(deck_id, card, study_lang=lang or "it", vocab="both")
+
+
+def card_verdict(
+    deck: Any, card_id: str, direction: str | None, typed: str, lang: str | None = None
+) -> tuple[Prompt, Verdict] | None:
+    """What `quizapp judge --deck --card [--direction] [--lang] TYPED` judges, or None for a
+    card or direction the deck does not have."""
+    from quizapp.core.judge import judge_for  # the very judge study and quiz use
+
+    card = deck.card(card_id)
+    prompt = _pick(card_prompts(deck.id, card, lang, direction), direction, card.kind)
+    if prompt is None:
+        return None
+    return prompt, judge_for(deck)(prompt, typed)
 
 
 def _pick(prompts: list[Prompt], direction: str | None, kind: str) -> Prompt | None:
