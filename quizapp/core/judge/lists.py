@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from quizapp.core.answers import AnswerSyntaxError, display
@@ -30,7 +31,8 @@ MAX_EXACT_ITEMS = 12
 """Up to this many items the pairing is optimal; beyond it, greedy (no real card gets there)."""
 
 
-def _display(forms: Sequence[str]) -> str:
+@lru_cache(maxsize=4096)
+def _display(forms: tuple[str, ...]) -> str:
     try:
         return display(forms[0]) if forms else ""
     except AnswerSyntaxError:
@@ -80,6 +82,7 @@ class _Judge:
         self.items = [tuple(item) for item in items]
         self.lang = lang
         self.rules = rules
+        self.contexts = [rules.context.for_item(index) for index in range(len(self.items))]
         self._cache: dict[tuple[str, int], Match] = {}
 
     def match(self, typed: Form, index: int) -> Match:
@@ -94,7 +97,7 @@ class _Judge:
                 strict_accents=rules.strict_accents,
                 article_required=rules.article_required,
                 known_words=rules.known_words,
-                context=rules.context.for_item(index),
+                context=self.contexts[index],
             )
         return self._cache[key]
 

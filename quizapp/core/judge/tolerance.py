@@ -177,25 +177,31 @@ def extra_words(
     again: Again,
 ) -> Match:
     """Words that add nothing wrong around a right answer: right, with a remark."""
-    if match.outcome is not WRONG or match.code == "rejected":
-        return match
+    if match.outcome is not WRONG or match.code == "rejected" or match.amounts is not None:
+        return match  # a figure read as one has had its filler words set aside already
     typed = answer.form
     tokens = typed.norm.split(" ")
     if len(tokens) < 2:
         return match
-    tolerated = (function_words(rules.lang) | ctx.extra_ok) - FIGURE_WORDS
+    function = function_words(rules.lang)
+
+    def tolerated(word: str) -> bool:
+        return (
+            (word in function or word in ctx.extra_ok)
+            and word not in FIGURE_WORDS
+            and word not in NEGATIONS
+            and not has_digit(word)
+        )
+
+    has_possessive = any(token in POSSESSIVE for token in tokens[1:-1])
+    if not has_possessive and not any(tolerated(word) for word in typed.words):
+        return match  # the common case: nothing to set aside
     answer_words = {word for form in forms for word in form.words}
     kept: list[str] = []
     dropped: list[str] = []
     for token in tokens:
         words = prepare(token).words
-        if words and all(
-            word in tolerated
-            and word not in answer_words
-            and word not in NEGATIONS
-            and not has_digit(word)
-            for word in words
-        ):
+        if words and all(tolerated(word) and word not in answer_words for word in words):
             dropped.append(token)
         else:
             kept.append(token)
@@ -212,7 +218,7 @@ def extra_words(
                 best = inner._replace(fields=extra, notes=notes, cost=inner.cost + 0.2)
             else:
                 best = inner
-    for index in range(1, len(tokens) - 1):
+    for index in range(1, len(tokens) - 1) if has_possessive else ():
         if tokens[index] in POSSESSIVE:
             swapped = prepare(" ".join(tokens[index + 1 :] + tokens[:index]))
             inner = again(swapped)

@@ -7,6 +7,8 @@ Words are stored as `normalise` leaves them: lower case, accents kept; an elided
 
 from __future__ import annotations
 
+from functools import cache
+
 from quizapp.core.judge import lexicon
 
 
@@ -80,14 +82,15 @@ def function_words(lang: str) -> frozenset[str]:
     return FUNCTION_WORDS.get(lang, FUNCTION_WORDS["it"] | FUNCTION_WORDS["en"])
 
 
+@cache
+def real_words(lang: str) -> frozenset[str]:
+    """The words of a language: the lexicon, the accent pairs, articles and function words."""
+    pairs = ACCENT_PAIRS if lang != "en" else frozenset()
+    return lexicon.words(lang) | pairs | articles(lang) | function_words(lang)
+
+
 def is_real_word(word: str, lang: str) -> bool:
-    """A word of the language (the lexicon, the accent pairs, articles and function words)."""
-    return (
-        lexicon.is_word(word, lang)
-        or (lang != "en" and word in ACCENT_PAIRS)
-        or word in articles(lang)
-        or word in function_words(lang)
-    )
+    return word in real_words(lang)
 
 
 VOWELS = frozenset("aeiouàèéìíòóùúh")
