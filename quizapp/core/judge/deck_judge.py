@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from quizapp.core.judge.answer import judge_text
 from quizapp.core.judge.context import CardContext
 from quizapp.core.judge.lists import judge_list
-from quizapp.core.judge.normalise import has_digit, prepare, word_key
+from quizapp.core.judge.normalise import has_digit, prepare, strip_accents, word_key
 from quizapp.core.judge.verdict import Verdict
+from quizapp.core.judge.words import is_real_word
 
 if TYPE_CHECKING:
     from quizapp.core.prompts import Prompt
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
 PEOPLE_TAGS = frozenset({"people", "person", "persone", "persona"})
 """Cards with one of these tags ask for people (and not also for companies or places)."""
 NOT_PEOPLE_TAGS = frozenset({"companies", "company", "aziende", "places", "luoghi"})
+LEARN_CARDS = 2_000
+"""The judge learns the deck's words and people from its first this many cards: about 0.1 ms
+a card, once, at the first answer. A larger deck's other cards still have their own answers
+judged as always; only their words go unknown as "another word of the deck"."""
 CONTEXT_CACHE = 1024
 """Prompts whose context is kept (a session meets far fewer)."""
 
@@ -53,24 +58,28 @@ def _expand(answer: str) -> list[str]:
 
 def side_answers(side: Any) -> Iterator[str]:
     """Every accepted answer, term, rejected answer and option of one side of a card."""
-    for name in ("answers", "terms", "reject", "distractors"):
-        yield from getattr(side, name, None) or ()
-    answer = getattr(side, "answer", None)
-    if answer:
-        yield answer
-    item_forms = getattr(side, "item_forms", None)
-    if item_forms is not None:
-        for forms in item_forms():
-            yield from forms
-    cloze = getattr(side, "cloze", None)
-    if cloze is not None:
-        for gap in cloze().gaps:
+    from quizapp.core.deck import ChoiceSide, ClozeSide, ListSide, QASide, VocabSide
+
+    if isinstance(side, QASide):
+        yield from side.answers
+    elif isinstance(side, VocabSide):
+        yield from side.terms
+    elif isinstance(side, ClozeSide):
+        for gap in side.cloze().gaps:
             yield from gap.answers
+    elif isinstance(side, ChoiceSide):
+        yield side.answer
+        yield from side.distractors
+    elif isinstance(side, ListSide):
+        for forms in side.item_forms():
+            yield from forms
+    yield from getattr(side, "reject", ())
 
 
 def _side_texts(side: Any) -> Iterator[str]:
+    fields = side.__dict__  # a pydantic model's fields, without its slow missing-attribute path
     for name in ("question", "note", "example", "text"):
-        text = getattr(side, name, None)
+        text = fields.get(name)
         if text:
             yield text
 
@@ -89,9 +98,14 @@ def _person_groups(card: Any, side: Any) -> Iterator[tuple[str, ...]]:
         yield from (tuple(forms) for forms in side.item_forms())
 
 
-def _is_name(text: str) -> bool:
+def _is_name(text: str, lang: str) -> bool:
+    """Two capitalised words, not both words of the language ("Chinese Premier")."""
     words = text.split()
-    return len(words) == 2 and all(w[:1].isupper() and not has_digit(w) for w in words)
+    return (
+        len(words) == 2
+        and all(w[:1].isupper() and not has_digit(w) for w in words)
+        and not all(is_real_word(w.casefold(), lang) for w in words)
+    )
 
 
 def _loose_key(text: str) -> str:
@@ -109,13 +123,14 @@ def learn(cards: Iterable[Any]) -> _DeckKnowledge:
         for lang in card.languages():
             side = card.side(lang)
             for answer in side_answers(side):
-                for form in _expand(answer):
+                forms = _expand(answer) if "(" in answer else (answer,)
+                for form in forms:
                     key = word_key(form)
                     known.add(key)
-                    known.update(key.split())
+                    known.update(key.split(" "))
             for group in _person_groups(card, side):
                 forms = [form for answer in group for form in _expand(answer)]
-                names = [form for form in forms if _is_name(form)]
+                names = [form for form in forms if _is_name(form, lang)]
                 for name in names:
                     key = _loose_key(name)
                     people.add(key)
@@ -125,27 +140,27 @@ def learn(cards: Iterable[Any]) -> _DeckKnowledge:
                     alone = {_loose_key(form) for form in forms if len(form.split()) == 1}
                     surnames.update(alone & {first, last})
             texts.extend(_side_texts(side))
-    for text in texts:
+    for text in texts if mates else ():
         surnames.update(_used_alone(text, mates))
     return _DeckKnowledge(frozenset(known), frozenset(people), frozenset(surnames))
 
 
+def _key(word: str) -> str:
+    return strip_accents(word.casefold())
+
+
 def _used_alone(text: str, mates: dict[str, set[str]]) -> Iterator[str]:
     """Name words the text uses alone, mid-sentence ("Secondo Ding, il divario...")."""
-    found = list(_WORD.finditer(text))
-    for index, match in enumerate(found):
-        word = match.group()
-        if not word[:1].isupper():
+    found = _WORD.findall(text)
+    for index, word in enumerate(found):
+        if not word[:1].isupper() or _key(word) not in mates:
             continue
-        key = _loose_key(word)
-        if key not in mates:
-            continue
-        before = text[: match.start()].rstrip()
+        key = _key(word)
+        start = text.find(word)  # where a sentence starts, a capital says nothing
+        before = text[:start].rstrip()
         if not before or before[-1] in _SENTENCE_END:
             continue
-        around = {
-            _loose_key(found[i].group()) for i in (index - 1, index + 1) if 0 <= i < len(found)
-        }
+        around = {_key(found[i]) for i in (index - 1, index + 1) if 0 <= i < len(found)}
         if not around & mates[key]:
             yield key
 
@@ -160,7 +175,10 @@ class DeckJudge:
     @cached_property
     def _knowledge(self) -> _DeckKnowledge:
         deck = self._deck()
-        return learn(deck.cards) if deck is not None else _DeckKnowledge(*(frozenset(),) * 3)
+        if deck is None:
+            return _DeckKnowledge(frozenset(), frozenset(), frozenset())
+        cards = deck.cards
+        return learn(cards[:LEARN_CARDS] if len(cards) > LEARN_CARDS else cards)
 
     @property
     def known_words(self) -> frozenset[str]:
