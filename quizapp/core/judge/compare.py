@@ -206,14 +206,10 @@ def _typo_match(
     if not joined:
         return None
     for word in typed_words:
-        if word not in expected_words and rules.is_known(word):
+        if word not in expected_words and word not in articles(rules.lang) and rules.is_known(word):
             shown = {"typed": as_written(word, typed_text), "expected": form.text}
             return Match(WRONG, "other_word", 0.3, form, shown)
-    fields = {
-        "typed": _written(typed_words, typed_text),
-        "expected": _written(expected_words, form.text),
-        "count": joined,
-    }
+    fields = {"typed": typed_text, "expected": form.text, "count": joined}
     return Match(ALMOST, "typo" if joined == 1 else "typos", 1.5 + joined, form, fields)
 
 

@@ -197,14 +197,20 @@ def extra_words(
     if not has_possessive and not any(tolerated(word) for word in typed.words):
         return match  # the common case: nothing to set aside
     answer_words = {word for form in forms for word in form.words}
-    kept: list[str] = []
-    dropped: list[str] = []
-    for token in tokens:
+
+    def aside(token: str) -> bool:
         words = prepare(token).words
-        if words and all(tolerated(word) and word not in answer_words for word in words):
-            dropped.append(token)
-        else:
-            kept.append(token)
+        return bool(words) and all(tolerated(w) and w not in answer_words for w in words)
+
+    # Only words before or after the answer: one inside it is a slip of the answer itself
+    # ("6 milioni i dollari").
+    start, end = 0, len(tokens)
+    while start < end and aside(tokens[start]):
+        start += 1
+    while end > start and aside(tokens[end - 1]):
+        end -= 1
+    kept = tokens[start:end]
+    dropped = tokens[:start] + tokens[end:]
     best = match
     if dropped and kept:
         inner = again(prepare(" ".join(kept)))
