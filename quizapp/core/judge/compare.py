@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import OSA
 
 from quizapp.core.answers import AnswerSyntaxError, expand
-from quizapp.core.judge.amounts import Amount, parse_amounts, parse_amounts_cached
+from quizapp.core.judge.amounts import Amount, parse_amounts, parse_amounts_cached, parse_digits
 from quizapp.core.judge.normalise import (
     APOSTROPHE_ACCENT,
     Form,
@@ -26,7 +26,7 @@ from quizapp.core.judge.normalise import (
     prepare_cached,
     strip_accents,
 )
-from quizapp.core.judge.spans import same_decades
+from quizapp.core.judge.spans import same_decades, year_range
 from quizapp.core.judge.typos import joined_typos, word_typos
 from quizapp.core.judge.verdict import RANK, Outcome
 from quizapp.core.judge.words import ELIDED, articles, is_real_word
@@ -414,6 +414,15 @@ class TypedAnswer:
         return self._amounts
 
 
+def _same_range(typed: str, expected: str) -> bool:
+    """ "dal 2010 al 2024" for "2010-2024": the same two ends, in the same order."""
+    want = year_range(expected)
+    got = year_range(typed) if want is not None else None
+    if want is None or got is None:
+        return False
+    return all(parse_digits(a) == parse_digits(b) for a, b in zip(got, want, strict=True))
+
+
 def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Match:
     """The best match of the typed answer over every accepted form."""
     typed = answer.form
@@ -434,6 +443,8 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
                 )
         if match is None and same_decades(typed.norm, form.norm):
             match = Match(CORRECT, "decade", 0.15, form, {"expected": form.text})
+        if match is None and _same_range(typed.norm, form.norm):
+            match = Match(CORRECT, "range", 0.15, form, {"expected": form.text})
         if match is None:
             match = compare_text(typed, form, rules)
         if best is None or match.key < best.key:

@@ -64,6 +64,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "possessive": ("Giusto: {expected}.", "Correct: {expected}."),
     "decade": ("Giusto: {expected}.", "Correct: {expected}."),
+    "range": ("Giusto: {expected}.", "Correct: {expected}."),
     "currency_missing": (
         "Quasi: manca la valuta ({expected_reading}).",
         "Almost: the currency is missing ({expected_reading}).",

@@ -79,8 +79,10 @@ def decades(text: str) -> Decades | None:
 def same_decades(typed: str, expected: str) -> bool:
     """The two texts say the same, decades read as decades ("anni '20" = "anni 2020")."""
     want = decades(expected)
+    if want is None:
+        return False
     got = decades(typed)
-    if want is None or got is None or got.text != want.text:
+    if got is None or got.text != want.text:
         return False
     if len(got.decades) != len(want.decades):
         return False
