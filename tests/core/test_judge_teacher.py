@@ -327,3 +327,53 @@ def test_another_deck_object_gets_its_own_judge(deck: Deck, tmp_path: Path) -> N
     again = load_deck(path)
     assert judge_for(again) is not judge_for(deck)
     assert verdict(again, "president", "Xi") == verdict(deck, "president", "Xi")
+
+
+ODD_NAMES = """
+[deck]
+id = "odd"
+version = "1"
+author = "a"
+license = "CC0"
+[deck.title]
+it = "t"
+en = "t"
+[deck.description]
+it = "t"
+en = "t"
+
+[[cards]]
+id = "odd-names"
+kind = "list"
+tags = ["people"]
+[cards.it]
+question = "Chi c'era?"
+items = ["D'Amico Rossi", "Jean-Luc Picard", "Ünal Öz", ["O'Neil", "Mary O'Neil"], "Li"]
+note = "Secondo O'Neil, e anche Picard, Öz era lì. D'Amico no."
+"""
+
+
+def test_names_of_any_shape_are_learnt_without_fuss(tmp_path: Path) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_text(ODD_NAMES, encoding="utf-8")
+    deck = load_deck(path)
+    judge = judge_for(deck)
+    judged = judge(prompt(deck, "odd-names"), "D'Amico Rossi, Jean-Luc Picard, Öz Ünal, O'Neil, Li")
+    assert judged.score == (5, 5) and judged.outcome is Outcome.ALMOST
+    assert {item.code for item in judged.items if item.typed == "Öz Ünal"} == {"name_order"}
+    assert "oz" in judge.context(prompt(deck, "odd-names")).surnames  # "Öz" alone in the note
+    assert judge(prompt(deck, "odd-names"), "Öz, Li").items[0].code == "surname_only"
+
+
+def test_a_synthetic_deck_is_judged_as_a_whole(tmp_path: Path) -> None:
+    from benchmarks import synth
+
+    path = tmp_path / "synth.toml"
+    path.write_text("\n".join(synth.deck_text(1_200)), encoding="utf-8")
+    deck = load_deck(path)
+    judge = judge_for(deck)
+    for card in deck.cards[::40]:
+        for each in prompts_for(deck.id, card, "it", "both"):
+            shown = each.answer_display
+            assert judge(each, shown).outcome in (Outcome.CORRECT, Outcome.ALMOST), each.key
+            assert judge(each, shown[::-1]).reason["en"]

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 PEOPLE_TAGS = frozenset({"people", "person", "persone", "persona"})
 """Cards with one of these tags ask for people (and not also for companies or places)."""
 NOT_PEOPLE_TAGS = frozenset({"companies", "company", "aziende", "places", "luoghi"})
-LEARN_CARDS = 2_000
+LEARN_CARDS = 1_000
 """The judge learns the deck's words and people from its first this many cards: about 0.1 ms
 a card, once, at the first answer. A larger deck's other cards still have their own answers
 judged as always; only their words go unknown as "another word of the deck"."""
@@ -118,6 +118,7 @@ def learn(cards: Iterable[Any]) -> _DeckKnowledge:
     people: set[str] = set()
     mates: dict[str, set[str]] = {}
     surnames: set[str] = set()
+    spellings: set[str] = set()
     texts: list[str] = []
     for card in cards:
         for lang in card.languages():
@@ -133,36 +134,42 @@ def learn(cards: Iterable[Any]) -> _DeckKnowledge:
                 names = [form for form in forms if _is_name(form, lang)]
                 for name in names:
                     key = _loose_key(name)
+                    if key.count(" ") != 1:  # "D'Amico Rossi": not two plain words
+                        continue
                     people.add(key)
-                    first, last = key.split()
+                    spellings.update(name.split())
+                    first, last = key.split(" ")
                     mates.setdefault(first, set()).add(last)
                     mates.setdefault(last, set()).add(first)
                     alone = {_loose_key(form) for form in forms if len(form.split()) == 1}
                     surnames.update(alone & {first, last})
             texts.extend(_side_texts(side))
-    for text in texts if mates else ():
-        surnames.update(_used_alone(text, mates))
+    if mates:
+        surnames.update(_used_alone(texts, mates, spellings))
     return _DeckKnowledge(frozenset(known), frozenset(people), frozenset(surnames))
 
 
 def _key(word: str) -> str:
-    return strip_accents(word.casefold())
+    lowered = word.lower()
+    return lowered if lowered.isascii() else strip_accents(word.casefold())
 
 
-def _used_alone(text: str, mates: dict[str, set[str]]) -> Iterator[str]:
-    """Name words the text uses alone, mid-sentence ("Secondo Ding, il divario...")."""
-    found = _WORD.findall(text)
-    for index, word in enumerate(found):
-        if not word[:1].isupper() or _key(word) not in mates:
-            continue
-        key = _key(word)
-        start = text.find(word)  # where a sentence starts, a capital says nothing
-        before = text[:start].rstrip()
-        if not before or before[-1] in _SENTENCE_END:
-            continue
-        around = {_key(found[i]) for i in (index - 1, index + 1) if 0 <= i < len(found)}
-        if not around & mates[key]:
-            yield key
+def _used_alone(
+    texts: Iterable[str], mates: dict[str, set[str]], spellings: Iterable[str]
+) -> Iterator[str]:
+    """Name words the texts use alone, mid-sentence ("Secondo Ding, il divario...")."""
+    ordered = sorted(set(spellings), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
+    for text in texts:
+        for match in pattern.finditer(text):
+            before = text[: match.start()].rstrip()
+            if not before or before[-1] in _SENTENCE_END:
+                continue  # where a sentence starts, a capital says nothing
+            key = _key(match.group())
+            previous = _WORD.findall(before[-40:])[-1:]
+            following = _WORD.findall(text[match.end() : match.end() + 40])[:1]
+            if not {_key(w) for w in previous + following} & mates.get(key, set()):
+                yield key
 
 
 class DeckJudge:
