@@ -377,3 +377,14 @@ def test_a_synthetic_deck_is_judged_as_a_whole(tmp_path: Path) -> None:
             shown = each.answer_display
             assert judge(each, shown).outcome in (Outcome.CORRECT, Outcome.ALMOST), each.key
             assert judge(each, shown[::-1]).reason["en"]
+
+
+def test_two_common_words_are_no_person(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(
+        DECK.replace('answers = ["Andrej Karpathy"]', 'answers = ["(the) Chinese Premier"]'),
+        encoding="utf-8",
+    )
+    office = load_deck(path)
+    assert verdict(office, "scientist", "Premier Chinese")[0] == "wrong"
+    assert verdict(office, "scientist", "Premier")[0] == "wrong"

@@ -22,7 +22,6 @@ from quizapp.core.judge.context import CardContext
 from quizapp.core.judge.lists import judge_list
 from quizapp.core.judge.normalise import has_digit, prepare, strip_accents, word_key
 from quizapp.core.judge.verdict import Verdict
-from quizapp.core.judge.words import is_real_word
 
 if TYPE_CHECKING:
     from quizapp.core.prompts import Prompt
@@ -98,14 +97,11 @@ def _person_groups(card: Any, side: Any) -> Iterator[tuple[str, ...]]:
         yield from (tuple(forms) for forms in side.item_forms())
 
 
-def _is_name(text: str, lang: str) -> bool:
-    """Two capitalised words, not both words of the language ("Chinese Premier")."""
+def _is_name(text: str) -> bool:
+    """Two capitalised words (the judge sets aside two common words, "Chinese Premier", when
+    it applies the name rules: see `tolerance.names`)."""
     words = text.split()
-    return (
-        len(words) == 2
-        and all(w[:1].isupper() and not has_digit(w) for w in words)
-        and not all(is_real_word(w.casefold(), lang) for w in words)
-    )
+    return len(words) == 2 and all(w[:1].isupper() and not has_digit(w) for w in words)
 
 
 def _loose_key(text: str) -> str:
@@ -131,7 +127,7 @@ def learn(cards: Iterable[Any]) -> _DeckKnowledge:
                     known.update(key.split(" "))
             for group in _person_groups(card, side):
                 forms = [form for answer in group for form in _expand(answer)]
-                names = [form for form in forms if _is_name(form, lang)]
+                names = [form for form in forms if _is_name(form)]
                 for name in names:
                     key = _loose_key(name)
                     if key.count(" ") != 1:  # "D'Amico Rossi": not two plain words

@@ -36,6 +36,7 @@ from quizapp.core.judge.words import (
     NEGATIONS,
     articles,
     function_words,
+    is_real_word,
     italian_article_for,
     starts_with_vowel,
 )
@@ -103,8 +104,13 @@ def elision(answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rul
 # -- people ------------------------------------------------------------------------------
 
 
-def _person(form: Form, context: CardContext) -> bool:
-    return len(form.loose) >= 2 and " ".join(form.loose) in context.people
+def _person(form: Form, context: CardContext, lang: str) -> bool:
+    """One of the deck's people, and not two common words ("Chinese Premier")."""
+    return (
+        len(form.loose) >= 2
+        and " ".join(form.loose) in context.people
+        and not all(is_real_word(word, lang) for word in form.words)
+    )
 
 
 def names(
@@ -119,7 +125,7 @@ def names(
             match.outcome is WRONG and word in ctx.surnames
         )
         for form in forms:
-            if alone and _person(form, ctx) and word in form.loose:
+            if alone and word in form.loose and _person(form, ctx, rules.lang):
                 return Match(ALMOST, "surname_only", 0.8, form, {"expected": form.text})
         return match
     if match.outcome is CORRECT or len(typed.words) != 2:
@@ -128,7 +134,7 @@ def names(
     if len(swapped.words) != 2:
         return match
     for form in forms:
-        if len(form.words) == 2 and _person(form, ctx):
+        if len(form.words) == 2 and _person(form, ctx, rules.lang):
             again = compare_text(swapped, form, rules)
             if again.outcome.recalled:
                 return Match(ALMOST, "name_order", 0.8, form, {"expected": form.text})
