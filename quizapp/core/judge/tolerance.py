@@ -216,12 +216,12 @@ def extra_words(
     while end > start and aside(tokens[end - 1]):
         end -= 1
     kept = tokens[start:end]
-    dropped = tokens[:start] + tokens[end:]
+    dropped = [part for part in (tokens[:start], tokens[end:]) if part]
     best = match
     if dropped and kept:
         inner = again(prepare(" ".join(kept)))
         if inner.key < best.key:
-            shown = written(dropped, typed.text)
+            shown = " … ".join(written(part, typed.text) for part in dropped)
             extra = {**inner.fields, "extra": shown}
             if inner.outcome is CORRECT:
                 best = inner._replace(code="extra_words", fields=extra, cost=inner.cost + 0.2)
