@@ -108,31 +108,38 @@ def match_answer(
         lang, strict_accents, article_required, known, reject_words(reject) if reject else _NOTHING
     )
     rejected = expected_forms(reject) if reject else ()
-
-    def again(other: Form) -> Match:
-        return _judge(TypedAnswer(other), forms, rejected, rules, context)
-
     answer = TypedAnswer(typed)
-    match = _judge(answer, forms, rejected, rules, context)
-    return tolerance.extra_words(answer, match, forms, rules, context, again)
+    match = judge_forms(answer, forms, rejected, rules, context)
+    if match.outcome is WRONG and " " in typed.norm:
+        match = tolerance.extra_words(answer, match, forms, rejected, rules, context, judge_forms)
+    return match
 
 
-def _judge(
+def judge_forms(
     answer: TypedAnswer,
     forms: Sequence[Form],
     rejected: Sequence[Form],
     rules: Rules,
     context: CardContext,
 ) -> Match:
+    """The plain rules, the reject list, then what a teacher lets pass (but the words around
+    an answer, which `match_answer` sets aside and judges again with this)."""
     match = best_match(answer, forms, rules)
-    match = tolerance.article_agreement(answer.form, match, forms, rules)
+    if match.code == "article_extra":
+        match = tolerance.article_agreement(answer.form, match, forms, rules)
     if rejected:
         match = _apply_reject(answer, match, rejected, rules)
     if match.code == "rejected":
         return match
-    match = tolerance.names(answer.form, match, forms, rules, context)
-    match = tolerance.other_language(answer, match, forms, rules, context)
-    return tolerance.elision(answer, match, forms, rules)
+    if context.people:
+        match = tolerance.names(answer.form, match, forms, rules, context)
+    if match.outcome is CORRECT:
+        return match
+    if context.other:
+        match = tolerance.other_language(answer, match, forms, rules, context)
+    if match.outcome is WRONG and rules.lang != "en":
+        match = tolerance.elision(answer, match, forms, rules)
+    return match
 
 
 def _apply_reject(

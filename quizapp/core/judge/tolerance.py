@@ -45,8 +45,8 @@ DEFINITE = frozenset({"il", "lo", "la", "i", "gli", "le", "l"})
 POSSESSIVE = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "of", "by"})
 """An answer typed as "o1 di OpenAI" may be the card's "OpenAI o1"."""
 
-Again = Callable[[Form], Match]
-"""Judge another typed text against the same card, with every rule but the extra words."""
+JudgeForms = Callable[[TypedAnswer, Sequence[Form], Sequence[Form], Rules, CardContext], Match]
+"""`answer.judge_forms`: every rule but the words around the answer."""
 
 
 # -- articles ----------------------------------------------------------------------------
@@ -83,6 +83,8 @@ def elision(answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rul
     if match.outcome is not WRONG or rules.lang == "en":
         return match
     words = answer.form.words
+    if ELIDED.keys().isdisjoint(words):
+        return match
     changed = False
     parts: list[str] = []
     for index, word in enumerate(words):
@@ -178,9 +180,10 @@ def extra_words(
     answer: TypedAnswer,
     match: Match,
     forms: Sequence[Form],
+    rejected: Sequence[Form],
     rules: Rules,
     ctx: CardContext,
-    again: Again,
+    judge_forms: JudgeForms,
 ) -> Match:
     """Words that add nothing wrong around a right answer: right, with a remark."""
     if match.outcome is not WRONG or match.code == "rejected" or match.amounts is not None:
@@ -190,6 +193,9 @@ def extra_words(
     if len(tokens) < 2:
         return match
     function = function_words(rules.lang)
+
+    def again(text: str) -> Match:
+        return judge_forms(TypedAnswer(prepare(text)), forms, rejected, rules, ctx)
 
     def tolerated(word: str) -> bool:
         return (
@@ -219,7 +225,7 @@ def extra_words(
     dropped = [part for part in (tokens[:start], tokens[end:]) if part]
     best = match
     if dropped and kept:
-        inner = again(prepare(" ".join(kept)))
+        inner = again(" ".join(kept))
         if inner.key < best.key:
             shown = " … ".join(written(part, typed.text) for part in dropped)
             extra = {**inner.fields, "extra": shown}
@@ -232,8 +238,7 @@ def extra_words(
                 best = inner
     for index in range(1, len(tokens) - 1) if has_possessive else ():
         if tokens[index] in POSSESSIVE:
-            swapped = prepare(" ".join(tokens[index + 1 :] + tokens[:index]))
-            inner = again(swapped)
+            inner = again(" ".join(tokens[index + 1 :] + tokens[:index]))
             if inner.outcome is CORRECT and inner.key < best.key:
                 best = Match(CORRECT, "possessive", inner.cost + 0.2, inner.form, {})
     return best
