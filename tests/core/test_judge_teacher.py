@@ -388,3 +388,10 @@ def test_two_common_words_are_no_person(tmp_path: Path) -> None:
     office = load_deck(path)
     assert verdict(office, "scientist", "Premier Chinese")[0] == "wrong"
     assert verdict(office, "scientist", "Premier")[0] == "wrong"
+
+
+def test_a_long_remark_is_cut(deck: Deck) -> None:
+    question = "quale scienziato ha parlato di un prezzo ridicolo? " * 3
+    judged = judge_for(deck)(prompt(deck, "scientist"), question + "Andrej Karpathy")
+    assert judged.code == "extra_words"
+    assert max(len(text) for text in judged.reason.values()) < 120

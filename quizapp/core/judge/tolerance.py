@@ -175,6 +175,13 @@ _LANGUAGE_NAMES = {
 
 # -- words around the answer -------------------------------------------------------------
 
+SHOWN_EXTRA = 40
+"""A remark quotes at most this many characters of the words set aside."""
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= SHOWN_EXTRA else text[: SHOWN_EXTRA - 1].rstrip() + "…"
+
 
 def extra_words(
     answer: TypedAnswer,
@@ -227,7 +234,7 @@ def extra_words(
     if dropped and kept:
         inner = again(" ".join(kept))
         if inner.key < best.key:
-            shown = " … ".join(written(part, typed.text) for part in dropped)
+            shown = _clipped(" … ".join(written(part, typed.text) for part in dropped))
             extra = {**inner.fields, "extra": shown}
             if inner.outcome is CORRECT:
                 best = inner._replace(code="extra_words", fields=extra, cost=inner.cost + 0.2)
