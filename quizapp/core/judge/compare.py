@@ -52,6 +52,14 @@ class Rules(NamedTuple):
     def is_known(self, word: str) -> bool:
         return word in self.known or word in self.reject_words or is_real_word(word, self.lang)
 
+    def is_other_word(self, typed: str, expected: str, text: str) -> bool:
+        """`typed` is another word, not a typo of `expected` (a word of the answer `text`).
+        A name the answer writes with a capital is another word only when the deck or the
+        reject list has the typed one: "Ling" for "Liang" is a slip, not a fish."""
+        if typed in self.known or typed in self.reject_words:
+            return True
+        return is_real_word(typed, self.lang) and not as_written(expected, text)[:1].isupper()
+
 
 class Match(NamedTuple):
     """The result of comparing the typed answer with one accepted form."""
@@ -189,7 +197,7 @@ def _typo_match(
         if not changed:
             return None
         for index, _ in changed:
-            if rules.is_known(typed_words[index]):
+            if rules.is_other_word(typed_words[index], expected_words[index], form.text):
                 shown = {
                     "typed": as_written(typed_words[index], typed_text),
                     "expected": as_written(expected_words[index], form.text),
