@@ -395,3 +395,15 @@ def test_a_long_remark_is_cut(deck: Deck) -> None:
     judged = judge_for(deck)(prompt(deck, "scientist"), question + "Andrej Karpathy")
     assert judged.code == "extra_words"
     assert max(len(text) for text in judged.reason.values()) < 120
+
+
+def test_the_decks_words_are_learnt_only_when_a_typo_needs_them(tmp_path: Path) -> None:
+    path = tmp_path / "lazy.toml"
+    path.write_text(DECK, encoding="utf-8")
+    lazy = load_deck(path)
+    judge = judge_for(lazy)
+    assert verdict(lazy, "month", "gennaio")[0] == "correct"
+    assert verdict(lazy, "month", "qualcosa di diverso")[0] == "wrong"
+    assert "known_words" not in vars(judge)  # neither answer asked whether a word is real
+    assert verdict(lazy, "gap", "il diario", "en>it") == ("wrong", "other_word")
+    assert "known_words" in vars(judge)

@@ -4,6 +4,7 @@ list, then what a teacher lets pass (tolerance.py), and the Verdict that says so
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from quizapp.core.judge import tolerance
@@ -100,7 +101,7 @@ def match_answer(
         return Match(WRONG, "empty", 1.0, forms[0])
     if not known_words:
         known: Collection[str] = _NOTHING
-    elif isinstance(known_words, (set, frozenset, dict)):
+    elif isinstance(known_words, (AbstractSet, dict)):
         known = known_words
     else:
         known = frozenset(known_words)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -108,9 +109,24 @@ def _loose_key(text: str) -> str:
     return " ".join(prepare(text).loose)
 
 
-def learn(cards: Iterable[Any]) -> _DeckKnowledge:
-    """One pass over the cards: their words, their people and the surnames used alone."""
+def learn_words(cards: Iterable[Any]) -> frozenset[str]:
+    """Every answer, term, option and rejected answer of the cards, and each of their words,
+    normalised (`word_key`)."""
     known: set[str] = set()
+    for card in cards:
+        for lang in card.languages():
+            for answer in side_answers(card.side(lang)):
+                forms = _expand(answer) if "(" in answer else (answer,)
+                for form in forms:
+                    key = word_key(form)
+                    known.add(key)
+                    known.update(key.split(" "))
+    return frozenset(known)
+
+
+def learn_people(cards: Iterable[Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The people of the cards (full names, loose keys) and the surnames the deck uses alone:
+    as an accepted answer of its own, or mid-sentence in a question, note or example."""
     people: set[str] = set()
     mates: dict[str, set[str]] = {}
     surnames: set[str] = set()
@@ -119,16 +135,9 @@ def learn(cards: Iterable[Any]) -> _DeckKnowledge:
     for card in cards:
         for lang in card.languages():
             side = card.side(lang)
-            for answer in side_answers(side):
-                forms = _expand(answer) if "(" in answer else (answer,)
-                for form in forms:
-                    key = word_key(form)
-                    known.add(key)
-                    known.update(key.split(" "))
             for group in _person_groups(card, side):
                 forms = [form for answer in group for form in _expand(answer)]
-                names = [form for form in forms if _is_name(form)]
-                for name in names:
+                for name in (form for form in forms if _is_name(form)):
                     key = _loose_key(name)
                     if key.count(" ") != 1:  # "D'Amico Rossi": not two plain words
                         continue
@@ -142,7 +151,12 @@ def learn(cards: Iterable[Any]) -> _DeckKnowledge:
             texts.extend(_side_texts(side))
     if mates:
         surnames.update(_used_alone(texts, mates, spellings))
-    return _DeckKnowledge(frozenset(known), frozenset(people), frozenset(surnames))
+    return frozenset(people), frozenset(surnames)
+
+
+def learn(cards: Sequence[Any]) -> _DeckKnowledge:
+    """Both passes over the cards: their words and their people."""
+    return _DeckKnowledge(learn_words(cards), *learn_people(cards))
 
 
 def _key(word: str) -> str:
@@ -168,31 +182,55 @@ def _used_alone(
                 yield key
 
 
+class DeckWords(AbstractSet[str]):
+    """The deck's words, learnt the first time the judge asks about one (most answers, right
+    or far off, never make it ask)."""
+
+    def __init__(self, judge: DeckJudge) -> None:
+        self._judge = judge
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._judge.known_words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._judge.known_words)
+
+    def __len__(self) -> int:
+        return len(self._judge.known_words)
+
+    def __bool__(self) -> bool:
+        return True  # asked before judging: answering must not learn the deck's words
+
+
 class DeckJudge:
     """Judges typed answers to the prompts of one deck (see the module docstring)."""
 
     def __init__(self, deck: Any) -> None:
         self._deck = weakref.ref(deck)
         self._contexts: dict[tuple[str, str, str], CardContext] = {}
+        self._words = DeckWords(self)
 
-    @cached_property
-    def _knowledge(self) -> _DeckKnowledge:
+    def _cards(self) -> Sequence[Any]:
         deck = self._deck()
         if deck is None:
-            return _DeckKnowledge(frozenset(), frozenset(), frozenset())
-        cards = deck.cards
-        return learn(cards[:LEARN_CARDS] if len(cards) > LEARN_CARDS else cards)
+            return ()
+        cards: Sequence[Any] = deck.cards
+        return cards[:LEARN_CARDS] if len(cards) > LEARN_CARDS else cards
 
-    @property
+    @cached_property
     def known_words(self) -> frozenset[str]:
         """Every answer, term and rejected answer of the deck and each of their words."""
-        return self._knowledge.known
+        return learn_words(self._cards())
+
+    @cached_property
+    def _people(self) -> tuple[frozenset[str], frozenset[str]]:
+        return learn_people(self._cards())
 
     def context(self, prompt: Prompt) -> CardContext:
         """What the judge knows about a prompt's card beyond its answers."""
         cached = self._contexts.get(prompt.key)
         if cached is None:
-            cached = card_context(prompt, self._knowledge.people, self._knowledge.surnames)
+            cached = card_context(prompt, *self._people)
             if len(self._contexts) >= CONTEXT_CACHE:
                 self._contexts.pop(next(iter(self._contexts)))
             self._contexts[prompt.key] = cached
@@ -200,7 +238,7 @@ class DeckJudge:
 
     def __call__(self, prompt: Prompt, typed: str) -> Verdict:
         context = self.context(prompt)
-        known = self.known_words
+        known = self._words
         if prompt.items:
             return judge_list(
                 typed,
