@@ -170,16 +170,17 @@ def _used_alone(
     """Name words the texts use alone, mid-sentence ("Secondo Ding, il divario...")."""
     ordered = sorted(set(spellings), key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
-    for text in texts:
-        for match in pattern.finditer(text):
-            before = text[: match.start()].rstrip()
-            if not before or before[-1] in _SENTENCE_END:
-                continue  # where a sentence starts, a capital says nothing
-            key = _key(match.group())
-            previous = _WORD.findall(before[-40:])[-1:]
-            following = _WORD.findall(text[match.end() : match.end() + 40])[:1]
-            if not {_key(w) for w in previous + following} & mates.get(key, set()):
-                yield key
+    joined = "\n".join(texts)  # one scan; a new line ends a text as a full stop would
+    for match in pattern.finditer(joined):
+        start, end = match.span()
+        before = joined[max(0, start - 40) : start].rpartition("\n")[2].rstrip()
+        if not before or before[-1] in _SENTENCE_END:
+            continue  # where a sentence starts, a capital says nothing
+        key = _key(match.group())
+        previous = _WORD.findall(before)[-1:]
+        following = _WORD.findall(joined[end : end + 40].partition("\n")[0])[:1]
+        if not {_key(w) for w in previous + following} & mates.get(key, set()):
+            yield key
 
 
 class DeckWords(AbstractSet[str]):
