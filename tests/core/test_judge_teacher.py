@@ -405,5 +405,6 @@ def test_the_decks_words_are_learnt_only_when_a_typo_needs_them(tmp_path: Path) 
     assert verdict(lazy, "month", "gennaio")[0] == "correct"
     assert verdict(lazy, "month", "qualcosa di diverso")[0] == "wrong"
     assert "known_words" not in vars(judge)  # neither answer asked whether a word is real
+    assert "_people" not in vars(judge)  # nor about the deck's people
     assert verdict(lazy, "gap", "il diario", "en>it") == ("wrong", "other_word")
     assert "known_words" in vars(judge)

@@ -8,6 +8,7 @@ the other language (the right fact in the wrong language is almost), and the dec
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 _NOTHING: frozenset[str] = frozenset()
@@ -22,9 +23,9 @@ class CardContext(NamedTuple):
     """The accepted answers on the card's other side (answer syntax)."""
     other_items: tuple[tuple[str, ...], ...] = ()
     """A list card: each item's accepted forms on the other side (same order, same count)."""
-    people: frozenset[str] = _NOTHING
+    people: AbstractSet[str] = _NOTHING
     """The deck's people: full names, normalised and without accents ("liang wenfeng")."""
-    surnames: frozenset[str] = _NOTHING
+    surnames: AbstractSet[str] = _NOTHING
     """Surnames the deck uses alone ("liang", "altman", "xi"): typed alone, almost."""
 
     def for_item(self, index: int) -> CardContext:
@@ -34,3 +35,11 @@ class CardContext(NamedTuple):
 
 
 NO_CONTEXT = CardContext()
+
+
+def looks_like_name(text: str) -> bool:
+    """Two words, each with a capital and no digit ("Liang Wenfeng"): what may be a person."""
+    words = text.split()
+    return len(words) == 2 and all(
+        w[:1].isupper() and not any(c.isdigit() for c in w) for w in words
+    )

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizapp.core.judge.answer import judge_text
-from quizapp.core.judge.context import CardContext
+from quizapp.core.judge.context import CardContext, looks_like_name
 from quizapp.core.judge.lists import judge_list
 from quizapp.core.judge.normalise import has_digit, prepare, strip_accents, word_key
 from quizapp.core.judge.verdict import Verdict
@@ -98,13 +98,6 @@ def _person_groups(card: Any, side: Any) -> Iterator[tuple[str, ...]]:
         yield from (tuple(forms) for forms in side.item_forms())
 
 
-def _is_name(text: str) -> bool:
-    """Two capitalised words (the judge sets aside two common words, "Chinese Premier", when
-    it applies the name rules: see `tolerance.names`)."""
-    words = text.split()
-    return len(words) == 2 and all(w[:1].isupper() and not has_digit(w) for w in words)
-
-
 def _loose_key(text: str) -> str:
     return " ".join(prepare(text).loose)
 
@@ -137,7 +130,7 @@ def learn_people(cards: Iterable[Any]) -> tuple[frozenset[str], frozenset[str]]:
             side = card.side(lang)
             for group in _person_groups(card, side):
                 forms = [form for answer in group for form in _expand(answer)]
-                for name in (form for form in forms if _is_name(form)):
+                for name in (form for form in forms if looks_like_name(form)):
                     key = _loose_key(name)
                     if key.count(" ") != 1:  # "D'Amico Rossi": not two plain words
                         continue
@@ -183,24 +176,29 @@ def _used_alone(
             yield key
 
 
-class DeckWords(AbstractSet[str]):
-    """The deck's words, learnt the first time the judge asks about one (most answers, right
-    or far off, never make it ask)."""
+class LazyWords(AbstractSet[str]):
+    """A set of words worked out the first time one is looked up (most answers, right or far
+    off, never look one up); always true, so that asking whether there are any learns
+    nothing."""
 
-    def __init__(self, judge: DeckJudge) -> None:
-        self._judge = judge
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return self._make()
 
     def __contains__(self, word: object) -> bool:
-        return word in self._judge.known_words
+        return word in self.words
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._judge.known_words)
+        return iter(self.words)
 
     def __len__(self) -> int:
-        return len(self._judge.known_words)
+        return len(self.words)
 
     def __bool__(self) -> bool:
-        return True  # asked before judging: answering must not learn the deck's words
+        return True
 
 
 class DeckJudge:
@@ -209,7 +207,9 @@ class DeckJudge:
     def __init__(self, deck: Any) -> None:
         self._deck = weakref.ref(deck)
         self._contexts: dict[tuple[str, str, str], CardContext] = {}
-        self._words = DeckWords(self)
+        self._words = LazyWords(lambda: self.known_words)
+        self._people_names = LazyWords(lambda: self._people[0])
+        self._surnames = LazyWords(lambda: self._people[1])
 
     def _cards(self) -> Sequence[Any]:
         deck = self._deck()
@@ -231,7 +231,7 @@ class DeckJudge:
         """What the judge knows about a prompt's card beyond its answers."""
         cached = self._contexts.get(prompt.key)
         if cached is None:
-            cached = card_context(prompt, *self._people)
+            cached = card_context(prompt, self._people_names, self._surnames)
             if len(self._contexts) >= CONTEXT_CACHE:
                 self._contexts.pop(next(iter(self._contexts)))
             self._contexts[prompt.key] = cached
@@ -275,7 +275,9 @@ def _words_of(texts: Iterable[str | None]) -> set[str]:
 
 
 def card_context(
-    prompt: Prompt, people: frozenset[str] = frozenset(), surnames: frozenset[str] = frozenset()
+    prompt: Prompt,
+    people: AbstractSet[str] = frozenset(),
+    surnames: AbstractSet[str] = frozenset(),
 ) -> CardContext:
     """The context of one prompt: its question's and note's words, its other side, people."""
     rejected = _words_of(form for answer in prompt.reject for form in _expand(answer))

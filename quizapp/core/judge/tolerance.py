@@ -29,7 +29,7 @@ from quizapp.core.judge.compare import (
 )
 from quizapp.core.judge.compare import _with_article as with_article
 from quizapp.core.judge.compare import _written as written
-from quizapp.core.judge.context import CardContext
+from quizapp.core.judge.context import CardContext, looks_like_name
 from quizapp.core.judge.normalise import Form, has_digit, prepare
 from quizapp.core.judge.words import (
     ELIDED,
@@ -109,7 +109,8 @@ def elision(answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rul
 def _person(form: Form, context: CardContext, lang: str) -> bool:
     """One of the deck's people, and not two common words ("Chinese Premier")."""
     return (
-        len(form.loose) >= 2
+        len(form.loose) == 2
+        and looks_like_name(form.text)
         and " ".join(form.loose) in context.people
         and not all(is_real_word(word, lang) for word in form.words)
     )
