@@ -403,14 +403,20 @@ def test_the_default_judge_is_imported_when_first_needed(
 ) -> None:
     module = types.ModuleType("quizapp.core.judge")
     calls = []
+    deck = make_deck(qa=1)
 
-    def judge_prompt(prompt, typed, known_words=()):  # type: ignore[no-untyped-def]
-        calls.append(typed)
-        return fake_judge(prompt, typed)
+    def judge_for(judged_deck):  # type: ignore[no-untyped-def]
+        assert judged_deck is deck  # the judge made for the session's deck
 
-    module.judge_prompt = judge_prompt  # type: ignore[attr-defined]
+        def judge(prompt, typed):  # type: ignore[no-untyped-def]
+            calls.append(typed)
+            return fake_judge(prompt, typed)
+
+        return judge
+
+    module.judge_for = judge_for  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "quizapp.core.judge", module)
-    s = Session(make_deck(qa=1), store)
+    s = Session(deck, store)
     turn = s.next()
     assert turn is not None
     assert s.answer(turn.prompt.expected[0]).outcome == "correct"

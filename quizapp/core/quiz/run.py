@@ -28,7 +28,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from quizapp.core.deck.answers import Cloze, Gap
 from quizapp.core.deck.model import ChoiceCard, ClozeCard, Deck
@@ -39,7 +39,10 @@ from quizapp.core.schedule.engine import to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
 from quizapp.core.store.records import RETRY_KIND, Key, QuizAnswer, QuizRun, new_id
-from quizapp.core.study.session import MAX_DURATION_MS, log_quiz_answer
+from quizapp.core.study.session import MAX_DURATION_MS, Judge, log_quiz_answer
+
+if TYPE_CHECKING:
+    from quizapp.core.judge.verdict import Verdict
 
 Format = Literal["typed", "choice", "truefalse"]
 FORMATS: tuple[Format, ...] = ("typed", "choice", "truefalse")
@@ -124,7 +127,7 @@ class Result:
     outcome: str
     score: float
     at: int
-    verdict: Any = None
+    verdict: Verdict | None = None
 
     @property
     def missed(self) -> bool:
@@ -157,15 +160,10 @@ def deck_tags(deck: Deck) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-def _judge_for(deck: Deck) -> Callable[[Prompt, str], Any]:
+def _judge_for(deck: Deck) -> Judge:
     # Imported when first needed: the judge loads rapidfuzz and its tables.
-    judge = importlib.import_module("quizapp.core.judge")
-    words = judge.deck_words(deck)
-
-    def run(prompt: Prompt, typed: str) -> Any:
-        return judge.judge_prompt(prompt, typed, words)
-
-    return run
+    judge: Judge = importlib.import_module("quizapp.core.judge").judge_for(deck)
+    return judge
 
 
 _POOLS: dict[tuple[int, str, str], tuple[weakref.ref[Deck], Pool]] = {}
@@ -266,7 +264,7 @@ def build_questions(
     options: QuizOptions | None = None,
     *,
     seed: int | None = None,
-    judge: Callable[[Prompt, str], Any] | None = None,
+    judge: Judge | None = None,
 ) -> tuple[Question, ...]:
     """The questions of a quiz (the same seed gives the same quiz). NoQuestions when no card
     matches the options."""
@@ -286,8 +284,7 @@ def build_questions(
     for prompt in chosen:
 
         def is_right(text: str, prompt: Prompt = prompt) -> bool:
-            outcome = judge(prompt, text).outcome
-            return str(getattr(outcome, "value", outcome)) != "wrong"
+            return judge(prompt, text).outcome != "wrong"
 
         if isinstance(prompt.card, ChoiceCard):
             wrong = own_options(prompt, pool, CHOICE_DISTRACTORS, rng, is_right)
@@ -352,7 +349,7 @@ class Quiz:
         *,
         clock: Clock | None = None,
         seed: int | None = None,
-        judge: Callable[[Prompt, str], Any] | None = None,
+        judge: Judge | None = None,
         ids: Callable[[int], str] | None = None,
     ) -> None:
         self.deck = deck
@@ -444,7 +441,7 @@ class Quiz:
         """A typed answer, judged: correct and almost 1, partial k/n, wrong 0."""
         question = self._require("typed")
         verdict = self._judge(question.prompt, typed)
-        outcome = str(getattr(verdict.outcome, "value", verdict.outcome))
+        outcome = verdict.outcome
         if outcome in ("correct", "almost"):
             score = 1.0
         elif outcome == "partial":
@@ -469,14 +466,19 @@ class Quiz:
         return self._keep(question, "true" if value else "false", _outcome(right), float(right))
 
     def _keep(
-        self, question: Question, given: str, outcome: str, score: float, verdict: Any = None
+        self,
+        question: Question,
+        given: str,
+        outcome: str,
+        score: float,
+        verdict: Verdict | None = None,
     ) -> Result:
         at = self.now()
         # Time spent on this question: since the previous answer (its feedback read, Enter
         # pressed) or the start; capped as a study answer's is, for a learner who walked away.
         since = self._state.results[-1].at if self._state.results else self.started_at
         duration = min(max(0, at - since), MAX_DURATION_MS)
-        rating = getattr(verdict, "rating", None)
+        rating = verdict.rating if verdict is not None else None
         if rating is None:
             rating = Rating.GOOD if score >= 1 else Rating.AGAIN
         log_quiz_answer(

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.prompts import Prompt, all_prompts, content_hash, prompt_keys, prompts_for
@@ -42,6 +42,9 @@ from quizapp.core.schedule.engine import (
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Counts, Key, Review, Store, new_id
 
+if TYPE_CHECKING:
+    from quizapp.core.judge.verdict import Outcome, Verdict
+
 AnswerMode = Literal["typed", "choice", "flip"]
 SessionMode = Literal["study", "practice"]
 Clock = Callable[[], datetime]
@@ -52,24 +55,19 @@ MAX_DURATION_MS = 10 * 60_000
 """A longer think is counted as this much (the learner has walked away)."""
 
 
-class VerdictLike(Protocol):
-    """What the session needs from the judge's Verdict."""
-
-    @property
-    def rating(self) -> Rating: ...
-
-    @property
-    def outcome(self) -> Any: ...
+Judge = Callable[[Prompt, str], "Verdict"]
 
 
-Judge = Callable[[Prompt, str], VerdictLike]
+def deck_judge(deck: Deck) -> Judge:
+    """The deck's judge (`quizapp.core.judge.judge_for`), imported when first needed: it loads
+    rapidfuzz and its word lists, which the first card does not need."""
 
+    def judge(prompt: Prompt, typed: str) -> Verdict:
+        module = importlib.import_module("quizapp.core.judge")
+        verdict: Verdict = module.judge_for(deck)(prompt, typed)
+        return verdict
 
-def _default_judge(prompt: Prompt, typed: str) -> VerdictLike:
-    # Imported when first needed: the judge loads rapidfuzz and its tables.
-    judge = importlib.import_module("quizapp.core.judge")
-    verdict: VerdictLike = judge.judge_prompt(prompt, typed)
-    return verdict
+    return judge
 
 
 def _utc_now() -> datetime:
@@ -107,10 +105,10 @@ class Answered:
 
     turn: Turn
     typed: str | None
-    outcome: str | None
+    outcome: Outcome | None
     """correct, almost, partial, wrong; None for a flip answer (the learner rates)."""
     suggested: Rating | None
-    verdict: VerdictLike | None = None
+    verdict: Verdict | None = None
     chosen: int | None = None
     answered_at: int = 0
 
@@ -264,7 +262,8 @@ class Session:
     """A study or practice session over one deck.
 
     `clock` returns the current time (aware datetime; tests pass a fake one), `judge` judges
-    typed answers (default: `quizapp.core.judge.judge_prompt`, imported when first needed),
+    typed answers (default: the deck's judge, `quizapp.core.judge.judge_for`, imported when
+    first needed),
     `tz` is the time zone of the day start (default: the system's), `ids` makes review ids
     from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order.
     Store errors (`StoreError`: disk full, read-only, damaged file) reach the caller as is.
@@ -289,7 +288,7 @@ class Session:
         self.settings = settings or Settings()
         self.mode: SessionMode = mode
         self._clock = clock or _utc_now
-        self._judge = judge or _default_judge
+        self._judge = judge or deck_judge(deck)
         self._tz = tz
         self._ids = ids or new_id
         self._random = random.Random(seed)
@@ -486,9 +485,8 @@ class Session:
             self._answered = Answered(turn, None, None, response, answered_at=now)
             return self._answered
         verdict = self._judge(turn.prompt, response)
-        outcome = getattr(verdict.outcome, "value", verdict.outcome)
         self._answered = Answered(
-            turn, response, str(outcome), Rating(verdict.rating), verdict, answered_at=now
+            turn, response, verdict.outcome, verdict.rating, verdict, answered_at=now
         )
         return self._answered
 
@@ -499,12 +497,14 @@ class Session:
             raise SessionError("this card has no options to choose from")
         if not 0 <= index < len(turn.options):
             raise SessionError(f"no option {index + 1}: there are {len(turn.options)}")
+        from quizapp.core.judge.verdict import Outcome
+
         chosen = turn.options[index]
         correct = chosen == turn.prompt.expected[0]
         self._answered = Answered(
             turn,
             chosen,
-            "correct" if correct else "wrong",
+            Outcome.CORRECT if correct else Outcome.WRONG,
             Rating.GOOD if correct else Rating.AGAIN,
             chosen=index,
             answered_at=self.now(),

@@ -3,7 +3,7 @@ gives its CardView and its VerdictView, and its status line."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from quizapp.core.bilingual import Phrase
 from quizapp.core.quiz.run import Question, Quiz, Result
@@ -22,7 +22,7 @@ from quizapp.tui.widgets.verdict_view import (
 )
 
 if TYPE_CHECKING:
-    from quizapp.core.judge import Verdict
+    pass
 
 HURRY_MS = 60_000
 """In the last minute of a timed quiz the time left is shown as a warning."""
@@ -70,7 +70,7 @@ def question_card(question: Question) -> Card:
 def feedback(question: Question, result: Result) -> Feedback:
     """The verdict on an answer: right or why not, what was typed, the right answer (unless it
     is on screen already), the card's note."""
-    verdict = cast("Verdict | None", result.verdict)  # the judge's Verdict (typed Any by the quiz)
+    verdict = result.verdict
     outcome = result.outcome
     if outcome == "correct":
         headline = phrase("quiz.right")

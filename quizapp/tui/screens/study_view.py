@@ -3,7 +3,7 @@ its VerdictView."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from quizapp.core.study.session import Answered, Turn
 from quizapp.tui.i18n import phrase, phrase_n
@@ -19,7 +19,7 @@ from quizapp.tui.widgets.verdict_view import (
 )
 
 if TYPE_CHECKING:
-    from quizapp.core.judge import Verdict
+    pass
 
 
 def turn_card(turn: Turn) -> Card:
@@ -41,7 +41,7 @@ def turn_card(turn: Turn) -> Card:
 def answer_feedback(answered: Answered) -> Feedback:
     """The verdict on an answer (a flip answer has none: the answer and the note)."""
     prompt = answered.turn.prompt
-    verdict = cast("Verdict | None", answered.verdict)  # the session types it loosely
+    verdict = answered.verdict
     parts: list[Part] = []
     if answered.outcome:
         outcome = phrase(f"outcome.{answered.outcome}")
