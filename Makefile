@@ -22,13 +22,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/quizapp $(ARGS)
 
-## ruff (check and format), the import contracts, mypy on the core and the command line, and
-## the whole test suite.
+## ruff (check and format), the import contracts, mypy on the core, the command line and the
+## TUI, and the whole test suite.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/mypy quizapp/core quizapp/cli
+	$(BIN)/mypy quizapp/core quizapp/cli quizapp/tui
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test

@@ -19,9 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizapp.core.judge import Verdict, judge, judge_list
+from quizapp.core.judge import CardContext, Verdict, judge, judge_list, lexicon
+from quizapp.core.judge.words import real_words
 
 TIGERS = [["Baichuan"], ["Moonshot"], ["MiniMax"], ["Zhipu"], ["Alibaba", "Alibaba Group"]]
+FOUNDER = CardContext(
+    extra_ok=frozenset({"chi", "ha", "fondato", "deepseek"}),
+    people=frozenset({"liang wenfeng"}),
+    surnames=frozenset({"liang"}),
+)
+MONTH = CardContext(other_lang="en", other=("(in) January",))
 
 CASES: list[tuple[str, str, Callable[[], Verdict], float]] = [
     # (group, case, one judgment, target in microseconds)
@@ -66,6 +73,36 @@ CASES: list[tuple[str, str, Callable[[], Verdict], float]] = [
         lambda: judge(
             "138 miliardi di dollari", ["1 trilione di yuan (138 miliardi di dollari)"], "it"
         ),
+        50,
+    ),
+    (
+        "figures",
+        "wrong currency, bare form too",
+        lambda: judge("6 milioni di euro", ["6 milioni (di dollari)", "$6 milioni"], "it"),
+        50,
+    ),
+    (
+        "teacher",
+        "words around the answer",
+        lambda: judge("era Liang Wenfeng", ["Liang Wenfeng"], "it", context=FOUNDER),
+        50,
+    ),
+    (
+        "teacher",
+        "the other language",
+        lambda: judge("January", ["gennaio", "a gennaio"], "it", context=MONTH),
+        50,
+    ),
+    (
+        "teacher",
+        "name the other way round",
+        lambda: judge("Wenfeng Liang", ["Liang Wenfeng", "Liang"], "it", context=FOUNDER),
+        50,
+    ),
+    (
+        "teacher",
+        "another real word",
+        lambda: judge("il diario", ["(il) divario"], "it"),
         50,
     ),
     (
@@ -144,6 +181,18 @@ def main() -> int:
             f"{target:>10.0f} {'ok' if ok else 'over'}"
         )
     print("all within target (with the diff)" if not over else f"{over} case(s) over target")
+    for lang in lexicon.LANGS:
+        loads = []
+        for _ in range(5):
+            lexicon.words.cache_clear()
+            real_words.cache_clear()
+            start = time.perf_counter()
+            size = len(real_words(lang))
+            loads.append(time.perf_counter() - start)
+        print(
+            f"word list {lang}: {size:,} words, read in {min(loads) * 1e3:.1f} ms (once, when "
+            "the judge first asks whether a word is real)"
+        )
     return 0
 
 

@@ -72,7 +72,46 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
         ),
         ("deck of markup and escapes (valid)", ["validate", str(hostile_deck(folder / "h.toml"))]),
         ("progress file with a 5 MB line", ["import-progress", str(endless)]),
+        (
+            "progress file, lone surrogates",
+            ["import-progress", str(_surrogates(folder / "surrogates.jsonl"))],
+        ),
+        (
+            "Anki package, one 900 MB field",
+            ["import", str(_huge_field(folder / "huge.apkg")), "-o", str(folder / "huge.toml")],
+        ),
     ]
+
+
+def _surrogates(path: Path) -> Path:
+    """A progress file whose typed answers hold lone surrogates (valid JSON, not text)."""
+    review = {
+        "type": "review",
+        "deck": "deepseek-it",
+        "card": "liang-wenfeng",
+        "direction": "it",
+        "at": "2025-03-01T09:00:00.000Z",
+        "mode": "study",
+        "rating": "good",
+    }
+    lines = [json.dumps({"format": "quizapp-progress", "version": 1})]
+    for n in range(1_000):
+        line = json.dumps({**review, "id": f"r{n}", "typed": "a"})
+        lines.append(line.replace('"typed": "a"', '"typed": "a\\ud800b"'))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _huge_field(path: Path) -> Path:
+    """A current-format package (under 1 MB, zstd) whose one note holds a 900 MB field, made by
+    another process so that this one does not start quizapp holding the field's pages."""
+    script = (
+        "import sys; from pathlib import Path; "
+        "from tests.cli.test_apkg_huge_field_cli import huge_field_package; "
+        "huge_field_package(Path(sys.argv[1]), 900_000_000)"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], cwd=HERE.parent, check=True)
+    return path
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:

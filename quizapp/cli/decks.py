@@ -13,18 +13,27 @@ def register(subparsers: Any) -> None:
         description="List decks: those bundled with quizapp, those in <data dir>/decks, and "
         "any paths given.",
     )
-    parser.add_argument("paths", nargs="*", metavar="DECK", help="more deck files to list")
+    parser.add_argument(
+        "paths", nargs="*", metavar="DECK", help="more decks to list: files, file names or ids"
+    )
     parser.add_argument("--json", action="store_true", help="print the list as JSON")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.cli.output import emit_json, say
+    from quizapp.cli.output import emit_json, say, warn
     from quizapp.core import locations
     from quizapp.core.deck import catalog, check_deck_cached
 
+    extra = []
+    for reference in args.paths:
+        try:
+            extra.append(catalog.resolve(reference))
+        except catalog.UnknownDeck as error:
+            warn(f"quizapp decks: {error}")
+            return 1
     rows: list[dict[str, Any]] = []
-    for entry in catalog.discover(args.paths):
+    for entry in catalog.discover(extra):
         result = check_deck_cached(entry.path)  # errors only, as check_deck reports them
         deck = result.deck
         rows.append(
@@ -48,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
     for row in rows:
         if row["errors"]:
             say(f"{'(broken)':<{width}}  {'-':>5}  {row['origin']:<7}  {row['path']}")
-            for error in row["errors"][:3]:
-                say(f"    {error}")
+            for problem in row["errors"][:3]:
+                say(f"    {problem}")
             if len(row["errors"]) > 3:
                 say(f"    ... and {len(row['errors']) - 3} more (quizapp validate {row['path']})")
             continue

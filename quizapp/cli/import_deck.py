@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 _SHOWN_WARNINGS = 10
-_DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+_DELIMITERS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+_ROW_SEPARATORS = {"newline": "\n", "new-line": "\n", "semicolon": ";"}
+_ESCAPES = {"\\t": "\t", "\\n": "\n", "\\\\": "\\"}
 
 
 def register(subparsers: Any) -> None:
@@ -54,7 +56,16 @@ def register(subparsers: Any) -> None:
         help="split a cell into accepted alternatives at SEP, e.g. ';' or '/'",
     )
     parser.add_argument(
-        "--delimiter", metavar="D", help="CSV delimiter: a character, or tab (default: detected)"
+        "--delimiter",
+        metavar="D",
+        help="between term and definition (CSV: between columns): tab, comma, semicolon, "
+        "pipe, or the custom text chosen in Quizlet, e.g. ' - ' (default: detected)",
+    )
+    parser.add_argument(
+        "--row-separator",
+        metavar="R",
+        help="between rows: newline, semicolon, or the custom text chosen in Quizlet; "
+        "\\n and \\t stand for a new line and a tab (default: detected)",
     )
     header = parser.add_mutually_exclusive_group()
     header.add_argument(
@@ -77,13 +88,18 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _delimiter(value: str | None) -> str | None:
+def _separator(option: str, value: str | None, names: dict[str, str]) -> str | None:
+    """A separator as typed on the command line: a name, or text with \\t and \\n escapes."""
     if value is None:
         return None
-    value = _DELIMITERS.get(value.lower(), value)
-    if len(value) != 1:
-        raise ValueError(f"--delimiter must be one character or 'tab', not {value!r}")
-    return value
+    if value.lower() in names:
+        return names[value.lower()]
+    text = value
+    for escape, char in _ESCAPES.items():
+        text = text.replace(escape, char)
+    if not text:
+        raise ValueError(f"{option} cannot be empty")
+    return text
 
 
 def _is_anki(path: Path) -> bool:
@@ -123,7 +139,8 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
             tag=tag,
             alternatives=args.alternatives,
-            delimiter=_delimiter(args.delimiter),
+            delimiter=_separator("--delimiter", args.delimiter, _DELIMITERS),
+            row_separator=_separator("--row-separator", args.row_separator, _ROW_SEPARATORS),
             header=args.header,
             deck_id=args.deck_id,
             title=args.title,
@@ -167,14 +184,18 @@ def run(args: argparse.Namespace) -> int:
     for card in deck.cards:
         kinds[card.kind] = kinds.get(card.kind, 0) + 1
     summary = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
-    say(f"Read {source.name} ({imported.source_format}): {len(deck.cards)} cards ({summary}).")
-    if imported.skipped:
-        noun = "row" if package is None else "note"
-        say(f"Skipped {imported.skipped} {noun}{'s' if imported.skipped != 1 else ''}:")
-    for line in imported.warnings[:_SHOWN_WARNINGS]:
+    noun = "row" if package is None else "note"
+    read, skipped = imported.read, imported.skipped
+    say(
+        f"Read {source.name} ({imported.source_format}): {_count(read, noun)}, "
+        f"{_count(len(deck.cards), 'card')} ({summary}), "
+        + (f"{skipped} skipped:" if skipped else "none skipped.")
+    )
+    for line in imported.warnings:  # every row or note skipped is listed, with why
         say(f"  {line}")
-    if len(imported.warnings) > _SHOWN_WARNINGS:
-        say(f"  ... and {len(imported.warnings) - _SHOWN_WARNINGS} more")
+    if imported.notices:
+        say("Worth checking:")
+        _listed(imported.notices)
     if imported.media:
         names = ", ".join(imported.media[:5]) + (", ..." if len(imported.media) > 5 else "")
         count = len(imported.media)
@@ -182,36 +203,95 @@ def run(args: argparse.Namespace) -> int:
     for line in deck_warnings[:_SHOWN_WARNINGS]:
         say(line)
     say(f"Wrote {output} (deck '{deck.id}').")
+    from quizapp.core.interop.schema_file import place_schema
+
+    placed = place_schema(output.parent)
+    if placed:
+        say(placed)
     if history is not None:
         return _save_history(history)
     return 0
 
 
-def _history(package: Any, imported: Any) -> list[Any]:
-    """The package's answers as progress-store reviews (read before anything is written)."""
-    from quizapp.core.interop.anki_history import history_records, store_reviews
-
-    return store_reviews(history_records(package, imported))
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' if number != 1 else ''}"
 
 
-def _save_history(reviews: list[Any]) -> int:
-    """Merge the reviews into the progress store in one transaction; the store refolds the
-    cards' state from them. Reviews already there (same ids) are skipped."""
+def _listed(lines: list[str]) -> None:
+    from quizapp.cli.output import say
+
+    for line in lines[:_SHOWN_WARNINGS]:
+        say(f"  {line}")
+    if len(lines) > _SHOWN_WARNINGS:
+        say(f"  ... and {len(lines) - _SHOWN_WARNINGS} more")
+
+
+def _history(package: Any, imported: Any) -> Any:
+    """The package's history as progress-store rows (read before anything is written)."""
+    from quizapp.core.interop.anki_history import import_history
+    from quizapp.core.store.records import now_ms
+
+    return import_history(package, imported, now_ms())
+
+
+def _save_history(history: Any) -> int:
+    """Save Anki's FSRS parameters and desired retention for the deck in the settings, then
+    merge the rows into the progress store in one transaction (the store refolds the cards
+    with those parameters). Rows already there (same ids) are skipped."""
     from quizapp.cli.output import say, warn
+    from quizapp.core import settings as settings_file
     from quizapp.core.store import Store, StoreError
 
-    cards = len({review.key for review in reviews})
+    deck_id = history.reviews[0].deck_id if history.reviews else None
+    if deck_id is None:
+        say("Review history: Anki has no answers for these cards.")
+        return 0
+    params = history.parameters
+    chosen, problem = settings_file.load_or_defaults()
+    if problem is None:
+        weights = dict(chosen.fsrs_parameters)
+        if history.deck.weights:
+            weights[deck_id] = list(params.weights)
+        else:
+            weights.pop(deck_id, None)
+        retention = {**chosen.deck_retention, deck_id: history.deck.desired_retention}
+        try:
+            settings_file.save(
+                chosen.model_copy(update={"fsrs_parameters": weights, "deck_retention": retention})
+            )
+        except (OSError, settings_file.SettingsError) as error:
+            warn(f"quizapp import: Anki's FSRS parameters were not saved in the settings: {error}")
+    else:
+        warn(f"quizapp import: {problem}; Anki's FSRS parameters were not saved in the settings")
     try:
         with Store() as store:
             if store.notice:
                 warn(store.notice)
-            added = store.merge(reviews)
+            store.use_parameters(deck_id, params)
+            added = store.merge(history.reviews)
     except StoreError as error:
         warn(f"quizapp import: error: {error}")
         warn("The deck was written but its review history was not saved; run again with --force.")
         return 1
+    extra = [
+        f"{history.count(mode)} {label}"
+        for mode, label in (
+            ("forget", "Forget"),
+            ("due-date", "Set due date"),
+            ("suspend", "suspended"),
+            ("bury", "buried"),
+        )
+        if history.count(mode)
+    ]
     say(
-        f"Review history: {len(reviews)} answers for {cards} cards read from Anki; "
-        f"{added} new saved to your progress."
+        f"Review history: {history.answers} answers for {history.cards} cards read from Anki"
+        + (f" ({', '.join(extra)})" if extra else "")
+        + f"; {added} new rows saved to your progress."
+    )
+    say(
+        "Schedule: Anki's "
+        + ("FSRS parameters" if history.deck.weights else "default FSRS parameters")
+        + f", desired retention {history.deck.desired_retention:.2f}, day starts at "
+        f"{history.rollover}:00."
     )
     return 0

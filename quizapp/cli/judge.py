@@ -121,8 +121,7 @@ def _fail(message: str) -> int:
 
 def _run_card(args: argparse.Namespace) -> int:
     from quizapp.cli.output import warn
-    from quizapp.core.deck import DeckError, catalog, load_deck, prompts_for
-    from quizapp.core.judge import deck_words, judge_prompt
+    from quizapp.core.deck import DeckError, catalog, load_deck
 
     try:
         path = catalog.resolve(args.deck)
@@ -142,7 +141,7 @@ def _run_card(args: argparse.Namespace) -> int:
         return _fail(
             f"quizapp judge: deck '{deck.id}' has no card '{args.card}' (cards: {known}{more})"
         )
-    prompts = prompts_for(deck.id, card, study_lang=args.lang or "it", vocab="both")
+    prompts = card_prompts(deck.id, card, args.lang, args.direction)
     if not prompts:
         return _fail(
             f"quizapp judge: card '{card.id}' has nothing to ask (a vocab card needs "
@@ -155,9 +154,35 @@ def _run_card(args: argparse.Namespace) -> int:
             f"quizapp judge: card '{card.id}' has no direction '{args.direction}' "
             f"(choose from: {choices})"
         )
-    verdict = judge_prompt(prompt, args.typed, known_words=deck_words(deck))
-    _show(args, verdict, prompt)
+    judged = card_verdict(deck, card.id, args.direction, args.typed, args.lang)
+    assert judged is not None  # the card and its direction were found above
+    _show(args, judged[1], judged[0])
     return 0
+
+
+def card_prompts(deck_id: str, card: Any, lang: str | None, direction: str | None) -> list[Any]:
+    """The card's prompts in `lang`, or else in the language `direction` names ("en",
+    "en.2"), or else Italian."""
+    from quizapp.core.deck import prompts_for
+
+    if lang is None and direction is not None:
+        head = direction.partition(".")[0]
+        lang = head if head in ("it", "en") else None
+    return prompts_for(deck_id, card, study_lang=lang or "it", vocab="both")
+
+
+def card_verdict(
+    deck: Any, card_id: str, direction: str | None, typed: str, lang: str | None = None
+) -> tuple[Prompt, Verdict] | None:
+    """What `quizapp judge --deck --card [--direction] [--lang] TYPED` judges, or None for a
+    card or direction the deck does not have."""
+    from quizapp.core.judge import judge_for  # the very judge study and quiz use
+
+    card = deck.card(card_id)
+    prompt = _pick(card_prompts(deck.id, card, lang, direction), direction, card.kind)
+    if prompt is None:
+        return None
+    return prompt, judge_for(deck)(prompt, typed)
 
 
 def _pick(prompts: list[Prompt], direction: str | None, kind: str) -> Prompt | None:

@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import say, warn
     from quizapp.core.interop import InteropError
     from quizapp.core.interop.ids import is_slug
+    from quizapp.core.interop.schema_file import place_schema
     from quizapp.core.interop.starter import write_starter
 
     path = Path(args.path).expanduser()
@@ -41,5 +42,8 @@ def run(args: argparse.Namespace) -> int:
         warn(f"error: {error.format()}")
         return 1
     say(f"Wrote {path} (deck '{deck_id}', one card of each kind).")
+    placed = place_schema(path.parent)
+    if placed:
+        say(placed)
     say(f"Edit it, then check it with: quizapp validate {path}")
     return 0

@@ -83,4 +83,13 @@ def run_import(args: argparse.Namespace) -> int:
     )
     if result.quizzes_read:
         say(f"Read {result.quizzes_read:,} quizzes: {result.quizzes_added:,} added.")
+    if result.repaired_lines:
+        lines = ", ".join(str(number) for number in result.repaired_lines[:10])
+        more = ", ..." if len(result.repaired_lines) > 10 else ""
+        count = len(result.repaired_lines)
+        say(
+            f"Note: {count} line{'s' if count != 1 else ''} ({lines}{more}) held a lone "
+            "surrogate escape (such as \\ud800), which is not a character; it was read as "
+            "U+FFFD, the replacement character."
+        )
     return 0

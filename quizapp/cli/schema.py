@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -13,14 +12,14 @@ def register(subparsers: Any) -> None:
         "schema",
         help="print the deck JSON Schema (for editors)",
         description="Print the JSON Schema of the deck format, generated from quizapp's models. "
-        "Save it and point your editor at it with a '#:schema ./deck.schema.json' first line.",
+        "Save it beside a deck as deck.schema.json: decks quizapp writes start with a "
+        "'#:schema ./deck.schema.json' line that editors such as Taplo read.",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.core.deck import json_schema
+    from quizapp.core.interop.schema_file import schema_text
 
-    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    sys.stdout.write(schema_text())
     return 0

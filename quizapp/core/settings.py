@@ -22,7 +22,7 @@ import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from quizapp.core import locations, tomlpos
-from quizapp.core.schedule import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION
+from quizapp.core.schedule import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, parameters
 from quizapp.core.text import printable, shorten
 
 UiLanguage = Literal["it", "en"]
@@ -78,6 +78,14 @@ class Settings(BaseModel):
     day_start_hour: int = Field(
         4, ge=0, le=23, description="Local hour at which a new study day starts."
     )
+    deck_retention: dict[str, float] = Field(
+        default_factory=dict,
+        description="Deck id -> desired retention for that deck (instead of desired_retention).",
+    )
+    fsrs_parameters: dict[str, list[float]] = Field(
+        default_factory=dict,
+        description="Deck id ('*' for every deck) -> FSRS parameters (Anki's, or optimised).",
+    )
     theme: str = Field("textual-dark", min_length=1, description="The colour theme.")
     quiz_length: int = Field(10, ge=1, le=500, description="Questions in a quiz.")
     keymap: dict[str, str] = Field(
@@ -85,6 +93,35 @@ class Settings(BaseModel):
         max_length=MAX_KEYMAP_ENTRIES,
         description="Binding id -> keys, e.g. 'study.again' = 'f1'.",
     )
+
+    @field_validator("deck_retention")
+    @classmethod
+    def _retentions(cls, chosen: dict[str, float]) -> dict[str, float]:
+        for deck_id, value in chosen.items():
+            if not MIN_RETENTION <= value <= MAX_RETENTION:
+                raise ValueError(
+                    f"{shorten(deck_id)}: desired retention {value} is outside "
+                    f"{MIN_RETENTION}-{MAX_RETENTION}"
+                )
+        return chosen
+
+    @field_validator("fsrs_parameters")
+    @classmethod
+    def _weights(cls, chosen: dict[str, list[float]]) -> dict[str, list[float]]:
+        for deck_id, weights in chosen.items():
+            try:
+                parameters(weights)
+            except ValueError as error:
+                raise ValueError(f"{shorten(deck_id)}: {error}") from None
+        return chosen
+
+    def retention_for(self, deck_id: str) -> float:
+        """The desired retention of this deck."""
+        return self.deck_retention.get(deck_id, self.desired_retention)
+
+    def fsrs_weights(self, deck_id: str) -> list[float] | None:
+        """The FSRS parameters set for this deck (or for every deck), None for the defaults."""
+        return self.fsrs_parameters.get(deck_id, self.fsrs_parameters.get("*"))
 
     @field_validator("keymap")
     @classmethod

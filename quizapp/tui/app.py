@@ -1,26 +1,30 @@
-"""The quizapp Textual application: settings, theme, key map, first screen (screens/ has the rest).
+"""The quizapp Textual application: theme, key map, language, first screen (screens/ has the
+rest).
 
-The app owns what every screen shares: the learner's settings (an immutable model that is
-replaced, never mutated), the progress store (opened when first needed) and the UI language.
-`apply_settings` hands a new Settings to every screen on the stack that wants it, so switching
-the UI language takes effect at once, on every screen.
+The app owns what every screen shares (see `BaseApp`): the learner's settings, a reactive that
+screens watch (an immutable model that is replaced, never mutated), and the progress store
+(opened when first needed). When the settings change, the app applies the theme and the key
+map; each screen follows the UI language by itself, so switching it takes effect at once, on
+every screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from quizapp.core import settings as user_settings
 from quizapp.core.settings import Settings, SettingsError
 from quizapp.core.text import visible
+from quizapp.tui import keys
+from quizapp.tui.base import BaseApp
 from quizapp.tui.i18n import t
-from quizapp.tui.localise import translate_bindings
 
 if TYPE_CHECKING:
     from quizapp.core.deck.loading import CheckResult
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
 ScreenFactory = Callable[["QuizApp"], Screen[Any]]
 
 
-class QuizApp(App[None]):
+class QuizApp(BaseApp):
     """quizapp in the terminal."""
 
     TITLE = "quizapp"
@@ -56,24 +60,16 @@ class QuizApp(App[None]):
         broken); a caller that read them passes the problem it found, for the same notice.
         `store` defaults to the progress database, opened when a screen first needs it.
         """
-        super().__init__()
+        if settings is None:
+            settings, settings_problem = user_settings.load_or_defaults()
+        super().__init__(settings, store)
         self.extra_decks = list(extra_decks or [])
         self.checked = dict(checked or {})
         """Decks already checked (by `quizapp` before the app starts), by path."""
         self._settings_problem = settings_problem
-        if settings is None:
-            settings, self._settings_problem = user_settings.load_or_defaults()
-        self.settings = settings
-        self._store = store
-        self._owns_store = False
         self.start = start
-        translate_bindings(self, self.settings.ui_language)
 
-    @property
-    def lang(self) -> str:
-        return self.settings.ui_language
-
-    # -- start and stop --------------------------------------------------------------------
+    # -- start ------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self._apply_theme(self.settings.theme)
@@ -98,50 +94,15 @@ class QuizApp(App[None]):
 
         self.push_screen(HomeScreen(self.extra_decks, checked=self.checked))
 
-    def on_unmount(self) -> None:
-        if self._owns_store and self._store is not None:
-            self._store.close()
-
-    def open_store(self) -> Store | None:
-        """The progress store, opened on first use; None (with a notice) if it cannot be."""
-        if self._store is None:
-            from quizapp.core.store.database import Store, StoreError
-
-            try:
-                self._store = Store()
-            except StoreError as error:
-                self.notify(visible(str(error)), severity="error", markup=False, timeout=10)
-                return None
-            self._owns_store = True
-            if self._store.notice:
-                self.notify(
-                    visible(self._store.notice), severity="warning", markup=False, timeout=10
-                )
-        return self._store
-
     # -- settings --------------------------------------------------------------------------
 
-    def apply_settings(self, new: Settings, *, save: bool = True) -> bool:
-        """Use `new` everywhere now; save it to the settings file. False if it was not saved."""
-        old, self.settings = self.settings, new
-        saved = True
-        if save:
-            try:
-                user_settings.save(new)
-            except SettingsError as error:
-                saved = False
-                self.notify(visible(str(error)), severity="error", markup=False, timeout=10)
+    def watch_settings(self, old: Settings, new: Settings) -> None:
+        """The theme and the key map of new settings (screens follow the language themselves)."""
         if new.theme != old.theme:
             self._apply_theme(new.theme)
         if new.keymap != old.keymap:
             self._apply_keymap(new.keymap)
-        translate_bindings(self, new.ui_language)
-        for screen in self.screen_stack:
-            apply = getattr(screen, "apply_settings", None)
-            if callable(apply):
-                apply(new)
         self.refresh_bindings()
-        return saved
 
     def _apply_theme(self, name: str) -> None:
         if name in self.available_themes:
@@ -154,8 +115,6 @@ class QuizApp(App[None]):
             )
 
     def _apply_keymap(self, keymap: dict[str, str]) -> None:
-        from quizapp.tui.keys import unknown_binding_ids
-
         unknown = unknown_binding_ids(keymap)
         if unknown:
             self.notify(
@@ -171,7 +130,7 @@ class QuizApp(App[None]):
 
     def action_toggle_language(self) -> None:
         other = "en" if self.lang == "it" else "it"
-        self.apply_settings(self.settings.model_copy(update={"ui_language": other}))
+        self.change_settings(self.settings.model_copy(update={"ui_language": other}))
 
     def action_help(self) -> None:
         from quizapp.tui.screens.help import HelpScreen
@@ -189,7 +148,7 @@ class QuizApp(App[None]):
         """Textual's palette, its search field labelled in the UI language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = t(self.lang, "palette.search")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
@@ -201,14 +160,55 @@ class QuizApp(App[None]):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette: the keys of the current screen, then settings, language, quit."""
-        from quizapp.tui.keys import palette_commands
-
-        yield from palette_commands(self, screen)
-        yield SystemCommand(t(self.lang, "key.app.settings"), "", self.action_settings)
+        """The command palette: the keys of the current screen, then help, settings, theme and
+        quit."""
+        lang = self.lang
+        yield from keys.palette_commands(self, screen, lang)
+        yield SystemCommand(t(lang, "key.app.help"), "?", self.action_help)
+        yield SystemCommand(t(lang, "key.app.settings"), "", self.action_settings)
         yield SystemCommand(
-            t(self.lang, "palette.theme"),
-            t(self.lang, "palette.theme_help"),
-            self.action_change_theme,
+            t(lang, "palette.theme"), t(lang, "palette.theme_help"), self.action_change_theme
         )
-        yield SystemCommand(t(self.lang, "key.app.quit"), "ctrl+q", self.action_quit)
+        yield SystemCommand(t(lang, "key.app.quit"), "ctrl+q", self.action_quit)
+
+
+# -- every key a user can remap ------------------------------------------------------------
+
+
+def bound_nodes() -> tuple[type[DOMNode], ...]:
+    """The app and every screen whose bindings a user can remap (imported here, when a keymap
+    is checked: the app does not import every screen to start)."""
+    from quizapp.tui.screens.help import HelpScreen
+    from quizapp.tui.screens.home import HomeScreen
+    from quizapp.tui.screens.leave_quiz import LeaveQuizScreen
+    from quizapp.tui.screens.quiz import QuizScreen
+    from quizapp.tui.screens.quiz_setup import QuizSetupScreen
+    from quizapp.tui.screens.results import ResultsScreen
+    from quizapp.tui.screens.settings import SettingsScreen
+    from quizapp.tui.screens.stats import StatsScreen
+    from quizapp.tui.screens.study import StudyScreen
+
+    return (
+        QuizApp,
+        HomeScreen,
+        StudyScreen,
+        SettingsScreen,
+        HelpScreen,
+        StatsScreen,
+        QuizScreen,
+        LeaveQuizScreen,
+        QuizSetupScreen,
+        ResultsScreen,
+    )
+
+
+def declared_bindings() -> Iterator[Binding]:
+    """Every binding with an id that quizapp declares."""
+    return keys.declared_bindings(bound_nodes())
+
+
+def unknown_binding_ids(keymap: Mapping[str, str]) -> set[str]:
+    """The ids in a user keymap that name no binding (a typo, or a key of an older version)."""
+    if not keymap:
+        return set()  # nothing to check: do not import every screen at start-up
+    return keys.unknown_binding_ids(keymap, bound_nodes())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual.content import Content
 
@@ -15,9 +16,18 @@ def data(text: str) -> Content:
     return Content(visible(text))
 
 
-def data_text(text: str, style: str = "", justify: str | None = None) -> Text:
+def data_text(text: str, style: str = "", justify: JustifyMethod | None = None) -> Text:
     """The same as `data`, as a Rich Text (for DataTable cells and styled pieces)."""
-    return Text(visible(text), style=style, justify=justify)  # type: ignore[arg-type]
+    return Text(visible(text), style=style, justify=justify)
+
+
+def highlighted(question: str, start: int, end: int) -> Text:
+    """`question` as data with the characters [start, end) underlined; the offsets are in the
+    question as written, and stay right where an escaped character takes several cells."""
+    text = Text(visible(question))
+    shown_start = len(visible(question[:start]))
+    text.stylize("underline reverse", shown_start, shown_start + len(visible(question[start:end])))
+    return text
 
 
 def interval(ms: int) -> str:

@@ -1,56 +1,52 @@
-"""Every key of the app, for the help screen, the command palette and user keymaps.
+"""Every key of the app, for the footer, the help screen, the command palette and user keymaps.
 
-All three are generated from the `BINDINGS` of the screens, so they cannot drift apart.
+All of them are worked out from the `BINDINGS` of the app and its screens, so they cannot drift
+apart. Bindings are declared in English; each one with an id is described in the learner's
+language by the phrase `key.<id>` (see `describe`), at the moment it is shown: switching
+language back and forth never touches the bindings themselves.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from quizapp.tui.i18n import has, t
-
-if TYPE_CHECKING:
-    from quizapp.tui.app import QuizApp
-
-# (module, class) of every node whose bindings a user can remap.
-BOUND = (
-    ("quizapp.tui.app", "QuizApp"),
-    ("quizapp.tui.screens.home", "HomeScreen"),
-    ("quizapp.tui.screens.study", "StudyScreen"),
-    ("quizapp.tui.screens.settings", "SettingsScreen"),
-    ("quizapp.tui.screens.help", "HelpScreen"),
-    ("quizapp.tui.screens.stats", "StatsScreen"),
-    ("quizapp.tui.screens.quiz", "QuizScreen"),
-    ("quizapp.tui.screens.quiz", "LeaveQuizScreen"),
-    ("quizapp.tui.screens.quiz_setup", "QuizSetupScreen"),
-    ("quizapp.tui.screens.results", "ResultsScreen"),
-)
+from quizapp.tui.i18n import WORDS
 
 
-def declared_bindings() -> Iterator[Binding]:
-    """Every binding with an id that quizapp declares."""
-    for module_name, class_name in BOUND:
-        node = getattr(importlib.import_module(module_name), class_name)
+def describe(binding: Binding, lang: str) -> str:
+    """What `binding` does, in `lang` (its English description when it has no phrase)."""
+    key = f"key.{binding.id}"
+    return WORDS.phrase(key).text(lang) if binding.id and key in WORDS else binding.description
+
+
+def declared_bindings(nodes: Iterable[type[DOMNode]]) -> Iterator[Binding]:
+    """Every binding with an id that the classes `nodes` declare."""
+    for node in nodes:
         for item in node.BINDINGS:
             if isinstance(item, Binding) and item.id:
                 yield item
 
 
-def unknown_binding_ids(keymap: Mapping[str, str]) -> set[str]:
+def unknown_binding_ids(keymap: Mapping[str, str], nodes: Iterable[type[DOMNode]]) -> set[str]:
     """The ids in a user keymap that name no binding (a typo, or a key of an older version)."""
-    if not keymap:
-        return set()  # nothing to check: do not import every screen at start-up
-    known = {binding.id for binding in declared_bindings()}
+    known = {binding.id for binding in declared_bindings(nodes)}
     return set(keymap) - known
+
+
+def live_key(screen: Screen[Any], binding_id: str) -> str | None:
+    """How the key of `binding_id` is shown on `screen` now (after any user keymap), or None."""
+    for active in screen.active_bindings.values():
+        if active.binding.id == binding_id:
+            return screen.app.get_key_display(active.binding)
+    return None
 
 
 @dataclass(frozen=True)
@@ -73,8 +69,7 @@ def key_lines(app: App[Any], node: DOMNode, keymap: Mapping[str, str], lang: str
             app.get_key_display(item.with_key(key.strip(), key_display=None))
             for key in keys.split(",")
         )
-        description = t(lang, f"key.{item.id}") if has(f"key.{item.id}") else item.description
-        lines[item.id] = KeyLine(shown, description, item.id)
+        lines[item.id] = KeyLine(shown, describe(item, lang), item.id)
     return list(lines.values())
 
 
@@ -82,8 +77,9 @@ _APP_COMMANDS = frozenset({"app.quit", "app.settings", "app.help"})
 """Actions the palette lists once, after the screen's keys."""
 
 
-def palette_commands(app: QuizApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
-    """A command for every enabled, described binding of the screen and the app."""
+def palette_commands(app: App[Any], screen: Screen[Any], lang: str) -> Iterable[SystemCommand]:
+    """A command for every enabled, described binding of the screen and the app (but help,
+    settings and quit, which the app lists after them)."""
     seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
@@ -94,6 +90,5 @@ def palette_commands(app: QuizApp, screen: Screen[Any]) -> Iterable[SystemComman
         seen.add(binding.id)
         key = app.get_key_display(binding)
         yield SystemCommand(
-            binding.description, key, partial(app.run_action, binding.action, active.node)
+            describe(binding, lang), key, partial(app.run_action, binding.action, active.node)
         )
-    yield SystemCommand(t(app.lang, "key.app.help"), "?", app.action_help)

@@ -49,7 +49,10 @@ def test_teacher_imports_a_quizlet_export(tmp_path: Path) -> None:
     source.write_text("il gatto\tthe cat\n(il) cane\tdog\nparlare\tto speak\n", encoding="utf-8")
     result = quizapp("import", "lezione_3.txt", "--tag", "lesson-3", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Read lezione_3.txt (TSV): 3 cards (3 vocab)." in result.stdout
+    assert (
+        "Read lezione_3.txt (text, tab between term and definition, new line between rows, "
+        "detected): 3 rows, 3 cards (3 vocab), none skipped."
+    ) in result.stdout
     written = user_decks() / "lezione-3.toml"
     assert f"Wrote {written} (deck 'lezione-3')." in result.stdout
     deck = load_deck(written)
@@ -71,15 +74,15 @@ def test_teacher_imports_anki_decks_of_both_formats(tmp_path: Path) -> None:
     current_apkg(tmp_path / "current.apkg")
     old = quizapp("import", "legacy.apkg", "-o", "italiano.toml", cwd=tmp_path)
     assert old.returncode == 0, old.stderr
-    assert "Read legacy.apkg (Anki package, legacy format): 3 cards (1 qa, 1 vocab, 1 cloze)." in (
-        old.stdout
-    )
-    assert "Skipped 1 note:" in old.stdout
+    assert (
+        "Read legacy.apkg (Anki package, legacy format): 4 notes, 3 cards (1 qa, 1 vocab, "
+        "1 cloze), 1 skipped:\n  legacy.apkg: note "
+    ) in old.stdout
     assert "Not imported: 3 media files (gatto.jpg, gatto.mp3, solo.png)." in old.stdout
     assert load_deck(tmp_path / "italiano.toml").deck.title.it == "Italiano base"
     new = quizapp("import", "current.apkg", "-o", "moderno.toml", cwd=tmp_path)
     assert new.returncode == 0, new.stderr
-    assert "(Anki package, current format): 3 cards" in new.stdout
+    assert "(Anki package, current format): 3 notes, 3 cards" in new.stdout
     assert len(load_deck(tmp_path / "moderno.toml").cards) == 3
 
 
@@ -163,7 +166,8 @@ def test_with_history_saves_the_anki_reviews_as_progress(tmp_path: Path) -> None
     args = ("import", "legacy.apkg", "-o", "h.toml", "--with-history", "--force")
     result = quizapp(*args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Review history: 4 answers for 3 cards read from Anki; 4 new saved" in result.stdout
+    assert "Review history: 4 answers for 3 cards read from Anki; 4 new rows saved" in result.stdout
+    assert "Schedule: Anki's default FSRS parameters, desired retention 0.90" in result.stdout
     deck = load_deck(tmp_path / "h.toml")
     qa, vocab, cloze = deck.cards[0], deck.cards[1], deck.cards[2]
     with Store() as store:
@@ -180,7 +184,7 @@ def test_with_history_saves_the_anki_reviews_as_progress(tmp_path: Path) -> None
 
     again = quizapp(*args, cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert "0 new saved" in again.stdout
+    assert "0 new rows saved" in again.stdout
     with Store() as store:
         assert sorted(r.id for r in store.iter_reviews()) == ids
 
@@ -216,11 +220,7 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
         return path
     if kind == "million-columns":
         path = tmp_path / "wide.csv"
-        path.write_text("a,b\n" + "," * 1_000_000 + "\n", encoding="utf-8")
-        return path
-    if kind == "huge-field":
-        path = tmp_path / "huge.csv"
-        path.write_text('a,b\nc,"' + "x" * 500_000 + '"\n', encoding="utf-8")
+        path.write_text("italian,english\n" + "," * 1_000_000 + "\n", encoding="utf-8")
         return path
     path = tmp_path / "latin1.csv"
     path.write_bytes("perché,because\n".encode("latin-1"))
@@ -235,7 +235,6 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
         "not-anki-sqlite",
         "not-a-zip",
         "million-columns",
-        "huge-field",
         "not-utf8",
     ],
 )

@@ -28,7 +28,7 @@ def test_a_typo_with_its_diff() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("verdict   almost (quasi)")
     assert "rating hard" in lines[0]
-    assert "Almost: one typo (wenfneg → wenfeng)." in result.stdout
+    assert "Almost: one typo (wenfneg → Wenfeng)." in result.stdout  # as the answer is written
     assert "Quasi: un errore di battitura" in result.stdout
     typed = lines.index("typed     liang wenfneg")
     assert lines[typed + 1] == "                    ^^"
@@ -162,3 +162,47 @@ def test_card_text_is_printed_as_data() -> None:
     assert "\x1b" not in result.stdout
     assert "the answer is [31mrosso[/]." in result.stdout  # control characters dropped
     assert "[bold]x" in result.stdout
+
+
+def test_an_english_direction_needs_no_lang() -> None:
+    result = quizapp(
+        "--deck",
+        str(BUNDLED_DECK),
+        "--card",
+        "liang-wenfeng",
+        "--direction",
+        "en",
+        "--json",
+        "Liang Wenfeng",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["card"]["direction"] == "en" and data["verdict"] == "correct"
+
+
+def test_the_command_says_what_study_says() -> None:
+    """The same verdict as study's judge, with the deck's own words and people."""
+    from quizapp.cli.judge import card_verdict
+    from quizapp.core.deck.loading import load_deck
+    from quizapp.core.deck.prompts import prompts_for
+    from quizapp.core.judge import judge_for
+
+    deck = load_deck(BUNDLED_DECK)
+    for card, direction, typed in [
+        ("divario", "en>it", "il diario"),
+        ("liang-wenfeng", "it", "Wenfeng Liang"),
+        ("r1-release-month", "en", "gennaio"),
+    ]:
+        result = quizapp(
+            "--deck", str(BUNDLED_DECK), "--card", card, "--direction", direction, "--json", typed
+        )
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        lang = direction.split(".")[0] if ">" not in direction else "it"
+        prompt = next(
+            p for p in prompts_for(deck.id, deck.card(card), lang) if p.direction == direction
+        )
+        study = judge_for(deck)(prompt, typed).to_json()
+        assert {key: data[key] for key in study} == study
+        judged = card_verdict(deck, card, direction, typed)
+        assert judged is not None and judged[1].to_json() == study

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path
 
-import fsrs
 import jsonschema
 import pytest
 
 from quizapp.core.deck.loading import load_deck
 from quizapp.core.deck.model import ClozeCard, QACard, VocabCard, json_schema
-from quizapp.core.interop.anki_history import history_records, rebuild_states, store_reviews
+from quizapp.core.interop.anki_history import import_history
 from quizapp.core.interop.anki_import import import_apkg
 from quizapp.core.interop.apkg_read import read_apkg
 from quizapp.core.interop.apkg_write import (
@@ -27,7 +25,6 @@ from quizapp.core.interop.html_text import html_to_text
 from quizapp.core.interop.ids import number
 from quizapp.core.interop.json_export import deck_to_json
 from quizapp.core.interop.options import ImportOptions
-from quizapp.core.rating import Rating
 from tests.anki_fixtures import add_reviews, current_apkg, legacy_apkg
 from tests.conftest import BUNDLED_DECK
 
@@ -166,8 +163,7 @@ def test_a_note_edited_in_anki_comes_back_with_the_edit(tmp_path: Path) -> None:
     assert cards["qa-full"] == deck.cards[0]
 
 
-def test_review_history_becomes_records_and_fsrs_states(tmp_path: Path) -> None:
-
+def test_review_history_becomes_log_rows_of_every_kind(tmp_path: Path) -> None:
     path = legacy_apkg(tmp_path / "legacy.apkg")
     day = 86_400_000
     start = 1_700_000_000_000
@@ -178,37 +174,33 @@ def test_review_history_becomes_records_and_fsrs_states(tmp_path: Path) -> None:
             (start + day, "reverse-guid-1", 0, 3, 3_000, 1),
             (start + 3 * day, "reverse-guid-1", 0, 1, 9_000, 1),
             (start + 4 * day, "reverse-guid-1", 1, 4, 2_000, 0),
-            (start + 5 * day, "reverse-guid-1", 1, 0, 0, 4),  # manual reschedule: no answer
+            (start + 5 * day, "reverse-guid-1", 1, 0, 0, 4),  # Set due date (ease factor set)
             (start + 6 * day, "cloze-guid-1", 1, 2, 7_200_000, 0),  # walked away for 2 hours
         ],
     )
     imported, package = import_apkg(path, with_history=True)
-    records = history_records(package, imported)
+    history = import_history(package, imported, start + 7 * day)
     vocab_id = imported.deck.cards[1].id
     cloze_id = imported.deck.cards[2].id
-    assert [(r.card_id, r.direction, r.rating) for r in records] == [
-        (vocab_id, "it>en", Rating.GOOD),
-        (vocab_id, "it>en", Rating.GOOD),
-        (vocab_id, "it>en", Rating.AGAIN),
-        (vocab_id, "en>it", Rating.EASY),
-        (cloze_id, "it.2", Rating.HARD),
+    assert [(r.card_id, r.direction, r.mode, r.rating) for r in history.reviews] == [
+        (vocab_id, "it>en", "study", 3),
+        (vocab_id, "it>en", "study", 3),
+        (vocab_id, "it>en", "study", 1),
+        (vocab_id, "en>it", "study", 4),
+        (vocab_id, "en>it", "due-date", None),
+        (cloze_id, "it.2", "study", 2),
     ]
-    assert records[0].reviewed_at == datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)
-    assert records[0].duration_ms == 4_000 and records[-1].duration_ms == 3_600_000
-    assert records[0].key == (imported.deck.id, vocab_id, "it>en")
-    states = rebuild_states(records)
-    assert set(states) == {r.key for r in records}
-    lapsed = states[(imported.deck.id, vocab_id, "it>en")]
-    assert lapsed.last_review == records[2].reviewed_at
-    assert lapsed.state in (fsrs.State.Relearning, fsrs.State.Learning, fsrs.State.Review)
-    assert lapsed.due > records[2].reviewed_at
-    easy = states[(imported.deck.id, vocab_id, "en>it")]
-    assert easy.due - records[3].reviewed_at > lapsed.due - records[2].reviewed_at
+    first, last = history.reviews[0], history.reviews[-1]
+    assert first.at == start and first.duration_ms == 4_000 and last.duration_ms == 3_600_000
+    assert first.key == (imported.deck.id, vocab_id, "it>en")
+    assert first.until == 1  # the interval Anki gave (revlog ivl)
+    assert {r.day_start for r in history.reviews} == {4}
+    assert history.answers == 5 and history.count("due-date") == 1 and history.cards == 3
 
 
-def test_review_history_folds_in_the_store_like_fsrs_reschedules(tmp_path: Path) -> None:
-    from quizapp.core.schedule import to_ms
-    from quizapp.core.store.database import Store
+def test_review_history_folds_in_the_store_idempotently(tmp_path: Path) -> None:
+    from quizapp.core.schedule import Stage
+    from quizapp.core.store import Store
 
     day = 86_400_000
     start = 1_700_000_000_000
@@ -223,25 +215,23 @@ def test_review_history_folds_in_the_store_like_fsrs_reschedules(tmp_path: Path)
         ],
     )
     imported, package = import_apkg(path, with_history=True)
-    records = history_records(package, imported)
-    reviews = store_reviews(records)
-    assert [r.id for r in reviews] == [r.id for r in store_reviews(records)]
+    reviews = import_history(package, imported, start + 5 * day).reviews
+    again = import_history(package, imported, start + 5 * day).reviews
+    assert [r.id for r in reviews] == [r.id for r in again]
     assert len({r.id for r in reviews}) == len(reviews)
     assert [r.id for r in reviews] == sorted(r.id for r in reviews)  # ids sort by time
     with Store(tmp_path / "progress.db") as store:
         assert store.merge(reviews) == 4
         assert store.merge(reviews) == 0
         assert store.check().ok
-        for key, card in rebuild_states(records).items():
+        for key in {r.key for r in reviews}:
             state = store.state(key)
             assert state is not None and state.due is not None
-            assert state.last_review == to_ms(card.last_review)
-            # The store's fold is the truth; FSRS rescheduling agrees on the memory state
-            # (the interval may differ: the store schedules with the learner's retention).
-            assert int(state.stage) == int(card.state)
-            assert state.stability == pytest.approx(card.stability)
-            assert state.difficulty == pytest.approx(card.difficulty)
+            assert state.last_review == max(r.at for r in reviews if r.key == key)
             assert state.due > state.last_review
+        reviewed = store.state(reviews[0].key)
+        assert reviewed is not None and reviewed.stage == Stage.REVIEW
+        assert reviewed.interval == 1  # the revlog's ivl: Anki's own interval
 
 
 def test_json_export_validates_against_the_deck_schema() -> None:

@@ -12,7 +12,8 @@ from quizapp.core.deck.loading import load_deck
 from quizapp.core.deck.model import QACard, VocabCard
 from quizapp.core.interop import InteropError
 from quizapp.core.interop.csv_export import COLUMNS, deck_to_csv
-from quizapp.core.interop.csv_import import detect_delimiter, import_csv
+from quizapp.core.interop.csv_import import import_csv
+from quizapp.core.interop.delimited import detect
 from quizapp.core.interop.options import ImportOptions
 from tests.conftest import BUNDLED_DECK
 
@@ -33,7 +34,9 @@ def test_quizlet_tsv_becomes_vocab_cards(tmp_path: Path) -> None:
     path = write(tmp_path, "lezione_1.txt", QUIZLET)
     imported = import_csv(path, ImportOptions(tag="lesson-1", alternatives=";"))
     deck = imported.deck
-    assert imported.source_format == "TSV"
+    assert imported.source_format == (
+        "text, tab between term and definition, new line between rows, detected"
+    )
     assert deck.id == "lezione-1"
     assert [card.id for card in deck.cards] == ["il-gatto", "il-cane", "parlare", "la-rete-neurale"]
     assert all(isinstance(card, VocabCard) for card in deck.cards)
@@ -61,7 +64,8 @@ def test_delimiter_is_detected(delimiter: str) -> None:
     rows = [["uno", "one", "x"], ["due, tre", "two; three", "y"], ["quattro", "four", "z"]]
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter).writerows(rows)
-    assert detect_delimiter(out.getvalue()) == delimiter
+    layout = detect(out.getvalue())
+    assert layout.cells == delimiter and layout.rows == "\n"
 
 
 def test_header_names_choose_the_columns(tmp_path: Path) -> None:

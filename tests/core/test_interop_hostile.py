@@ -170,16 +170,28 @@ def test_current_package_with_damaged_note_type_config(tmp_path: Path) -> None:
 
 def test_a_csv_with_a_million_columns(tmp_path: Path) -> None:
     path = tmp_path / "wide.csv"
-    path.write_text("cane,dog\n" + "," * 1_000_000 + "\n", encoding="utf-8")
-    with pytest.raises(InteropError, match=r"line 2 has 1,000,001 columns"):
+    path.write_text("italian,english\ncane,dog\n" + "," * 1_000_000 + "\n", encoding="utf-8")
+    with pytest.raises(InteropError, match=r"line 3 has 1,000,001 columns"):
         import_csv(path)
+    quizlet = tmp_path / "quizlet.txt"  # a term and definition: the rest is the definition
+    quizlet.write_text("cane,dog\ngatto," + "," * 1_000_000 + "\n", encoding="utf-8")
+    imported = import_csv(quizlet)
+    assert len(imported.deck.cards) == 1 and imported.skipped == 1
+    assert "quizlet.txt:2: skipped: en.terms.0: " in imported.warnings[0]
 
 
 def test_a_csv_with_a_huge_field(tmp_path: Path) -> None:
-    path = tmp_path / "huge.csv"
-    path.write_text("cane,dog\ngatto," + "x" * 200_000 + "\n", encoding="utf-8")
-    with pytest.raises(InteropError, match="line 2: field larger than field limit"):
-        import_csv(path)
+    for name, text in (
+        ("huge.csv", "cane,dog\ngatto," + "x" * 200_000 + "\n"),
+        ("quoted.csv", 'cane,dog\ngatto,"' + "x," * 200_000 + '"\n'),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        imported = import_csv(path)
+        assert [card.id for card in imported.deck.cards] == ["cane"]
+        assert imported.warnings == [
+            f"{path}:2: skipped: en.terms.0: String should have at most 1000 characters"
+        ]
 
 
 def test_a_csv_that_is_not_text(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_written_deck_loads_back_identical(path: Path) -> None:
 
 def test_layout_looks_hand_written() -> None:
     text = deck_to_toml(load_deck(EVERY_KIND), ["A comment"])
-    assert text.startswith("# A comment\n\n[deck]\n")
+    assert text.startswith("#:schema ./deck.schema.json\n# A comment\n\n[deck]\n")
     assert '\n\n[[cards]]\nid = "qa-full"\nkind = "qa"\n' in text
     assert "\n\n[cards.it]\nquestion = " in text
     assert "\n\n[cards.en]\n" in text

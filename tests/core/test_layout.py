@@ -13,10 +13,9 @@ KNOWN_LONG = {
     # the limit (the second test says when).
     "core/judge/amounts.py": "the judge split by concern",
     "core/judge/compare.py": "the judge split by concern",
-    "tui/i18n.py": "one catalogue of the UI's words, grouped by screen",
-    "tui/screens/quiz.py": "screens built from shared widgets",
-    "tui/screens/stats.py": "screens built from shared widgets, the stats tabs as panes",
-    "tui/screens/study.py": "screens built from shared widgets",
+    "core/interop/anki_note.py": "a card as Anki fields apart from an edited note read back",
+    "core/interop/progress_io.py": "the progress file's format apart from reading and writing it",
+    "core/study/session.py": "the day's schedule settings beside the session",
 }
 
 

@@ -66,6 +66,7 @@ def put_state(
         suspended=int(suspended),
         buried_until=0,
         last_event=last or 0,
+        interval=round((due - last) / DAY_MS) if due is not None and last is not None else 0,
     )
     marks = ", ".join("?" for _ in range(3 + len(columns)))
     store._con.execute(

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.core import stats
-from quizapp.core.schedule.engine import (
+from quizapp.core.schedule import (
     DAY_MS,
     MINUTE_MS,
     CardState,
@@ -52,19 +52,22 @@ def test_replay_equals_the_schedulers_fold_to_the_last_bit(
     at = 1_767_225_600_000
     rows = []
     for number, (rating, gap, retention) in enumerate(history):
-        rows.append((f"{at:012x}{number:08d}", at, "study", rating, retention, None, None))
+        rows.append((f"{at:012x}{number:08d}", at, "study", rating, retention, None, None, 4))
         at += gap
-    expected = fold_rows(rows)
-    replayed = memory.replay([(r[0], r[1], r[3], r[4], None) for r in rows], 0, 0)
-    assert replayed.stage == int(expected.stage)
-    assert replayed.stability == expected.stability
-    assert replayed.difficulty == expected.difficulty
-    assert replayed.last_review == expected.last_review
-    if expected.stage == Stage.REVIEW:
-        assert replayed.due == expected.due
-        assert replayed.step is None
-    else:
-        assert replayed.step == expected.step
+    found: list[memory.Recalled] = []
+    replayed = memory.replay(rows, 0, at + 1, found)
+    assert replayed == fold_rows(rows)
+    in_review = [row for row, state in _states_before(rows) if state.stage == Stage.REVIEW]
+    assert [recalled.at for recalled in found] == [row[1] for row in in_review]
+
+
+def _states_before(rows: list[tuple]) -> list[tuple[tuple, CardState]]:
+    state = CardState()
+    result = []
+    for row in rows:
+        result.append((row, state))
+        state = fold_rows([row], state)
+    return result
 
 
 def _before_each(store: Store, card: str) -> list[tuple[int, int, CardState]]:

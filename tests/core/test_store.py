@@ -137,7 +137,7 @@ def test_check_finds_state_that_differs_from_the_log(store: Store) -> None:
     )
     store._con.execute(
         "INSERT INTO card_state VALUES ('ghost', 'x', 'it', 0, NULL, NULL, NULL, NULL, NULL, "
-        "0, 0, 0, 0, 0, NULL)"
+        "0, 0, 0, 0, 0, NULL, 0)"
     )
     report = store.check()
     assert not report.ok and report.mismatched and report.extra == [("ghost", "x", "it")]
@@ -379,8 +379,12 @@ def test_an_older_database_gets_the_covering_indexes_and_keeps_its_rows(
     with monkeypatch.context() as patch:
         patch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
         with Store(path) as old:
-            old.record(review(1))
-            old.record(review(2, at=T0 + 10 * MINUTE_MS))
+            for row in (review(1), review(2, at=T0 + 10 * MINUTE_MS)):
+                old._con.execute(
+                    "INSERT INTO reviews (id, deck_id, card_id, direction, at, mode, rating, "
+                    "retention) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (row.id, *row.key, row.at, row.mode, row.rating, row.retention),
+                )
     with Store(path) as upgraded:
         indexes = {
             row[0]

@@ -7,9 +7,8 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
-from quizapp.tui.widgets.footer import KeyFooter
+from quizapp.tui.widgets.footer import FooterKey, KeyFooter
 
 
 class Counting(KeyFooter):

@@ -7,8 +7,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from quizapp.core import locations
 from quizapp.core import settings as user_settings
 from quizapp.core.settings import Settings
-from quizapp.tui.app import QuizApp
-from quizapp.tui.keys import declared_bindings, unknown_binding_ids
+from quizapp.tui.app import QuizApp, declared_bindings, unknown_binding_ids
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.settings import SettingsScreen
 from quizapp.tui.screens.study import StudyScreen

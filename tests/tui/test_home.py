@@ -12,6 +12,7 @@ from quizapp.core import locations
 from quizapp.core import settings as user_settings
 from quizapp.core.settings import Settings
 from quizapp.tui.app import QuizApp
+from quizapp.tui.widgets.footer import KeyFooter
 
 
 def _cells(app: QuizApp, row: int = 0) -> list[str]:
@@ -25,7 +26,9 @@ def _headers(app: QuizApp) -> list[str]:
 
 
 def _footer_descriptions(app: QuizApp) -> set[str]:
-    return {active.binding.description for active in app.screen.active_bindings.values()}
+    """What the keys are called where the learner sees them: the footer and the palette."""
+    footer = {key.description for key in app.screen.query_one(KeyFooter).keys}
+    return footer | {command.title for command in app.get_system_commands(app.screen)}
 
 
 async def test_home_lists_the_bundled_deck_with_todays_counts() -> None:
@@ -35,7 +38,7 @@ async def test_home_lists_the_bundled_deck_with_todays_counts() -> None:
         table = app.screen.query_one("#decks", DataTable)
         assert table.row_count == 1
         assert _headers(app) == ["Deck", "New", "Learn", "Due", "Cards", "Best", "Last"]
-        assert _cells(app) == ["Chinese AI after DeepSeek", "7", "0", "0", "277", "-", "-"]
+        assert _cells(app) == ["Chinese AI after DeepSeek", "7", "0", "0", "297", "-", "-"]
         info = str(app.screen.query_one("#deck-info", Static).content)
         assert "L'IA cinese dopo DeepSeek / Chinese AI after DeepSeek" in info
 

@@ -34,7 +34,9 @@ from quizapp.core.quiz.run import QuizOptions
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
 from quizapp.tui.app import QuizApp
+from quizapp.tui.format import highlighted
 from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.quiz_view import question_card
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.study import StudyScreen
 from quizapp.tui.widgets.safe_input import SafeInput
@@ -296,7 +298,9 @@ async def test_a_true_false_statement_underlines_the_escaped_claim(
             claim=claim,
             claim_at=len(before),
         )
-        text = screen._question_text(statement)
+        card = question_card(statement)
+        assert card.highlight is not None
+        text = highlighted(str(card.question), *card.highlight)
         [span] = text.spans
         assert text.plain[span.start : span.end] == f"vuoto {' '.join(QUIZ_SHOWN)}"
 

@@ -21,9 +21,11 @@ from quizapp.core.quiz.run import Question, QuizOptions
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store
 from quizapp.core.store.records import QuizRun
-from quizapp.tui.screens.quiz import LeaveQuizScreen, QuizScreen
+from quizapp.tui.screens.leave_quiz import LeaveQuizScreen
+from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 from quizapp.tui.screens.results import ResultsScreen
+from quizapp.tui.widgets.footer import KeyFooter
 from tests.conftest import BUNDLED_DECK
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
@@ -143,7 +145,7 @@ async def test_feedback_for_each_format(store: Store) -> None:
             seen.add(question.format)
             await answer(pilot, screen, right=False)
             feedback = text_of(screen, "feedback")
-            assert screen.query_one("#feedback").has_class("wrong")
+            assert screen.query_one("#feedback").has_class("-wrong")
             if question.format == "typed":
                 assert not screen.query_one("#answer", Input).display  # the feedback shows it
                 assert "You typed: non lo so" in feedback
@@ -176,13 +178,15 @@ async def test_true_false_buttons_are_labelled_in_the_ui_language(store: Store) 
         question = screen.question
         assert question is not None
         await pilot.click("#true")
+        await pilot.pause()
         assert screen.result is not None and screen.result.given == "true"
         assert screen.result.score == float(question.claim_true)
-        screen.apply_settings(Settings(ui_language="en"))
+        footer = screen.query_one(KeyFooter)
+        assert {key.action: key.description for key in footer.keys}["next"] == "Avanti"
+        screen.lang = "en"  # as the app's ctrl+l does it
         await pilot.pause()
         assert text_of(screen, "format") == "True or false?"
-        descriptions = {b.id: b.description for b in screen._bindings.key_to_bindings["enter"]}
-        assert descriptions["quiz.next"] == "Next"
+        assert {key.action: key.description for key in footer.keys}["next"] == "Next"
 
 
 async def test_retry_the_missed_questions(store: Store) -> None:
@@ -363,7 +367,7 @@ async def test_setup_dismisses_the_chosen_options() -> None:
         await pilot.pause()
         length = screen.query_one("#length", Input)
         assert length.value == "12" and length.has_focus
-        assert text_of(screen, "available") == "277 cards in the deck."
+        assert text_of(screen, "available") == "297 cards in the deck."
         screen.query_one("#tag", Select).value = "dates"
         await pilot.pause()
         assert text_of(screen, "available") == "Only 5 cards: the quiz will have 5 questions."
@@ -400,10 +404,10 @@ async def test_setup_switches_language_and_keeps_the_choices() -> None:
         assert str(screen.query_one("#tag-label", Label).content) == "Argomento"
         screen.query_one("#tag", Select).value = "people"
         screen.query_one("#time", Select).value = 20
-        screen.apply_settings(Settings(ui_language="en"))
+        screen.lang = "en"  # as the app's ctrl+l does it
         await pilot.pause()
         assert str(screen.query_one("#tag-label", Label).content) == "Topic"
-        assert text_of(screen, "available") == "39 cards on this topic."
+        assert text_of(screen, "available") == "38 cards on this topic."
         assert str(screen.query_one("#start", Button).label) == "Start (⏎)"
         await pilot.press("enter")
         await pilot.pause()
@@ -416,8 +420,8 @@ async def test_setup_lists_the_deck_tags_with_counts() -> None:
         await pilot.pause()
         select = screen.query_one("#tag", Select)
         labels = [str(prompt) for prompt, _ in select._options]
-        assert labels[0] == "all (277)"
-        assert "figures (20)" in labels and "vocab (129)" in labels
+        assert labels[0] == "all (297)"
+        assert "figures (20)" in labels and "vocab (143)" in labels
         await pilot.press("ctrl+s")  # start from anywhere
         await pilot.pause()
 
@@ -426,20 +430,20 @@ def test_every_string_and_binding_of_the_quiz_screens_is_translated() -> None:
     import re
 
     from quizapp.tui import i18n
-    from quizapp.tui.screens import quiz, quiz_setup, results
+    from quizapp.tui.screens import leave_quiz, quiz, quiz_setup, results
 
-    for module in (quiz, quiz_setup, results):
+    for module in (quiz, quiz_setup, results, leave_quiz):
         source = Path(module.__file__ or "").read_text(encoding="utf-8")
         keys = re.findall(r"""\bt\(\s*(?:self\.)?lang,\s*f?["']([a-z_.{}]+)["']""", source)
         assert keys, module.__name__
         for key in keys:
             if "{" not in key:
                 assert i18n.has(key), (module.__name__, key)
-    screens = (quiz.QuizScreen, quiz.LeaveQuizScreen, quiz_setup.QuizSetupScreen)
+    screens = (quiz.QuizScreen, leave_quiz.LeaveQuizScreen, quiz_setup.QuizSetupScreen)
     for screen in (*screens, results.ResultsScreen):
         for binding in screen.BINDINGS:
             assert isinstance(binding, Binding) and binding.id
-            italian, english = i18n.STRINGS[f"key.{binding.id}"]
+            italian, english = i18n.WORDS.phrase(f"key.{binding.id}")
             assert italian and english and italian != english
     for fmt in ("typed", "choice", "truefalse"):
         assert i18n.has(f"quiz.format.{fmt}")

@@ -177,7 +177,7 @@ async def test_a_long_period_keeps_the_retention_chart_within_80_columns(store: 
     from types import SimpleNamespace
 
     from quizapp.core.stats.model import Recall, Retention, RetentionWeek
-    from quizapp.tui.screens.stats import CHART_WIDTH
+    from quizapp.tui.widgets.stats.cards import CHART_WIDTH, RetentionPane
 
     weeks = tuple(
         RetentionWeek(
@@ -193,7 +193,8 @@ async def test_a_long_period_keeps_the_retention_chart_within_80_columns(store: 
         await pilot.pause()
         await _computed(app)
         await pilot.pause()
-        screen._show_retention(SimpleNamespace(retention=Retention(weeks=weeks)))  # type: ignore[arg-type]
+        pane = screen.query_one(RetentionPane)
+        pane.result = SimpleNamespace(retention=Retention(weeks=weeks))  # type: ignore[assignment]
         await pilot.press("4")
         chart = screen.query_one("#retention-chart", BarChart)
         shown = len(chart.labels)

@@ -56,7 +56,7 @@ async def test_typed_answer_is_judged_then_saved(store: Store) -> None:
         await pilot.press("enter")
         verdict = _text(screen, "verdict")
         assert "known wrong answer" in verdict and "6 milioni di dollari" in verdict
-        assert screen.query_one("#verdict").has_class("wrong")
+        assert screen.query_one("#verdict").has_class("-wrong")
         assert _reviews(store) == []  # nothing saved before the grade is confirmed
         await pilot.press("enter")  # confirm the suggested grade (Again)
         assert _reviews(store) == [("v3-training-cost", 1, "wrong")]
@@ -212,7 +212,7 @@ async def test_a_deck_from_the_cache_studies_like_the_file(store: Store) -> None
         assert first is not None and first.prompt == full.session.next().prompt
         screen.query_one("#answer", Input).value = "6 milioni di dollari"
         await pilot.press("enter")
-        assert screen.query_one("#verdict").has_class("correct")
+        assert screen.query_one("#verdict").has_class("-correct")
         await pilot.press("enter")
         await pilot.pause()
         assert _reviews(store) == [("v3-training-cost", 3, "correct")]

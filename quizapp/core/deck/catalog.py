@@ -72,9 +72,12 @@ class UnknownDeck(LookupError):
 
 
 def resolve(reference: str | None) -> Path:
-    """A deck path from what a user typed: a file path, a file name stem or a deck id.
+    """A deck path from what a user typed: a file path, a file name (with or without
+    `.toml`) or a deck id. Every command that takes a deck reads it through here.
 
-    With no reference, the first bundled deck.
+    With no reference, the first bundled deck. A path that exists or contains a `/` is taken
+    as it is, and so is a `.toml` name that matches no deck (whoever reads it reports the
+    missing file).
     """
     if reference is None:
         entries = discover()
@@ -82,16 +85,21 @@ def resolve(reference: str | None) -> Path:
             raise UnknownDeck("no decks found")
         return entries[0].path
     as_path = Path(reference).expanduser()
-    if as_path.suffix == ".toml" or as_path.exists() or "/" in reference:
+    if as_path.exists() or "/" in reference or os.sep in reference:
         return as_path
-    for entry in discover():
-        if entry.name == reference or entry.name.replace("_", "-") == reference:
+    entries = discover()
+    stem = reference[:-5] if reference.lower().endswith(".toml") else reference
+    for entry in entries:
+        if entry.name == stem or entry.name.replace("_", "-") == stem:
             return entry.path
-    for entry in discover():
-        if _deck_id(entry.path) == reference:
+    ids = {entry.path: _deck_id(entry.path) for entry in entries}
+    for entry in entries:
+        if ids[entry.path] == reference:
             return entry.path
-    names = ", ".join(sorted(entry.name for entry in discover())) or "none"
-    raise UnknownDeck(f"no deck named '{reference}' (known decks: {names})")
+    if as_path.suffix.lower() == ".toml":
+        return as_path  # a file name that is not here: "no such file" from the loader
+    known = ", ".join(sorted({ids[entry.path] or entry.name for entry in entries})) or "none"
+    raise UnknownDeck(f"no deck named '{reference}' (known decks: {known})")
 
 
 def _deck_id(path: Path) -> str | None:

@@ -138,7 +138,9 @@ FIELD_NAMES = _field_names(
 
 def json_schema() -> dict[str, Any]:
     """The deck JSON Schema, for editors (`quizapp schema`)."""
-    schema = Deck.model_json_schema()
+    from quizapp.core.deck.schema import editor_schema
+
+    schema = editor_schema(Deck.model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 

@@ -21,9 +21,11 @@ from typing import Any
 
 from quizapp.core.deck.model import Card, ClozeCard, Deck, DeckInfo, VocabCard
 from quizapp.core.interop import limits
+from quizapp.core.interop.anki_note import merge_note
 from quizapp.core.interop.apkg_read import AnkiNote, AnkiPackage, NoteType, read_apkg
-from quizapp.core.interop.apkg_write import DECK_MARK, META_FIELD, note_fields
+from quizapp.core.interop.apkg_write import DECK_MARK, META_FIELD
 from quizapp.core.interop.building import ImportedDeck, make_card, make_info
+from quizapp.core.interop.cloze_pairs import direction_of_card
 from quizapp.core.interop.errors import InteropError
 from quizapp.core.interop.html_text import html_to_text, one_line
 from quizapp.core.interop.ids import UniqueIds, digest, is_slug, slugify
@@ -71,6 +73,10 @@ class _Converter:
         self.media: dict[str, None] = dict.fromkeys(package.media)
         self.origin: dict[tuple[int, int], tuple[str, str]] = {}
         self.meta_deck: str | None = None
+        self.notices: list[str] = []
+        self.positions: dict[str, int] = {}
+        """Each quizapp card's place in its deck, from the hidden field."""
+        """What a person should know about cards that were imported (edits made in Anki)."""
 
     def text(self, note: AnkiNote, index: int) -> str:
         if not 0 <= index < len(note.fields):
@@ -89,6 +95,11 @@ class _Converter:
         notetype = self.package.notetypes.get(note.notetype_id)
         if notetype is None:
             raise _Skip("its note type is missing from the collection")
+        if note.unread_bytes:
+            raise _Skip(
+                f"its fields hold {note.unread_bytes:,} bytes, more than card text (at most "
+                f"{limits.MAX_FIELD_CHARS:,} characters a field); not read"
+            )
         if any(len(value) > limits.MAX_FIELD_CHARS for value in note.fields):
             raise _Skip(f"a field is longer than {limits.MAX_FIELD_CHARS:,} characters")
         if META_FIELD in notetype.fields:
@@ -172,56 +183,34 @@ class _Converter:
             meta = json.loads(html.unescape(raw))
             deck_id, data = str(meta["deck"]), dict(meta["card"])
             original = make_card(data)
-        except (ValueError, KeyError, TypeError):
+            position = meta.get("position")
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
         self.meta_deck = self.meta_deck or deck_id
         fields = dict(zip(names, note.fields, strict=True))
         card_id = self.ids.take(original.id, note.guid)
         if card_id is None:
             raise _Skip(f"card id '{original.id}' appears twice")
-        if list(note.fields) == note_fields(deck_id, original) and card_id == original.id:
-            card = original
-        else:
-            data["id"] = card_id
-            data["tags"] = self.tags(note)
-            card = make_card(merge(data, original.kind, self._visible(fields, original)))
+        merged = merge_note(original, fields, note.tags, self.options.tag)
+        card = merged.card
+        if card_id != original.id:
+            card = card.model_copy(update={"id": card_id})
+        if isinstance(position, int) and not isinstance(position, bool):
+            self.positions[card.id] = position
+        where = f"{self.package.path}: card '{card.id}'"
+        self.notices.extend(f"{where}: {notice}" for notice in merged.notices)
         self._quizapp_origin(note, card)
         return card
-
-    def _visible(self, fields: dict[str, str], original: Card) -> Visible:
-        def text(name: str, single: bool = False) -> str:
-            plain = html_to_text(fields.get(name, "")).text
-            return one_line(plain) if single else plain
-
-        if isinstance(original, ClozeCard):
-            return Visible(
-                it=anki_cloze_to_quizapp(text("Italian"))[0],
-                en=anki_cloze_to_quizapp(text("English"))[0],
-            )
-        single = isinstance(original, VocabCard)
-        return Visible(
-            it=text("Italian", single),
-            en=text("English", single),
-            it_answer=text("Italian answer", True),
-            en_answer=text("English answer", True),
-        )
 
     def _quizapp_origin(self, note: AnkiNote, card: Card) -> None:
         for ord_ in note.card_ords:
             if isinstance(card, VocabCard):
                 direction = "it>en" if ord_ == 0 else "en>it"
             elif isinstance(card, ClozeCard):
-                lang = next(
-                    (
-                        lang
-                        for lang in card.languages()
-                        if (side := card.side(lang)) and ord_ < len(side.cloze().gaps)
-                    ),
-                    None,
-                )
-                if lang is None:
+                found = direction_of_card(card, ord_)
+                if found is None:
                     continue
-                direction = f"{lang}.{ord_ + 1}"
+                direction = found
             else:
                 direction = "it" if card.side("it") else "en"
             self.origin[(note.id, ord_)] = (card.id, direction)
@@ -233,7 +222,9 @@ class _Converter:
             return stored
         return deck_info(
             self.options,
-            default_id=self._title() or path.stem,
+            # notes exported by quizapp name their deck: its progress stays on that id even
+            # when the deck description that held the rest was edited away in Anki
+            default_id=self.meta_deck or self._title() or path.stem,
             default_title=self._title() or path.stem,
             source=path.name,
             cards=cards,
@@ -288,7 +279,18 @@ def import_apkg(
     if not cards:
         first = f" ({warnings[0]})" if warnings else ""
         raise InteropError(path, "no card could be made from this package" + first)
+    if len(converter.positions) == len(cards):  # a deck quizapp exported: in its own order
+        cards.sort(key=lambda card: converter.positions[card.id])
     deck = Deck(deck=converter.deck_info(cards), cards=cards)
     media = [name for name in converter.media if name]
-    imported = ImportedDeck(deck, package.format, warnings, media, skipped, dict(converter.origin))
+    imported = ImportedDeck(
+        deck,
+        package.format,
+        warnings,
+        media,
+        skipped,
+        dict(converter.origin),
+        converter.notices,
+        read=len(package.notes),
+    )
     return imported, package

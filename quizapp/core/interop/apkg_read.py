@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.core.interop import limits, protobuf_wire
+from quizapp.core.interop.anki_schedule_read import AnkiSchedule, read_schedule
 from quizapp.core.interop.archive import ZSTD_MAGIC, copy_member, open_archive, read_member
 from quizapp.core.interop.errors import InteropError
 
@@ -53,6 +54,8 @@ class AnkiNote:
     deck_ids: tuple[int, ...]
     new_position: float = float("inf")
     """Where Anki shows the note's new cards (its deck order); infinity once studied."""
+    unread_bytes: int = 0
+    """The size of fields too large to be card text, left unread (`fields` is then empty)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class AnkiPackage:
     deck_descriptions: dict[int, str] = field(default_factory=dict)
     media: list[str] = field(default_factory=list)
     reviews: list[AnkiReview] = field(default_factory=list)
+    schedule: AnkiSchedule | None = None
+    """With history: the whole review log, card states and deck presets."""
 
     @property
     def format(self) -> str:
@@ -211,9 +216,7 @@ def _read_collection(
     if current:
         _check_schema(path, tables, _REQUIRED_CURRENT)
         notetypes = _current_notetypes(path, connection)
-        decks = {int(i): str(n).replace("\x1f", "::") for i, n in connection.execute(
-            "SELECT id, name FROM decks")}  # fmt: skip
-        descriptions: dict[int, str] = {}
+        decks, descriptions = _current_decks(connection, "kind" in tables["decks"])
     else:
         _check_schema(path, tables, {"col": {"models", "decks"}})
         notetypes, decks, descriptions = _legacy_col(path, connection)
@@ -232,24 +235,70 @@ def _read_collection(
         if int(kind) == 0:
             positions[int(note_id)] = min(positions.get(int(note_id), float("inf")), int(due))
     notes: list[AnkiNote] = []
-    for note_id, guid, notetype_id, tags, fields in connection.execute(
-        "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
-    ):
+    for note_id, guid, notetype_id, tags, fields, size in _note_rows(connection, notetypes):
         ords, deck_ids = cards.get(int(note_id), ([], []))
         notes.append(
             AnkiNote(
                 id=int(note_id),
                 guid=str(guid),
                 notetype_id=int(notetype_id),
-                fields=tuple(str(fields).split("\x1f")),
+                fields=() if fields is None else tuple(str(fields).split("\x1f")),
                 tags=tuple(str(tags).split()),
                 card_ords=tuple(sorted(set(ords))),
                 deck_ids=tuple(deck_ids),
                 new_position=positions.get(int(note_id), float("inf")),
+                unread_bytes=0 if fields is not None else size,
             )
         )
     reviews = _reviews(path, connection, tables) if with_history else []
-    return AnkiPackage(path, member, notetypes, notes, decks, descriptions, [], reviews)
+    package = AnkiPackage(path, member, notetypes, notes, decks, descriptions, [], reviews)
+    if with_history:
+        package.schedule = read_schedule(path, connection, tables)
+    return package
+
+
+_NOTE_COLUMNS = "SELECT id, guid, mid, tags{flds} FROM notes ORDER BY id"
+_OCTET_LENGTH = sqlite3.sqlite_version_info >= (3, 43, 0)
+"""octet_length() reads a value's size from the record header, without reading the value."""
+
+
+def note_byte_cap(notetype: NoteType | None) -> int:
+    """The most bytes a note's fields can take when none is over MAX_FIELD_CHARS (4 bytes a
+    character in UTF-8, one separator between fields), at most MAX_NOTE_BYTES."""
+    count = max(1, len(notetype.fields)) if notetype is not None else 1
+    return min(limits.MAX_NOTE_BYTES, count * (4 * limits.MAX_FIELD_CHARS + 1))
+
+
+def _note_rows(
+    connection: sqlite3.Connection, notetypes: dict[int, NoteType]
+) -> Iterator[tuple[Any, Any, Any, Any, str | None, int]]:
+    """(id, guid, notetype id, tags, fields or None, size in bytes) per note, in id order.
+
+    The fields of a note larger than its note type can hold (see `note_byte_cap`) are never
+    read: a 900 MB field compressed into a small package must not cost 900 MB. SQLite's
+    length() and substr() read the whole value first; its size comes from the record header
+    instead, through octet_length() (SQLite 3.43+) or an incremental blob handle.
+    """
+    caps = {notetype_id: note_byte_cap(kind) for notetype_id, kind in notetypes.items()}
+    largest = max(caps.values(), default=note_byte_cap(None))
+    utf8 = str(connection.execute("PRAGMA encoding").fetchone()[0]).upper() == "UTF-8"
+    if _OCTET_LENGTH or not utf8 or not hasattr(connection, "blobopen"):
+        size_sql = "octet_length(flds)" if _OCTET_LENGTH else "length(CAST(flds AS BLOB))"
+        query = _NOTE_COLUMNS.format(flds=f", CASE WHEN {size_sql} <= ? THEN flds END, {size_sql}")
+        for note_id, guid, mid, tags, fields, size in connection.execute(query, (largest,)):
+            if fields is not None and int(size) > caps.get(mid, largest):
+                fields = None
+            yield note_id, guid, mid, tags, fields, int(size or 0)
+        return
+    for note_id, guid, mid, tags in connection.execute(_NOTE_COLUMNS.format(flds="")):
+        try:
+            with connection.blobopen("notes", "flds", int(note_id), readonly=True) as blob:
+                size = len(blob)
+                fields = blob.read().decode("utf-8") if size <= caps.get(mid, largest) else None
+        except (sqlite3.Error, UnicodeDecodeError):  # not text (NULL, a number): small
+            row = connection.execute("SELECT flds FROM notes WHERE id = ?", (note_id,)).fetchone()
+            fields, size = str(row[0] if row else ""), len(str(row[0] if row else ""))
+        yield note_id, guid, mid, tags, fields, size
 
 
 def _current_notetypes(path: Path, connection: sqlite3.Connection) -> dict[int, NoteType]:
@@ -277,6 +326,26 @@ def _current_notetypes(path: Path, connection: sqlite3.Connection) -> dict[int, 
             tuple(templates.get(int(notetype_id), [])),
         )
     return notetypes
+
+
+def _current_decks(
+    connection: sqlite3.Connection, has_kind: bool
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Deck names and descriptions. A deck's description is in its `kind` blob: a normal
+    deck is field 1 of that message, and its description field 4 of the normal deck."""
+    names: dict[int, str] = {}
+    descriptions: dict[int, str] = {}
+    query = "SELECT id, name, kind FROM decks" if has_kind else "SELECT id, name, NULL FROM decks"
+    for deck_id, name, kind in connection.execute(query):
+        names[int(deck_id)] = str(name).replace("\x1f", "::")
+        try:
+            normal = protobuf_wire.all_bytes(bytes(kind or b""), 1)
+            text = [found for part in normal for found in protobuf_wire.all_bytes(part, 4)]
+        except (ValueError, TypeError):
+            continue  # a damaged deck blob: the deck keeps its name, without a description
+        if text:  # a field given twice: the last one counts
+            descriptions[int(deck_id)] = text[-1].decode("utf-8", "replace")
+    return names, descriptions
 
 
 def _legacy_col(

@@ -15,7 +15,6 @@ updates the notes instead of adding duplicates.
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import sqlite3
@@ -25,22 +24,23 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import genanki
 
-from quizapp.core.answers import display, parse_cloze
-from quizapp.core.deck.model import Card, ClozeCard, Deck, VocabCard
+from quizapp.core.deck.model import ClozeCard, Deck
 from quizapp.core.interop import ids
-from quizapp.core.interop.visible import visible
+from quizapp.core.interop.anki_note import (
+    CLOZE_FIELDS,
+    FIELDS,
+    META_FIELD,
+    as_html,
+    note_fields,
+)
 
 FRONT_BACK_MODEL_ID = 1_571_234_000_101
 CLOZE_MODEL_ID = 1_571_234_000_102
-META_FIELD = "quizapp"
 DECK_MARK = "quizapp-deck:"
-
-FIELDS = ["Italian", "English", "Italian answer", "English answer", "Notes", "Both ways"]
-CLOZE_FIELDS = ["Italian", "English", "Notes"]
+__all__ = ["DECK_MARK", "META_FIELD", "build_package", "deck_to_apkg", "note_fields"]
 
 CSS = """.card { font-family: sans-serif; font-size: 22px; text-align: center; color: #222;
   background: #fff; }
@@ -95,64 +95,6 @@ def _model(cloze: bool) -> genanki.Model:
     )
 
 
-def as_html(text: str) -> str:
-    return html.escape(text, quote=False).replace("\n", "<br>")
-
-
-def anki_cloze(text: str) -> str:
-    """quizapp cloze text -> Anki's: each gap its own number, the first answer shown."""
-    out: list[str] = []
-    number = 0
-    for part in parse_cloze(text).parts:
-        if isinstance(part, str):
-            out.append(as_html(part))
-            continue
-        number += 1
-        hint = f"::{as_html(part.hint)}" if part.hint else ""
-        out.append(f"{{{{c{number}::{as_html(display(part.answers[0]))}{hint}}}}}")
-    return "".join(out)
-
-
-def _notes_text(card: Card) -> str:
-    lines: list[str] = []
-    for lang in card.languages():
-        side: Any = card.side(lang)
-        for name in ("example", "note"):
-            value = getattr(side, name, None)
-            if value:
-                lines.append(value)
-        distractors = getattr(side, "distractors", None)
-        if distractors:
-            options = sorted([side.answer, *distractors], key=str.casefold)
-            lines.append(" · ".join(options))
-    return "\n".join(lines)
-
-
-def meta_json(deck_id: str, card: Card) -> str:
-    data = {"deck": deck_id, "card": card.model_dump(mode="json", exclude_defaults=True)}
-    return as_html(json.dumps(data, ensure_ascii=True, separators=(",", ":")))
-
-
-def note_fields(deck_id: str, card: Card) -> list[str]:
-    """The Anki fields of a card's note, in the order of its note type."""
-    notes = as_html(_notes_text(card))
-    meta = meta_json(deck_id, card)
-    if isinstance(card, ClozeCard):
-        sides = [card.side(lang) for lang in ("it", "en")]
-        return [*(anki_cloze(side.text) if side else "" for side in sides), notes, meta]
-    shown = visible(card)
-    both = "y" if isinstance(card, VocabCard) else ""
-    return [
-        as_html(shown.it),
-        as_html(shown.en),
-        as_html(shown.it_answer),
-        as_html(shown.en_answer),
-        notes,
-        both,
-        meta,
-    ]
-
-
 def note_guid(deck_id: str, card_id: str) -> str:
     return str(genanki.guid_for("quizapp", deck_id, card_id))
 
@@ -190,7 +132,7 @@ def build_package(deck: Deck) -> tuple[genanki.Package, list[tuple[str, genanki.
     for position, card in enumerate(deck.cards):
         note = genanki.Note(
             model=models[isinstance(card, ClozeCard)],
-            fields=note_fields(deck.id, card),
+            fields=note_fields(deck.id, card, position),
             tags=list(card.tags),
             guid=note_guid(deck.id, card.id),
             due=position,  # Anki shows new cards in this order: the deck's

@@ -7,14 +7,17 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quizapp.core.deck.model import Card, Deck, DeckInfo
+from quizapp.core.deck.model import KINDS, Card, Deck, DeckInfo
 
 _CARD: TypeAdapter[Card] = TypeAdapter(Card)
 
 
 def _reason(error: ValidationError) -> str:
     first = error.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in first["loc"] if not str(part)[0].isupper())
+    parts = [str(part) for part in first["loc"] if not str(part)[0].isupper()]
+    if parts and parts[0] in KINDS:  # the tag of the kind the card was read as
+        parts = parts[1:]
+    where = ".".join(parts)
     message = str(first.get("ctx", {}).get("error", first["msg"]))
     return f"{where}: {message}" if where else message
 
@@ -45,3 +48,7 @@ class ImportedDeck:
     skipped: int = 0
     origin: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     """Anki (note id, card ord) -> (card id, direction), for the review history."""
+    notices: list[str] = field(default_factory=list)
+    """What the person should know about cards that were imported (not skipped)."""
+    read: int = 0
+    """Rows (or notes) read from the file, whether or not they became cards."""

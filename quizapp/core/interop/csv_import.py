@@ -12,13 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from quizapp.core.deck.model import Card, Deck
-from quizapp.core.interop import limits
+from quizapp.core.interop import delimited, limits
 from quizapp.core.interop.building import ImportedDeck, make_card
 from quizapp.core.interop.csv_export import COLUMNS, card_row
 from quizapp.core.interop.errors import InteropError
@@ -26,7 +25,6 @@ from quizapp.core.interop.ids import UniqueIds, is_slug, slugify
 from quizapp.core.interop.options import ImportOptions, deck_info
 from quizapp.core.interop.visible import Visible, merge
 
-DELIMITERS = ("\t", ",", ";", "|")
 _NAMES = {
     "it": ("italian", "italiano", "it", "ita", "term", "termine"),
     "en": ("english", "inglese", "en", "eng", "definition", "definizione"),
@@ -59,38 +57,6 @@ def read_text(path: Path, max_bytes: int = limits.MAX_CSV_BYTES) -> str:
         raise InteropError(
             path, f"line {line}: not UTF-8 text (save the file as UTF-8 CSV)"
         ) from None
-
-
-def _reader(text: str, delimiter: str) -> Iterator[list[str]]:
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-
-def detect_delimiter(text: str) -> str | None:
-    """The delimiter that splits the first rows into the same number (2 or more) of columns."""
-    sample = text[:_SAMPLE_CHARS]
-    if len(text) > _SAMPLE_CHARS:
-        sample = sample[: sample.rfind("\n") + 1] or sample
-    best: tuple[float, int, int] | None = None
-    choice = None
-    for priority, delimiter in enumerate(DELIMITERS):
-        widths: list[int] = []
-        try:
-            for row in _reader(sample, delimiter):
-                if any(cell.strip() for cell in row):
-                    widths.append(len(row))
-                if len(widths) >= 50:
-                    break
-        except csv.Error:
-            pass
-        if not widths:
-            continue
-        width, count = Counter(widths).most_common(1)[0]
-        if width < 2:
-            continue
-        score = (count / len(widths), -priority, width)
-        if best is None or score > best:
-            best, choice = score, delimiter
-    return choice
 
 
 def _is_header(row: list[str]) -> bool:
@@ -155,91 +121,227 @@ def _tags(text: str, extra: str | None) -> list[str]:
 
 
 def import_csv(path: Path, options: ImportOptions | None = None) -> ImportedDeck:
-    """Read a CSV/TSV file into a deck (not yet written anywhere)."""
+    """Read a CSV/TSV file or a Quizlet export into a deck (not yet written anywhere)."""
     options = options or ImportOptions()
     text = read_text(path)
     if not text.strip():
         raise InteropError(path, "is empty")
-    delimiter = options.delimiter or detect_delimiter(text)
-    if delimiter is None:
+    if options.header is not False and _is_quizapp_csv(text):
+        return _import_quizapp_csv(path, text, options)
+    layout = _layout(path, text, options)
+    try:
+        first = next(_cut(text, layout, pairs=False), None)
+        if first is None:
+            raise InteropError(path, "has no rows")
+        has_header = options.header or (options.header is None and _is_header(first.cells))
+        header = first.cells if has_header else None
+        columns_given = any((options.it, options.en, options.question, options.answer))
+        pairs = not (header or columns_given or layout.csv)
+        found: list[delimited.Row] = []
+        for row in _cut(text, layout, pairs=pairs):
+            found.append(row)
+            if len(found) > limits.MAX_ROWS + 1:
+                raise InteropError(path, f"more than {limits.MAX_ROWS:,} rows")
+    except delimited.TooManyColumns as error:
+        raise InteropError(path, f"{error}; at most {limits.MAX_COLUMNS:,} are read") from None
+    body = found[1:] if header is not None else found
+    reader = _Rows(path, layout, options, header)
+    for row in body:
+        reader.add(row)
+    cards = reader.cards
+    if not cards:
+        raise InteropError(path, "no card could be made from this file" + _first(reader.warnings))
+    info = deck_info(
+        options,
+        default_id=path.stem,
+        default_title=path.stem.replace("_", " ").replace("-", " ").strip(),
+        source=path.name,
+        cards=cards,
+    )
+    notices = [*_continued(path, layout, body), *reader.unused_columns(body)]
+    return ImportedDeck(
+        Deck(deck=info, cards=cards),
+        layout.describe(pairs=pairs),
+        reader.warnings,
+        [],
+        reader.skipped,
+        notices=notices,
+        read=len(body),
+    )
+
+
+def _cut(text: str, layout: delimited.Layout, *, pairs: bool) -> Iterator[delimited.Row]:
+    return delimited.rows(text, layout, pairs=pairs, max_columns=limits.MAX_COLUMNS)
+
+
+def _layout(path: Path, text: str, options: ImportOptions) -> delimited.Layout:
+    try:
+        columns_given = any((options.it, options.en, options.question, options.answer))
+        return delimited.detect(
+            text,
+            options.delimiter,
+            options.row_separator,
+            table=lambda first: columns_given or options.header is True or _is_header(first),
+        )
+    except delimited.LayoutError:
         raise InteropError(
             path,
-            "cannot tell the columns apart (no tab, comma, semicolon or '|' splits the rows); "
-            "give --delimiter",
-        )
-    rows = _rows(path, text, delimiter)
-    first = next(rows, None)
-    if first is None:
-        raise InteropError(path, "has no rows")
-    warnings: list[str] = []
-    cards: list[Card] = []
-    ids = UniqueIds()
-    skipped = 0
+            "cannot tell how terms, definitions and rows are separated; give --delimiter "
+            "(tab, comma or the text between term and definition) and --row-separator "
+            "(newline, semicolon or the text between rows), as chosen in Quizlet's export",
+        ) from None
 
-    def skip(line: int, reason: str) -> None:
-        nonlocal skipped
-        skipped += 1
-        warnings.append(f"{path}:{line}: skipped: {reason}")
 
-    header_cells = [cell.strip().casefold() for cell in first[1]]
-    if options.header is not False and tuple(header_cells) == COLUMNS:
-        for line, row in rows:
-            try:
-                card = _quizapp_row(row, options.tag)
-            except ValueError as error:
-                skip(line, str(error))
-                continue
-            if ids.take(card.id) is None:
-                skip(line, f"card id '{card.id}' is used by an earlier row")
-                continue
-            cards.append(card)
-        source_format = "quizapp CSV"
-    else:
-        has_header = options.header or (options.header is None and _is_header(first[1]))
-        header = first[1] if has_header else None
-        if header is None:
-            rows = _chain(first, rows)
+def _where(layout: delimited.Layout, row: delimited.Row) -> str:
+    if layout.rows == delimited.NEWLINE:
+        return f"line {row.line}"
+    return f"row {row.number} (line {row.line})"
+
+
+class _Rows:
+    """Rows -> cards, with every row that does not become one listed and why."""
+
+    def __init__(
+        self,
+        path: Path,
+        layout: delimited.Layout,
+        options: ImportOptions,
+        header: list[str] | None,
+    ) -> None:
+        self.path = path
+        self.layout = layout
+        self.options = options
         kind = options.kind
         if kind == "auto":
             has_qa = header is not None and _is_header_of(header, ("question", "answer"))
             kind = "qa" if has_qa or options.question else "vocab"
+        self.kind = kind
         if kind == "qa":
-            key = _column(path, options.question, header, "question", 0)
-            value = _column(path, options.answer, header, "answer", 1)
+            self.key = _column(path, options.question, header, "question", 0)
+            self.value = _column(path, options.answer, header, "answer", 1)
         else:
-            key = _column(path, options.it, header, "it", 0)
-            value = _column(path, options.en, header, "en", 1)
-        seen: dict[tuple[str, ...], int] = {}
-        for line, row in rows:
-            cells = tuple(cell.strip() for cell in row)
-            if cells in seen:
-                skip(line, f"the same row as line {seen[cells]}")
-                continue
-            seen[cells] = line
-            first_text, second_text = _cell(row, key), _cell(row, value)
-            if kind == "qa":
-                columns = (
-                    Visible(it=first_text, it_answer=second_text)
-                    if options.lang == "it"
-                    else Visible(en=first_text, en_answer=second_text)
-                )
-                missing = "question" if not first_text else "answer" if not second_text else ""
+            self.key = _column(path, options.it, header, "it", 0)
+            self.value = _column(path, options.en, header, "en", 1)
+        self.header = header
+        self.cards: list[Card] = []
+        self.warnings: list[str] = []
+        self.skipped = 0
+        self.ids = UniqueIds()
+        self.seen: dict[tuple[str, ...], str] = {}
+
+    def skip(self, row: delimited.Row, reason: str) -> None:
+        self.skipped += 1
+        if self.layout.rows == delimited.NEWLINE:
+            self.warnings.append(f"{self.path}:{row.line}: skipped: {reason}")
+        else:
+            self.warnings.append(f"{self.path}:{row.line}: row {row.number}: skipped: {reason}")
+
+    def add(self, row: delimited.Row) -> None:
+        cells = tuple(cell.strip() for cell in row.cells)
+        if cells in self.seen:
+            self.skip(row, f"the same row as {self.seen[cells]}")
+            return
+        self.seen[cells] = _where(self.layout, row)
+        first_text, second_text = _cell(row.cells, self.key), _cell(row.cells, self.value)
+        if self.kind == "qa":
+            columns = (
+                Visible(it=first_text, it_answer=second_text)
+                if self.options.lang == "it"
+                else Visible(en=first_text, en_answer=second_text)
+            )
+            missing = "question" if not first_text else "answer" if not second_text else ""
+        else:
+            columns = Visible(it=first_text, en=second_text)
+            missing = "Italian" if not first_text else "English" if not second_text else ""
+        if missing:
+            if len(row.cells) == 1:
+                separator = delimited.name(self.layout.cells)
+                self.skip(row, f"no {separator} in it, so no {missing} side")
             else:
-                columns = Visible(it=first_text, en=second_text)
-                missing = "Italian" if not first_text else "English" if not second_text else ""
-            if missing:
-                skip(line, f"the {missing} cell is empty")
-                continue
-            card_id = ids.take(slugify(first_text), *cells)
-            if card_id is None:
-                skip(line, "its id is taken by an earlier row")
-                continue
-            base: dict[str, Any] = {"id": card_id, "tags": _tags("", options.tag)}
-            try:
-                cards.append(make_card(merge(base, kind, columns, options.alternatives)))
-            except ValueError as error:
-                skip(line, str(error))
-        source_format = "TSV" if delimiter == "\t" else "CSV"
+                self.skip(row, f"the {missing} cell is empty")
+            return
+        card_id = self.ids.take(slugify(first_text), *cells)
+        if card_id is None:
+            self.skip(row, "its id is taken by an earlier row")
+            return
+        base: dict[str, Any] = {"id": card_id, "tags": _tags("", self.options.tag)}
+        try:
+            self.cards.append(make_card(merge(base, self.kind, columns, self.options.alternatives)))
+        except ValueError as error:
+            self.skip(row, str(error))
+
+    def unused_columns(self, rows: list[delimited.Row]) -> list[str]:
+        """A note for the columns that hold text but are not imported."""
+        used = {self.key, self.value}
+        width = max((len(row.cells) for row in rows), default=0)
+        unused = [
+            index
+            for index in range(width)
+            if index not in used and any(_cell(row.cells, index) for row in rows)
+        ]
+        if not unused:
+            return []
+        names = ", ".join(self._column_name(index) for index in unused[:10])
+        more = ", ..." if len(unused) > 10 else ""
+        return [
+            f"{self.path}: not imported: column{'s' if len(unused) > 1 else ''} {names}{more} "
+            "(choose the columns with --it/--en or --question/--answer)"
+        ]
+
+    def _column_name(self, index: int) -> str:
+        if self.header and index < len(self.header) and self.header[index].strip():
+            return f"{index + 1} ({self.header[index].strip()!r})"
+        return str(index + 1)
+
+
+def _continued(path: Path, layout: delimited.Layout, rows: list[delimited.Row]) -> list[str]:
+    """A note for the pieces read as the rest of a definition (or the start of a term)."""
+    joined = [where for row in rows for where in row.joined]
+    if not joined:
+        return []
+    places = ", ".join(str(where) for where in joined[:10]) + (", ..." if len(joined) > 10 else "")
+    several = len(joined) > 1
+    has = "have" if several else "has"
+    separator = delimited.name(layout.cells)
+    if layout.rows == delimited.NEWLINE:
+        what = f"line{'s' if several else ''} {places} {has} no {separator}"
+        how = "read as the rest of the definition above (a definition on several lines)"
+    else:
+        between = delimited.name(layout.rows)
+        what = f"piece{'s' if several else ''} {places} between {between}s {has} no {separator}"
+        how = f"read as the rest of the definition before (which held a {between})"
+    hint = ", or give --delimiter and --row-separator" if layout.detected else ""
+    return [f"{path}: {what}: {how}; check {'those cards' if several else 'that card'}{hint}"]
+
+
+def _is_quizapp_csv(text: str) -> bool:
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip().casefold()
+    return tuple(cell.strip() for cell in first.split(",")) == COLUMNS
+
+
+def _import_quizapp_csv(path: Path, text: str, options: ImportOptions) -> ImportedDeck:
+    """quizapp's own CSV (its export): real CSV, each row a card, coming back exactly."""
+    rows = _rows(path, text, ",")
+    next(rows, None)
+    warnings: list[str] = []
+    cards: list[Card] = []
+    ids = UniqueIds()
+    skipped = read = 0
+    for line, row in rows:
+        read += 1
+        try:
+            card = _quizapp_row(row, options.tag)
+        except ValueError as error:
+            skipped += 1
+            warnings.append(f"{path}:{line}: skipped: {error}")
+            continue
+        if ids.take(card.id) is None:
+            skipped += 1
+            warnings.append(
+                f"{path}:{line}: skipped: card id '{card.id}' is used by an earlier row"
+            )
+            continue
+        cards.append(card)
     if not cards:
         raise InteropError(path, "no card could be made from this file" + _first(warnings))
     info = deck_info(
@@ -249,7 +351,9 @@ def import_csv(path: Path, options: ImportOptions | None = None) -> ImportedDeck
         source=path.name,
         cards=cards,
     )
-    return ImportedDeck(Deck(deck=info, cards=cards), source_format, warnings, [], skipped)
+    return ImportedDeck(
+        Deck(deck=info, cards=cards), "quizapp CSV", warnings, [], skipped, read=read
+    )
 
 
 def _first(warnings: list[str]) -> str:
@@ -259,13 +363,6 @@ def _first(warnings: list[str]) -> str:
 def _is_header_of(header: list[str], roles: tuple[str, ...]) -> bool:
     folded = {cell.strip().casefold() for cell in header}
     return all(folded & set(_NAMES[role]) for role in roles)
-
-
-def _chain(
-    first: tuple[int, list[str]], rest: Iterator[tuple[int, list[str]]]
-) -> Iterator[tuple[int, list[str]]]:
-    yield first
-    yield from rest
 
 
 def _quizapp_row(row: list[str], extra_tag: str | None) -> Card:

@@ -9,6 +9,7 @@ from typing import Literal
 from quizapp.core.deck.model import Card, DeckInfo
 from quizapp.core.interop.building import make_info
 from quizapp.core.interop.ids import slugify
+from quizapp.core.surrogates import repaired
 
 ImportKind = Literal["auto", "vocab", "qa"]
 
@@ -32,6 +33,9 @@ class ImportOptions:
     alternatives: str | None = None
     """Splits a cell into accepted alternatives, e.g. ';' (CSV and Anki fields)."""
     delimiter: str | None = None
+    """Between term and definition (CSV: between columns); None: worked out."""
+    row_separator: str | None = None
+    """Between rows (a new line, Quizlet's semicolon, a custom text); None: worked out."""
     header: bool | None = None
     deck_id: str | None = None
     title: str | None = None
@@ -52,6 +56,8 @@ def deck_info(
     `languages` lists the languages every card has, so a deck of one-language cards (qa from
     a question/answer sheet) validates without a warning per card.
     """
+    # A file name that is not UTF-8 holds lone surrogates (os.fsdecode), which are not text.
+    default_id, default_title, source = map(repaired, (default_id, default_title, source))
     deck_id = options.deck_id or slugify(default_id, 60) or "imported"
     title = options.title or default_title or deck_id
     title = title[:1].upper() + title[1:]

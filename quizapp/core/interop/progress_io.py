@@ -2,13 +2,16 @@
 
 The first line says what the file is; then one line per review and one per finished quiz:
 
-    {"format": "quizapp-progress", "version": 1, "exported_at": "2025-03-01T09:00:00.000Z"}
+    {"format": "quizapp-progress", "version": 2, "exported_at": "2025-03-01T09:00:00.000Z"}
     {"type": "review", "id": "...", "deck": "deepseek-it", "card": "liang-wenfeng", ...}
     {"type": "quiz", "id": "...", "deck": "deepseek-it", "score": 8.5, "total": 10, ...}
 
 Importing merges by id: a row already in the log is skipped, so importing a file twice adds
 nothing and two devices that import each other's files end up with the same history. A file
 with any bad line is refused as a whole, with the line (and column) of each problem.
+
+Version 2 added to review lines `day_start` (the day-start hour the row was counted with) and
+`days` (a due-date row's days, an imported Anki answer's interval); version 1 files still read.
 """
 
 from __future__ import annotations
@@ -20,24 +23,50 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from quizapp.core.rating import Rating
-from quizapp.core.schedule import Stage, from_ms, to_ms
+from quizapp.core.schedule import Mode, Stage, from_ms, to_ms
 from quizapp.core.store import QuizAnswer, QuizRun, Review, Store
+from quizapp.core.surrogates import (
+    ESCAPED_SURROGATE,
+    first_lone_surrogate,
+    has_lone_surrogate,
+    repaired,
+)
 from quizapp.core.text import printable, shorten
 
 FORMAT = "quizapp-progress"
-VERSION = 1
+VERSION = 2
 MAX_LINE_ERRORS = 20
 MAX_LINE_CHARS = 4 * 1024 * 1024
 """A line longer than this is refused: a review is well under 1 KiB, a 500-question quiz
 well under 1 MiB."""
 
-Mode = Literal["study", "practice", "quiz", "suspend", "unsuspend", "bury", "unbury"]
 RatingLabel = Literal["again", "hard", "good", "easy"]
 StageLabel = Literal["new", "learning", "review", "relearning"]
-Id = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+def _exact(value: str) -> str:
+    if has_lone_surrogate(value):
+        escape = first_lone_surrogate(value)
+        raise ValueError(f"holds {escape}, a lone surrogate, which is not text")
+    return value
+
+
+Label = Annotated[str, AfterValidator(_exact)]
+"""A value that must be read exactly (ids, labels): a lone surrogate is an error."""
+Id = Annotated[Label, Field(min_length=1, max_length=200)]
+FreeText = Annotated[str, AfterValidator(repaired)]
+"""What a learner typed or was shown: a lone surrogate in it is read as U+FFFD."""
 
 
 def iso(ms: int) -> str:
@@ -63,13 +92,17 @@ class ReviewLine(_Line):
     at: AwareDatetime
     mode: Mode
     rating: RatingLabel | None = None
-    verdict: str | None = None
-    typed: str | None = None
+    verdict: Label | None = None
+    typed: FreeText | None = None
     duration_ms: int | None = Field(None, ge=0)
-    content_hash: str | None = None
+    content_hash: Label | None = None
     retention: float | None = Field(None, gt=0, lt=1)
     prior: StageLabel | None = None
     until: AwareDatetime | None = None
+    days: int | None = Field(None, ge=0, le=1_000_000)
+    """A due-date row: due in this many study days; an answer imported from Anki: the
+    interval Anki gave it."""
+    day_start: int | None = Field(None, ge=0, le=23)
 
     @model_validator(mode="after")
     def _rated(self) -> ReviewLine:
@@ -92,27 +125,28 @@ class ReviewLine(_Line):
             content_hash=self.content_hash,
             retention=self.retention,
             prior=int(Stage[self.prior.upper()]) if self.prior else None,
-            until=to_ms(self.until) if self.until else None,
+            until=to_ms(self.until) if self.until else self.days,
+            day_start=self.day_start,
         )
 
 
 class QuizAnswerLine(_Line):
     card: Id
     direction: Id
-    question: str
-    given: str
-    expected: str
-    verdict: str
+    question: FreeText
+    given: FreeText
+    expected: FreeText
+    verdict: Label
     score: float = Field(ge=0)
-    format: str = ""
-    claim: str = ""
+    format: Label = ""
+    claim: FreeText = ""
 
 
 class QuizLine(_Line):
     type: Literal["quiz"]
     id: Id
     deck: Id
-    kind: str = ""
+    kind: Label = ""
     started_at: AwareDatetime
     finished_at: AwareDatetime
     score: float = Field(ge=0)
@@ -164,7 +198,9 @@ def review_dict(review: Review) -> dict[str, Any]:
         "content_hash": review.content_hash,
         "retention": review.retention,
         "prior": Stage(review.prior).label if review.prior is not None else None,
-        "until": iso(review.until) if review.until is not None else None,
+        "until": iso(review.until) if review.until is not None and review.mode == "bury" else None,
+        "days": review.until if review.until is not None and review.mode != "bury" else None,
+        "day_start": review.day_start,
     }
     return {k: v for k, v in data.items() if v is not None}
 
@@ -251,14 +287,19 @@ def _pydantic_message(error: ValidationError) -> str:
     first = error.errors()[0]
     where = shorten(".".join(str(part) for part in first["loc"]))
     message = first["msg"]
+    if first["type"] == "value_error" and "error" in first.get("ctx", {}):
+        message = str(first["ctx"]["error"])  # without pydantic's "Value error, " prefix
     return f"'{where}': {message}" if where else message
 
 
-def entries(path: Path, problems: list[str]) -> Iterator[Review | QuizRun]:
+def entries(
+    path: Path, problems: list[str], repaired_lines: list[int] | None = None
+) -> Iterator[Review | QuizRun]:
     """The reviews and quizzes of a progress file, one line at a time.
 
     Problems are appended to `problems` (located, printable) and their lines skipped; reading
-    stops at a wrong header or after MAX_LINE_ERRORS problems.
+    stops at a wrong header or after MAX_LINE_ERRORS problems. The numbers of lines whose
+    text held a lone surrogate (read as U+FFFD) go to `repaired_lines`.
     """
     name = str(path)
     try:
@@ -314,13 +355,22 @@ def entries(path: Path, problems: list[str]) -> Iterator[Review | QuizRun]:
                 kind = data.get("type") if isinstance(data, dict) else None
                 try:
                     if kind == "review":
-                        yield ReviewLine.model_validate(data).review()
+                        entry: Review | QuizRun = ReviewLine.model_validate(data).review()
                     elif kind == "quiz":
-                        yield QuizLine.model_validate(data).run()
+                        entry = QuizLine.model_validate(data).run()
                     else:
                         problem(number, 'each line needs "type": "review" or "quiz"')
+                        continue
                 except ValidationError as error:
                     problem(number, _pydantic_message(error))
+                    continue
+                if (
+                    repaired_lines is not None
+                    and ESCAPED_SURROGATE.search(text)
+                    and has_lone_surrogate(json.dumps(data, ensure_ascii=False))
+                ):
+                    repaired_lines.append(number)
+                yield entry
         except UnicodeDecodeError:
             problem(number + 1, "is not valid UTF-8 text")
     if not header_seen and not problems:
@@ -344,21 +394,24 @@ def _lines(handle: IO[str]) -> Iterator[str | None]:
 class Checked:
     reviews: int
     quizzes: int
+    repaired_lines: tuple[int, ...] = ()
+    """Lines whose text held lone surrogates, read as U+FFFD."""
 
 
 def check_file(path: Path) -> Checked:
     """Validate a whole progress file without keeping it in memory; ProgressFileError lists
     every problem found."""
     problems: list[str] = []
+    repaired_lines: list[int] = []
     reviews = quizzes = 0
-    for entry in entries(path, problems):
+    for entry in entries(path, problems, repaired_lines):
         if isinstance(entry, Review):
             reviews += 1
         else:
             quizzes += 1
     if problems:
         raise ProgressFileError(problems)
-    return Checked(reviews, quizzes)
+    return Checked(reviews, quizzes, tuple(repaired_lines))
 
 
 @dataclass(frozen=True)
@@ -367,6 +420,7 @@ class ImportResult:
     reviews_added: int
     quizzes_read: int
     quizzes_added: int
+    repaired_lines: tuple[int, ...] = ()
 
 
 def import_file(store: Store, path: Path) -> ImportResult:
@@ -392,4 +446,6 @@ def import_file(store: Store, path: Path) -> ImportResult:
     for run in quizzes:
         store.save_quiz(run)
     quizzes_added = len({run.id for run in quizzes} - before)
-    return ImportResult(checked.reviews, added, checked.quizzes, quizzes_added)
+    return ImportResult(
+        checked.reviews, added, checked.quizzes, quizzes_added, checked.repaired_lines
+    )

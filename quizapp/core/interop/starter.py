@@ -8,12 +8,16 @@ from quizapp.core.deck.loading import check_text
 from quizapp.core.interop.errors import InteropError
 from quizapp.core.interop.files import write_file
 from quizapp.core.interop.ids import slugify
+from quizapp.core.interop.schema_file import SCHEMA_LINE
 from quizapp.core.interop.toml_write import toml_string
+from quizapp.core.surrogates import repaired
+from quizapp.core.text import printable
 
 _TEMPLATE = """\
-#:schema ./deck.schema.json
+{schema_line}
 # A quizapp deck. Check it with:   quizapp validate {file_name}
-# Editors that read the first line check keys as you type: quizapp schema > deck.schema.json
+# Editors that read the first line (Taplo, Even Better TOML) check keys as you type against
+# deck.schema.json beside this file: share the two together (quizapp schema writes it again).
 #
 # Every card has a stable `id` (lower-case letters, digits, '-', '_' or '.'). Learners'
 # progress is keyed by it: fix a card's wording freely, change the id only when the card asks
@@ -113,10 +117,14 @@ items = ["green", "white", "red"]
 
 
 def starter_text(path: Path, deck_id: str | None = None, title: str | None = None) -> str:
-    deck_id = deck_id or slugify(path.stem, 60) or "my-deck"
-    title = title or path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or deck_id
+    stem = repaired(path.stem)  # a file name that is not UTF-8 holds lone surrogates
+    deck_id = deck_id or slugify(stem, 60) or "my-deck"
+    title = title or stem.replace("_", " ").replace("-", " ").strip().capitalize() or deck_id
     return _TEMPLATE.format(
-        file_name=path.name, deck_id=toml_string(deck_id), title=toml_string(title)
+        schema_line=SCHEMA_LINE,
+        file_name=printable(path.name),
+        deck_id=toml_string(deck_id),
+        title=toml_string(title),
     )
 
 

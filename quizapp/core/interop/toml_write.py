@@ -18,6 +18,7 @@ from quizapp.core.deck.loading import check_text
 from quizapp.core.deck.model import Deck
 from quizapp.core.interop.errors import InteropError
 from quizapp.core.interop.files import write_file
+from quizapp.core.interop.schema_file import SCHEMA_LINE
 from quizapp.core.text import printable
 
 LINE_WIDTH = 100
@@ -97,10 +98,13 @@ def _card_lines(card: dict[str, Any]) -> Iterable[str]:
             yield from _pairs(side)
 
 
-def deck_to_toml(deck: Deck, comments: Iterable[str] = ()) -> str:
-    """The deck as TOML text; `comments` become `#` lines at the top."""
+def deck_to_toml(deck: Deck, comments: Iterable[str] = (), *, schema: bool = True) -> str:
+    """The deck as TOML text; `comments` become `#` lines at the top, after the `#:schema`
+    line that points editors at `deck.schema.json` beside the deck (unless `schema` is
+    false)."""
     # A comment cannot hold control characters (a file name may): they are written escaped.
-    lines = [
+    lines = [SCHEMA_LINE] if schema else []
+    lines += [
         f"# {printable(line)}".rstrip() for comment in comments for line in comment.splitlines()
     ]
     if lines:

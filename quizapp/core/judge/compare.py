@@ -18,19 +18,21 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import OSA
 
 from quizapp.core.answers import AnswerSyntaxError, expand
-from quizapp.core.judge.amounts import Amount, parse_amounts, parse_amounts_cached
-from quizapp.core.judge.diff import Diff
+from quizapp.core.judge.amounts import Amount, parse_amounts, parse_amounts_cached, parse_digits
 from quizapp.core.judge.normalise import (
     APOSTROPHE_ACCENT,
     Form,
-    prepare,
+    as_written,
     prepare_cached,
     strip_accents,
 )
-from quizapp.core.judge.reasons import reason
+from quizapp.core.judge.spans import same_decades, year_range
 from quizapp.core.judge.typos import joined_typos, word_typos
-from quizapp.core.judge.verdict import RANK, Outcome, Verdict, suggest_rating
-from quizapp.core.judge.words import articles, common_words
+from quizapp.core.judge.verdict import RANK, Outcome
+from quizapp.core.judge.words import ELIDED, articles, is_real_word
+
+ELIDED_FORMS = frozenset(ELIDED.values()) - {"un"}
+"""Words that only ever stand elided ("l'", "all'"); "un" stands both ways (un modello, un'IA)."""
 
 CORRECT, ALMOST, WRONG = Outcome.CORRECT, Outcome.ALMOST, Outcome.WRONG
 _NOTHING: frozenset[str] = frozenset()
@@ -48,7 +50,15 @@ class Rules(NamedTuple):
     reject_words: frozenset[str] = _NOTHING
 
     def is_known(self, word: str) -> bool:
-        return word in common_words(self.lang) or word in self.known or word in self.reject_words
+        return word in self.known or word in self.reject_words or is_real_word(word, self.lang)
+
+    def is_other_word(self, typed: str, expected: str, text: str) -> bool:
+        """`typed` is another word, not a typo of `expected` (a word of the answer `text`).
+        A name the answer writes with a capital is another word only when the deck or the
+        reject list has the typed one: "Ling" for "Liang" is a slip, not a fish."""
+        if typed in self.known or typed in self.reject_words:
+            return True
+        return is_real_word(typed, self.lang) and not as_written(expected, text)[:1].isupper()
 
 
 class Match(NamedTuple):
@@ -137,25 +147,35 @@ def _same_words(typed: tuple[str, ...], expected: tuple[str, ...]) -> str | None
     return code
 
 
+def _written(words: Sequence[str], text: str) -> str:
+    """Words of a normalised answer as `text` writes them (case and all)."""
+    return " ".join(as_written(word, text) for word in words)
+
+
 def _accent_match(
-    typed: tuple[str, ...], expected: tuple[str, ...], form: Form, rules: Rules, cost: float
+    typed: tuple[str, ...],
+    expected: tuple[str, ...],
+    form: Form,
+    rules: Rules,
+    cost: float,
+    typed_text: str,
 ) -> Match:
     """Typed and expected differ by accents only (equal once accents are removed)."""
-    pairs = [
-        (got, want)
+    pairs: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+        ((got,), (want,))
         for got, want in zip(typed, expected, strict=False)
         if got != want and not _apostrophe_accent(got, want)
     ]
     if len(typed) != len(expected) or not pairs:  # spaces differ too: show the whole answers
-        pairs = [(" ".join(typed), " ".join(expected))]
-    shown_typed = " ".join(_shown(got) for got, _ in pairs)
-    shown_expected = " ".join(_shown(want) for _, want in pairs)
+        pairs = [(typed, expected)]
+    shown_typed = " ".join(_written(got, typed_text) for got, _ in pairs)
+    shown_expected = " ".join(_written(want, form.text) for _, want in pairs)
     fields = {"typed": shown_typed, "expected": shown_expected}
     if rules.strict_accents:
         return Match(WRONG, "strict_accents", 0.2, form, fields)
     for got, want in pairs:
-        if rules.lang != "en" and " " not in got and rules.is_known(got):
-            fields = {"typed": _shown(got), "expected": _shown(want)}
+        if rules.lang != "en" and len(got) == 1 and rules.is_known(got[0]):
+            fields = {"typed": _written(got, typed_text), "expected": _written(want, form.text)}
             return Match(WRONG, "accent_word", 0.1, form, fields)
     return Match(ALMOST, "accents", cost, form, fields)
 
@@ -167,6 +187,7 @@ def _typo_match(
     expected_loose: tuple[str, ...],
     form: Form,
     rules: Rules,
+    typed_text: str,
 ) -> Match | None:
     got, want = (
         (typed_words, expected_words) if rules.strict_accents else (typed_loose, expected_loose)
@@ -176,13 +197,16 @@ def _typo_match(
         if not changed:
             return None
         for index, _ in changed:
-            if rules.is_known(typed_words[index]):
-                shown = {"typed": _shown(typed_words[index]), "expected": expected_words[index]}
+            if rules.is_other_word(typed_words[index], expected_words[index], form.text):
+                shown = {
+                    "typed": as_written(typed_words[index], typed_text),
+                    "expected": as_written(expected_words[index], form.text),
+                }
                 return Match(WRONG, "other_word", 0.3, form, shown)
         count = sum(distance for _, distance in changed)
         fields: dict[str, Any] = {
-            "typed": " ".join(_shown(typed_words[i]) for i, _ in changed),
-            "expected": " ".join(_shown(expected_words[i]) for i, _ in changed),
+            "typed": _written([typed_words[i] for i, _ in changed], typed_text),
+            "expected": _written([expected_words[i] for i, _ in changed], form.text),
             "count": count,
         }
         return Match(ALMOST, "typo" if count == 1 else "typos", 1 + count, form, fields)
@@ -190,14 +214,10 @@ def _typo_match(
     if not joined:
         return None
     for word in typed_words:
-        if word not in expected_words and rules.is_known(word):
-            shown = {"typed": _shown(word), "expected": form.text}
+        if word not in expected_words and word not in articles(rules.lang) and rules.is_known(word):
+            shown = {"typed": as_written(word, typed_text), "expected": form.text}
             return Match(WRONG, "other_word", 0.3, form, shown)
-    fields = {
-        "typed": " ".join(_shown(word) for word in typed_words),
-        "expected": " ".join(_shown(word) for word in expected_words),
-        "count": joined,
-    }
+    fields = {"typed": typed_text, "expected": form.text, "count": joined}
     return Match(ALMOST, "typo" if joined == 1 else "typos", 1.5 + joined, form, fields)
 
 
@@ -208,18 +228,21 @@ def _compare_words(
     expected_loose: tuple[str, ...],
     form: Form,
     rules: Rules,
+    typed_text: str,
 ) -> Match | None:
     """Steps 2 to 4 on two lists of words (whole answers, or answers without an article)."""
     same = _same_words(typed_words, expected_words)
     if same is not None:
         return Match(CORRECT, same, 0.1, form)
     if typed_loose == expected_loose:
-        return _accent_match(typed_words, expected_words, form, rules, 0.5)
+        return _accent_match(typed_words, expected_words, form, rules, 0.5, typed_text)
     if "".join(typed_words) == "".join(expected_words):
         return Match(CORRECT, "spaces", 0.2, form, {"expected": form.text})
     if "".join(typed_loose) == "".join(expected_loose):
-        return _accent_match(typed_words, expected_words, form, rules, 0.6)
-    return _typo_match(typed_words, typed_loose, expected_words, expected_loose, form, rules)
+        return _accent_match(typed_words, expected_words, form, rules, 0.6, typed_text)
+    return _typo_match(
+        typed_words, typed_loose, expected_words, expected_loose, form, rules, typed_text
+    )
 
 
 def _split_article(
@@ -231,7 +254,15 @@ def _split_article(
 
 
 def _article_shown(article: str) -> str:
-    return "l'" if article == "l" else article
+    return f"{article}'" if article in ELIDED_FORMS else article
+
+
+def _with_article(article: str, words: Sequence[str], text: str) -> str:
+    """ "il" + ("addestramento",) -> "il addestramento"; "l" -> "l'addestramento"."""
+    body = _written(words, text)
+    shown = as_written(article, text)
+    elided = article in ELIDED_FORMS or (article == "un" and "un'" in text.lower())
+    return f"{shown}'{body}" if elided else f"{shown} {body}"
 
 
 def _article_match(typed: Form, form: Form, rules: Rules) -> Match | None:
@@ -244,7 +275,9 @@ def _article_match(typed: Form, form: Form, rules: Rules) -> Match | None:
         return None
     if typed_article == expected_article:
         return None  # the whole answers were compared already
-    body = _compare_words(typed_words, typed_loose, expected_words, expected_loose, form, rules)
+    body = _compare_words(
+        typed_words, typed_loose, expected_words, expected_loose, form, rules, typed.text
+    )
     if body is None:
         return None
     body = body.costing(0.05)  # a form that needs no article goes first
@@ -260,7 +293,11 @@ def _article_match(typed: Form, form: Form, rules: Rules) -> Match | None:
         if body.outcome is CORRECT:
             return Match(CORRECT, "article_extra", 0.3, form)
         return body
-    fields = {"typed": _article_shown(typed_article), "expected": _article_shown(expected_article)}
+    fields = {
+        "typed": _with_article(typed_article, typed_words, typed.text),
+        "expected": form.text,
+        "article": _article_shown(expected_article),
+    }
     if rules.article_required:
         return Match(WRONG, "article_wrong_required", 0.2, form, fields)
     if body.outcome is CORRECT:
@@ -272,7 +309,9 @@ def compare_text(typed: Form, form: Form, rules: Rules) -> Match:
     """The typed answer against one accepted form, as text."""
     if typed.norm == form.norm:
         return Match(CORRECT, "exact", 0.0, form)
-    whole = _compare_words(typed.words, typed.loose, form.words, form.loose, form, rules)
+    whole = _compare_words(
+        typed.words, typed.loose, form.words, form.loose, form, rules, typed.text
+    )
     if whole is not None and whole.outcome is CORRECT:
         return whole
     article = _article_match(typed, form, rules)
@@ -292,15 +331,33 @@ def _readings(amount: Amount) -> dict[str, str]:
     return {"it": amount.reading("it"), "en": amount.reading("en")}
 
 
+Units = Mapping[Any, frozenset[str]]
+"""A card's figures: value -> the units its answers give that value ("6 milioni (di dollari)":
+6 000 000 -> {"USD"}), so that a bare form of the card does not make any currency right."""
+
+
+@lru_cache(maxsize=4096)
+def card_units(forms: tuple[Form, ...]) -> Units:
+    units: dict[Any, set[str]] = {}
+    for form in forms:
+        for amount in _amounts_of(form) or ():
+            if amount.unit is not None:
+                units.setdefault(amount.value, set()).add(amount.unit)
+    return {value: frozenset(found) for value, found in units.items()}
+
+
 def compare_amounts(
     typed: tuple[Amount, ...],
     expected: tuple[Amount, ...],
     form: Form,
     lang: str,
     extra_cost: float = 0.0,
+    units: Units = _NO_FIELDS,
 ) -> Match:
     """Typed figures against an answer's figures (alternatives: "1 trilione di yuan (138
-    miliardi di dollari)" accepts either). Every typed figure must be one of them."""
+    miliardi di dollari)" accepts either). Every typed figure must be one of them. A form
+    without a unit accepts a bare figure, or the unit the card's other forms give it; another
+    unit is wrong ("6 milioni di euro" when the card says "6 milioni (di dollari)")."""
     worst = 3
     worst_pair = (typed[0], expected[0])
     for got in typed:
@@ -308,8 +365,12 @@ def compare_amounts(
         for want in expected:
             if got.value != want.value:
                 continue
-            if got.unit == want.unit or want.unit is None:
+            card = units.get(want.value, frozenset()) if want.unit is None else frozenset()
+            if got.unit == want.unit or got.unit in card or (want.unit is None and not card):
                 status = 3
+            elif len(card) == 1:
+                want = want._replace(unit=next(iter(card)))  # show the unit the card means
+                status = 1
             elif got.unit is None:
                 status = 2  # the currency or % is missing
             else:
@@ -361,6 +422,15 @@ class TypedAnswer:
         return self._amounts
 
 
+def _same_range(typed: str, expected: str) -> bool:
+    """ "dal 2010 al 2024" for "2010-2024": the same two ends, in the same order."""
+    want = year_range(expected)
+    got = year_range(typed) if want is not None else None
+    if want is None or got is None:
+        return False
+    return all(parse_digits(a) == parse_digits(b) for a, b in zip(got, want, strict=True))
+
+
 def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Match:
     """The best match of the typed answer over every accepted form."""
     typed = answer.form
@@ -376,7 +446,13 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
             if amounts is not None:
                 # Between equally good readings, show the form spelled most like the answer.
                 nearness = OSA.normalized_distance(typed.norm, form.norm) / 100
-                match = compare_amounts(amounts, expected_amounts, form, rules.lang, nearness)
+                match = compare_amounts(
+                    amounts, expected_amounts, form, rules.lang, nearness, card_units(tuple(forms))
+                )
+        if match is None and same_decades(typed.norm, form.norm):
+            match = Match(CORRECT, "decade", 0.15, form, {"expected": form.text})
+        if match is None and _same_range(typed.norm, form.norm):
+            match = Match(CORRECT, "range", 0.15, form, {"expected": form.text})
         if match is None:
             match = compare_text(typed, form, rules)
         if best is None or match.key < best.key:
@@ -385,100 +461,3 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
                 break
     assert best is not None
     return best
-
-
-def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
-    fields: dict[str, Any] = {"typed": typed.text, "expected": match.form.text}
-    fields.update(match.fields)
-    readings = None
-    if match.amounts is not None:
-        got, want = match.amounts
-        fields["typed_reading"] = _readings(got)
-        fields["expected_reading"] = _readings(want)
-        readings = (got.reading(lang), want.reading(lang))
-    recalled = match.outcome in (CORRECT, ALMOST)
-    score = (1, 1) if recalled else (0, 1)
-    return Verdict(
-        outcome=match.outcome,
-        score=score,
-        reason=reason(match.code, match.notes, **fields),
-        closest=match.form.text,
-        diff=Diff.between(typed.text, match.form.text),
-        rating=suggest_rating(match.outcome, score),
-        code=match.code,
-        typed=typed.text,
-        readings=readings,
-    )
-
-
-def judge_text(
-    typed: str,
-    expected: Sequence[str],
-    lang: str,
-    *,
-    reject: Sequence[str] = (),
-    strict_accents: bool = False,
-    article_required: bool = False,
-    known_words: Collection[str] = (),
-) -> Verdict:
-    typed_form = prepare(typed)
-    match = match_answer(
-        typed_form,
-        tuple(expected),
-        lang,
-        reject=tuple(reject),
-        strict_accents=strict_accents,
-        article_required=article_required,
-        known_words=known_words,
-    )
-    return build_verdict(typed_form, match, lang)
-
-
-def match_answer(
-    typed: Form,
-    expected: tuple[str, ...],
-    lang: str,
-    *,
-    reject: tuple[str, ...] = (),
-    strict_accents: bool = False,
-    article_required: bool = False,
-    known_words: Collection[str] = (),
-) -> Match:
-    """The best Match of a typed answer (already prepared) against a card's answers."""
-    forms = expected_forms(expected)
-    if not forms:
-        empty = prepare_cached("")
-        return Match(WRONG, "wrong", 1.0, empty, {"expected": ""})
-    if not typed.norm:
-        return Match(WRONG, "empty", 1.0, forms[0])
-    if not known_words:
-        known: Collection[str] = _NOTHING
-    elif isinstance(known_words, (set, frozenset, dict)):
-        known = known_words
-    else:
-        known = frozenset(known_words)
-    rules = Rules(
-        lang, strict_accents, article_required, known, reject_words(reject) if reject else _NOTHING
-    )
-    answer = TypedAnswer(typed)
-    match = best_match(answer, forms, rules)
-    if reject:
-        match = _apply_reject(answer, match, expected_forms(reject), forms, rules)
-    return match
-
-
-def _apply_reject(
-    answer: TypedAnswer,
-    match: Match,
-    rejected: Sequence[Form],
-    forms: Sequence[Form],
-    rules: Rules,
-) -> Match:
-    """A match with a `reject` entry is wrong, whatever the expected answers say."""
-    lenient = Rules(rules.lang, rules.strict_accents, rules.article_required)
-    hit = best_match(answer, rejected, lenient)
-    if hit.outcome is CORRECT or (hit.outcome is ALMOST and match.outcome is not CORRECT):
-        right = match.form  # the best of the accepted answers (for figures: same unit first)
-        fields: dict[str, Any] = {"typed": hit.form.text, "expected": right.text}
-        return Match(WRONG, "rejected", 0.0, right, fields, (), match.amounts)
-    return match

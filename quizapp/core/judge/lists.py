@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from quizapp.core.answers import AnswerSyntaxError, display
-from quizapp.core.judge.compare import Match, match_answer
+from quizapp.core.judge.answer import match_answer
+from quizapp.core.judge.compare import Match
+from quizapp.core.judge.context import NO_CONTEXT, CardContext
 from quizapp.core.judge.diff import Diff
-from quizapp.core.judge.normalise import Form, display_text, prepare
+from quizapp.core.judge.normalise import Form, display_text, normalise, prepare
 from quizapp.core.judge.reasons import reason
+from quizapp.core.judge.spans import year_range
 from quizapp.core.judge.verdict import ItemResult, Outcome, Verdict, suggest_rating
 
 _SEPARATORS = re.compile(r"\s*(?:[;\n\r]|(?<![0-9]),|,(?![0-9]))\s*")
@@ -27,7 +31,8 @@ MAX_EXACT_ITEMS = 12
 """Up to this many items the pairing is optimal; beyond it, greedy (no real card gets there)."""
 
 
-def _display(forms: Sequence[str]) -> str:
+@lru_cache(maxsize=4096)
+def _display(forms: tuple[str, ...]) -> str:
     try:
         return display(forms[0]) if forms else ""
     except AnswerSyntaxError:
@@ -35,11 +40,31 @@ def _display(forms: Sequence[str]) -> str:
 
 
 def _chunks(typed: str) -> list[str]:
-    return [
-        _LEADING_CONJUNCTION.sub("", chunk).strip()
-        for chunk in _SEPARATORS.split(typed.strip())
-        if chunk.strip()
+    chunks: list[str] = []
+    for chunk in _SEPARATORS.split(typed.strip()):
+        chunk = _LEADING_CONJUNCTION.sub("", chunk).strip()
+        if chunk:
+            ends = year_range(normalise(chunk))  # "2010-2024", "dal 2010 al 2024"
+            chunks.extend(ends if ends is not None else (chunk,))
+    return chunks
+
+
+SHOWN_ITEMS = 3
+"""A reason names at most this many items of a kind (missing, not asked), then counts."""
+SHOWN_ITEM_LENGTH = 40
+
+
+def _bounded(items: Sequence[str]) -> dict[str, str]:
+    """ "a, b, c e altri 4" / "a, b, c and 4 more", each item cut to a readable length."""
+    shown = [
+        item if len(item) <= SHOWN_ITEM_LENGTH else item[: SHOWN_ITEM_LENGTH - 1] + "…"
+        for item in items[:SHOWN_ITEMS]
     ]
+    text = ", ".join(shown)
+    more = len(items) - len(shown)
+    if more <= 0:
+        return {"it": text, "en": text}
+    return {"it": f"{text} e altri {more}", "en": f"{text} and {more} more"}
 
 
 class _ListRules(NamedTuple):
@@ -47,6 +72,7 @@ class _ListRules(NamedTuple):
     strict_accents: bool
     article_required: bool
     known_words: Collection[str]
+    context: CardContext = NO_CONTEXT
 
 
 class _Judge:
@@ -56,6 +82,7 @@ class _Judge:
         self.items = [tuple(item) for item in items]
         self.lang = lang
         self.rules = rules
+        self.contexts = [rules.context.for_item(index) for index in range(len(self.items))]
         self._cache: dict[tuple[str, int], Match] = {}
 
     def match(self, typed: Form, index: int) -> Match:
@@ -70,6 +97,7 @@ class _Judge:
                 strict_accents=rules.strict_accents,
                 article_required=rules.article_required,
                 known_words=rules.known_words,
+                context=self.contexts[index],
             )
         return self._cache[key]
 
@@ -167,9 +195,10 @@ def judge_list(
     strict_accents: bool = False,
     article_required: bool = False,
     known_words: Collection[str] = (),
+    context: CardContext = NO_CONTEXT,
 ) -> Verdict:
     """Judge a typed list against `items` (each item: its accepted forms, in answer syntax)."""
-    rules = _ListRules(tuple(reject), strict_accents, article_required, known_words)
+    rules = _ListRules(tuple(reject), strict_accents, article_required, known_words, context)
     judge = _Judge(items, lang, rules)
     size = len(judge.items)
     shown_typed = display_text(typed)
@@ -202,8 +231,11 @@ def judge_list(
         word_pairing = pair(word_weights, size)
         if _matched(word_pairing) > 1:
             pieces, forms, weights, pairing = words, word_forms, word_weights, word_pairing
-    order_note = ordered and _matched(_pair_unordered(weights, size)) > _matched(pairing)
-    return _list_verdict(judge, pieces, forms, pairing, shown_typed, order_note, ordered)
+    misplaced: set[int] = set()
+    if ordered:
+        loose = _pair_unordered(weights, size)
+        misplaced = {i for i, j in enumerate(loose) if j is not None and pairing[i] is None}
+    return _list_verdict(judge, pieces, forms, pairing, shown_typed, misplaced, ordered)
 
 
 def _list_verdict(
@@ -212,16 +244,21 @@ def _list_verdict(
     forms: list[Form],
     pairing: list[int | None],
     shown_typed: str,
-    order_note: bool,
+    misplaced: set[int],
     ordered: bool,
 ) -> Verdict:
+    """The verdict of a paired list. In an ordered list, `misplaced` are the typed items that
+    are right but out of place: neither "not asked" nor "missing", the order is named."""
     size = len(judge.items)
     results: list[ItemResult] = []
     matched: dict[int, Match] = {}
     extras: list[str] = []
     slips: list[str] = []
-    for piece, form, j in zip(pieces, forms, pairing, strict=True):
+    for index, (piece, form, j) in enumerate(zip(pieces, forms, pairing, strict=True)):
         shown = display_text(piece)
+        if index in misplaced:
+            results.append(ItemResult(shown, None, Outcome.WRONG, "misplaced"))
+            continue
         if j is None:
             extras.append(shown)
             results.append(ItemResult(shown, None, Outcome.WRONG, "not_asked"))
@@ -248,8 +285,6 @@ def _list_verdict(
         outcome, code = Outcome.PARTIAL, "list_partial"
         if extras:
             notes.append("not_asked")
-    if order_note:
-        notes.append("order")
     if ordered:
         shown_expected = [
             matched[j].form.text if j in matched else _display(judge.items[j]) for j in range(size)
@@ -262,14 +297,14 @@ def _list_verdict(
         outcome=outcome,
         score=score,
         reason=reason(
-            code,
+            "list_order" if misplaced and k < size else code,  # the reason names the order
             tuple(notes),
             n=size,
             k=k,
-            missing=", ".join(missing),
-            extra=", ".join(extras),
-            slips=", ".join(slips),
-            expected=", ".join(_display(item) for item in judge.items),
+            missing=_bounded(missing),
+            extra=_bounded(extras),
+            slips=_bounded(slips),
+            expected=_bounded([_display(item) for item in judge.items]),
         ),
         closest=closest,
         diff=Diff.between(shown_typed, closest),

@@ -108,7 +108,7 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
-_ACCENT_APOSTROPHE = re.compile(r"(?<=[aeiou])'(?!\w)")
+_ACCENT_APOSTROPHE = re.compile(r"(?<=[aeiouAEIOU])'(?!\w)")
 
 
 class _PunctuationTable(dict[int, str]):
@@ -175,6 +175,24 @@ def prepare(text: str) -> Form:
 def prepare_cached(text: str) -> Form:
     """The Form of an expected answer: decks repeat them, so they are prepared once."""
     return prepare(text)
+
+
+@lru_cache(maxsize=8192)
+def shown_words(text: str) -> dict[str, str]:
+    """Each word of `prepare(text).words` as the text writes it ("alibabà" -> "Alibabà"), for
+    reasons that show an answer as written; a word whose case cannot be matched is left out."""
+    form = prepare(text)
+    display = _strip_punctuation(" ".join(display_text(text).translate(CHAR_TABLE).split()))
+    cased = _word_list(display)
+    if len(cased) != len(form.words):
+        return {}
+    return {word: shown for word, shown in zip(form.words, cased, strict=True) if word != shown}
+
+
+def as_written(word: str, text: str) -> str:
+    """A normalised word of `text` as `text` writes it."""
+    shown = shown_words(text).get(word, word)
+    return shown.replace(APOSTROPHE_ACCENT, "'")
 
 
 def word_key(word: str) -> str:

@@ -39,9 +39,32 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Almost: {count} typos ({typed} → {expected}).",
     ),
     "article_wrong": (
-        "Quasi: l'articolo è «{expected}», non «{typed}».",
-        "Almost: the article is “{expected}”, not “{typed}”.",
+        "Quasi: «{expected}», non «{typed}» (l'articolo).",
+        "Almost: “{expected}”, not “{typed}” (the article).",
     ),
+    "elision": (
+        "Quasi: «{expected}», non «{typed}» (con l'apostrofo).",
+        "Almost: “{expected}”, not “{typed}” (elided).",
+    ),
+    "surname_only": (
+        "Quasi: il nome completo è {expected}.",
+        "Almost: the full name is {expected}.",
+    ),
+    "name_order": (
+        "Quasi: nome e cognome vanno nell'ordine {expected}.",
+        "Almost: the name goes in the order {expected}.",
+    ),
+    "other_language": (
+        "Quasi: in {lang}: {expected}.",
+        "Almost: in {lang}: {expected}.",
+    ),
+    "extra_words": (
+        "Giusto: {expected} (non serviva «{extra}»).",
+        "Correct: {expected} (no need for “{extra}”).",
+    ),
+    "possessive": ("Giusto: {expected}.", "Correct: {expected}."),
+    "decade": ("Giusto: {expected}.", "Correct: {expected}."),
+    "range": ("Giusto: {expected}.", "Correct: {expected}."),
     "currency_missing": (
         "Quasi: manca la valuta ({expected_reading}).",
         "Almost: the currency is missing ({expected_reading}).",
@@ -65,8 +88,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Wrong: the article is required ({expected}).",
     ),
     "article_wrong_required": (
-        "Sbagliato: l'articolo è «{expected}», non «{typed}».",
-        "Wrong: the article is “{expected}”, not “{typed}”.",
+        "Sbagliato: «{expected}», non «{typed}»: in questa carta l'articolo conta.",
+        "Wrong: “{expected}”, not “{typed}”: the article counts on this card.",
     ),
     "other_word": (
         "Sbagliato: «{typed}» è un'altra parola, non un errore di battitura di «{expected}».",
@@ -92,6 +115,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "All {n}, but also {extra} (not asked).",
     ),
     "list_partial": ("{k} su {n}: manca {missing}.", "{k} of {n}: missing {missing}."),
+    "list_order": (
+        "{k} su {n} al posto giusto: l'ordine è {expected}.",
+        "{k} of {n} in the right place: the order is {expected}.",
+    ),
     "list_wrong": (
         "Nessuno dei {n}: la risposta è {expected}.",
         "None of the {n}: the answer is {expected}.",
@@ -106,6 +133,7 @@ NOTES: dict[str, tuple[str, str]] = {
         "not 10^18.",
     ),
     "not_asked": ("Non richiesto: {extra}.", "Not asked: {extra}."),
+    "extra_words": ("Non serviva «{extra}».", "No need for “{extra}”."),
     "order": ("L'ordine conta in questa carta.", "The order matters on this card."),
 }
 

@@ -22,6 +22,12 @@ class Outcome(str, Enum):
     def recalled(self) -> bool:
         return self in (Outcome.CORRECT, Outcome.ALMOST)
 
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
 
 RANK: dict[Outcome, int] = {
     Outcome.CORRECT: 0,

@@ -9,7 +9,8 @@ A distractor for a prompt is the answer of another card of the same type, in the
 * a figure gives a figure of the same sort (a year for a year, a percentage for a percentage,
   a sum in the same currency for a sum, a count for a count), the closest in size first, and
   never a figure for a word or a word for a figure;
-* among the rest, those that share the card's tags, whose question opens the same way
+* among the rest, those that share the card's type tags (a level or a lesson tag that vocabulary
+  and questions both carry is not one), whose question opens the same way
   ("Chi ...", "Quale azienda ...", "In che anno ...") or whose gap has the same hint
   ("un'azienda", "aggettivo"), and whose answer has the same shape (a name with capitals, the
   same number of words) come first. A little seeded noise varies them from quiz to quiz.
@@ -24,8 +25,9 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
-from quizapp.core.deck import ChoiceCard, Prompt
+from quizapp.core.deck import ChoiceCard, Prompt, VocabCard
 from quizapp.core.quiz.candidates import (
     FAMILY,
     WEAK_OPENINGS,
@@ -108,12 +110,25 @@ def _distance(goal: Candidate, other: Candidate) -> float:
 # -- the pool --------------------------------------------------------------------------------
 
 
+def type_tags(prompts: Iterable[Prompt]) -> frozenset[str]:
+    """The tags that say what type of answer a card has. A tag that vocabulary cards and
+    question cards both carry (a level, a lesson, a section) cuts across types, so it never
+    makes two answers alike; a deck without vocabulary keeps all its tags."""
+    vocab: set[str] = set()
+    others: set[str] = set()
+    for prompt in prompts:
+        (vocab if isinstance(prompt.card, VocabCard) else others).update(prompt.card.tags)
+    return frozenset((vocab | others) - (vocab & others))
+
+
 class Pool:
     """Every answer of a deck (for one study language and vocabulary direction) that can stand
     in as a wrong answer to another card's prompt."""
 
     def __init__(self, prompts: Iterable[Prompt]) -> None:
         self.candidates: list[Candidate] = []
+        prompts = list(prompts)
+        self.type_tags = type_tags(prompts)
         seen: set[tuple[str, str, str]] = set()
         for prompt in prompts:
             if prompt.items:
@@ -126,15 +141,19 @@ class Pool:
                 if identity in seen:
                     continue
                 seen.add(identity)
-                self.candidates.append(describe(prompt, text, source, forms))
+                self.candidates.append(self._typed(describe(prompt, text, source, forms)))
+
+    def _typed(self, candidate: Candidate) -> Candidate:
+        """The candidate with only its type tags (see `type_tags`)."""
+        return replace(candidate, tags=candidate.tags & self.type_tags)
 
     def ranked(self, prompt: Prompt, rng: random.Random) -> list[Candidate]:
         """Candidates for `prompt`, most plausible first: the prompt's own known wrong
         answers, then the deck's answers of the same type, then generated near misses."""
-        goal = target(prompt)
+        goal = self._typed(target(prompt))
         scored: list[tuple[float, int, Candidate]] = []
         for index, (reject, written) in enumerate(rejects(prompt)):
-            own = describe(prompt, reject, "reject", (written,))
+            own = self._typed(describe(prompt, reject, "reject", (written,)))
             if compatible(goal, own):
                 scored.append((100.0 - index, 0, own))
         for order, other in enumerate(self.candidates, start=1):

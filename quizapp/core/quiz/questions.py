@@ -106,15 +106,11 @@ def deck_tags(deck: Deck) -> list[tuple[str, int]]:
 
 
 def judge_for(deck: Deck) -> QuizJudge:
+    """The deck's judge, the very one study and `quizapp judge` use."""
     # Imported when first needed: the judge loads rapidfuzz and its tables.
-    from quizapp.core.judge import deck_words, judge_prompt
+    from quizapp.core import judge
 
-    words = deck_words(deck)
-
-    def run(prompt: Prompt, typed: str) -> Verdict:
-        return judge_prompt(prompt, typed, words)
-
-    return run
+    return judge.judge_for(deck)
 
 
 _POOLS: dict[tuple[int, str, str], tuple[weakref.ref[Deck], Pool]] = {}

@@ -1,136 +1,69 @@
-"""FSRS scheduling (the `fsrs` package) and the fold of a card's history.
+"""FSRS scheduling exactly as Anki runs it: the fold of a card's history.
 
-Card state is a pure function of a card's events (study answers, suspend, bury), applied in
-order of time. `apply` is that function for one event; the store calls it for each answer and,
-in `fold`, for a whole history when it rebuilds. Both paths run the same code on the same
-inputs, so the incremental state and a rebuild are equal to the last bit.
-
-Two things make that possible:
+Card state is a pure function of a card's events (study answers, suspend, bury, forget,
+due-date), applied in order of time. `fold_rows` is that function; the store calls it for each
+answer and for a whole history when it rebuilds. Both paths run the same code on the same
+inputs, so the incremental state and a rebuild are equal to the last bit. Principles:
 
 * times are whole milliseconds since the epoch (UTC) everywhere, never local datetimes;
-* fuzzing (the small random spread FSRS adds to review intervals so that cards learnt together
-  do not stay together) draws its random number from the review's own id, not from a global
-  random generator, so replaying the log gives the same intervals.
+* fuzzing (the spread Anki adds to review intervals so that cards learnt together do not
+  stay together) draws its random number from the review's own id, so replaying the log gives
+  the same intervals. Anki's load balancer (on by default) chooses a day in the same range by
+  the workload of other cards; that would make one card's state depend on others, so quizapp
+  draws uniformly in the range instead;
+* the desired retention in force is stored with each answer, so changing the setting changes
+  future intervals only.
 
-The desired retention in force is stored with each answer, so changing the setting changes
-future intervals only, and a rebuild still reproduces what the learner saw.
+The engine is the Rust crate Anki itself runs (`fsrs_rs_python` binds it), fed what Anki feeds
+it (rslib/src/scheduler/answering/mod.rs): the card's memory state as Anki stores it
+(stability to 4 decimals, difficulty to 3), the desired retention, and the number of *study
+days* since the last review, `(next day start - last review) // 86400` in whole seconds, where
+the next day start is the next day-start hour in the UTC offset in force at the answer
+(timing.rs). A same-day answer (0 days) gets FSRS's short-term update; learning and
+relearning steps (1m 10m / 10m) and the order of the Hard/Good/Easy intervals follow Anki's
+states/ (see `anki_rules`).
+
+The day-start hour is logged with each answer (column `day_start`), like the retention: the
+days between two reviews are counted with the hour in force when the later one was given, so
+changing the setting never rewrites the memory state of past answers. Logs kept before this
+column existed were given the hour set when the database was migrated. The time zone is the
+system's (or the one passed in): it decides where each study day begins, as Anki takes the
+computer's. FSRS parameters and steps come in a `Parameters` (per deck, from the settings;
+Anki's defaults when none are set): the fold is the same function of the log for any of them.
+
+Around the fold: `day` (times, the study day, Anki's count of days), `parameters` (FSRS's
+weights, steps and curve), `state` (a card's state and the events that change it), `anki_rules`
+(fuzz, interval limits and steps as Anki's scheduler applies them).
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from enum import IntEnum
-from functools import lru_cache
+from datetime import tzinfo
 
-from fsrs import Card as FsrsCard
-from fsrs import Rating as FsrsRating
-from fsrs import Scheduler
-from fsrs import State as FsrsState
+import fsrs_rs_python as fsrs
 
 from quizapp.core.rating import Rating
+from quizapp.core.schedule import anki_rules as rules
+from quizapp.core.schedule.day import (
+    DAY_MS,
+    DEFAULT_DAY_START_HOUR,
+    day_start_after,
+    days_elapsed,
+    next_day_at,
+    study_day,
+)
 from quizapp.core.schedule.modes import STATE_MODES
-
-DAY_MS = 86_400_000
-MINUTE_MS = 60_000
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-
-DEFAULT_RETENTION = 0.90
-MIN_RETENTION = 0.70
-MAX_RETENTION = 0.97
-LEARNING_STEPS = (timedelta(minutes=1), timedelta(minutes=10))
-"""Anki's default learning steps."""
-RELEARNING_STEPS = (timedelta(minutes=10),)
-"""Anki's default relearning step."""
-MAXIMUM_INTERVAL_DAYS = 36500
-LEARN_AHEAD_MS = 20 * MINUTE_MS
-"""When nothing else is due, a learning card due within this much time is shown early."""
-
-
-class Stage(IntEnum):
-    """Where a card is in its life; 1-3 are the FSRS states."""
-
-    NEW = 0
-    LEARNING = 1
-    REVIEW = 2
-    RELEARNING = 3
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
-
-
-def to_ms(moment: datetime) -> int:
-    """An aware datetime -> whole milliseconds since the epoch (sub-millisecond part dropped)."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: quizapp times are always timezone-aware")
-    return (moment - EPOCH) // timedelta(milliseconds=1)
-
-
-def from_ms(ms: int) -> datetime:
-    """Milliseconds since the epoch -> a `timezone.utc` datetime (exact)."""
-    return EPOCH + timedelta(milliseconds=ms)
-
-
-@dataclass(frozen=True)
-class CardState:
-    """The derived state of one card key. Times are milliseconds since the epoch (UTC)."""
-
-    stage: Stage = Stage.NEW
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: int | None = None
-    last_review: int | None = None
-    reps: int = 0
-    lapses: int = 0
-    suspended: bool = False
-    buried_until: int = 0
-    last_event: int = 0
-    """Time of the latest event applied: an older event arriving later means a refold."""
-    content_hash: str | None = None
-    """The card's content hash at its latest study answer."""
-
-    @property
-    def interval_days(self) -> float | None:
-        """Days between the last review and the due time (None before the first answer)."""
-        if self.due is None or self.last_review is None:
-            return None
-        return (self.due - self.last_review) / DAY_MS
-
-    def is_buried(self, now: int) -> bool:
-        return self.buried_until > now
-
-
-NEW_CARD = CardState()
-
-
-@dataclass(frozen=True)
-class Event:
-    """What `apply` needs from one logged row."""
-
-    id: str
-    at: int
-    mode: str
-    rating: int | None = None
-    retention: float | None = None
-    until: int | None = None
-    content_hash: str | None = None
-
-
-@lru_cache(maxsize=64)
-def fsrs_scheduler(retention: float) -> Scheduler:
-    """An FSRS scheduler with default parameters and Anki's steps; fuzzing is done here."""
-    return Scheduler(
-        desired_retention=retention,
-        learning_steps=LEARNING_STEPS,
-        relearning_steps=RELEARNING_STEPS,
-        maximum_interval=MAXIMUM_INTERVAL_DAYS,
-        enable_fuzzing=False,
-    )
+from quizapp.core.schedule.parameters import (
+    DEFAULT_PARAMETERS,
+    DEFAULT_RETENTION,
+    Parameters,
+    forgetting_curve,
+    fsrs_engine,
+)
+from quizapp.core.schedule.state import NEW_CARD, CardState, Event, Stage
 
 
 def fuzz_unit(review_id: str) -> float:
@@ -139,82 +72,186 @@ def fuzz_unit(review_id: str) -> float:
     return int.from_bytes(digest, "big") / 2**64
 
 
-_FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.10), (20.0, math.inf, 0.05))
-
-
-def fuzzed_days(days: int, unit: float) -> int:
-    """FSRS's fuzz of a review interval: the same ranges as the fsrs package, a given draw."""
-    if days < 2.5:
-        return days
-    delta = 1.0
-    for start, end, factor in _FUZZ_RANGES:
-        delta += factor * max(min(float(days), end) - start, 0.0)
-    low = max(2, round(days - delta))
-    high = min(round(days + delta), MAXIMUM_INTERVAL_DAYS)
-    low = min(low, high)
-    return min(round(unit * (high - low + 1) + low), MAXIMUM_INTERVAL_DAYS)
-
+# -- the fold ----------------------------------------------------------------------------------
 
 _STAGES = (Stage.NEW, Stage.LEARNING, Stage.REVIEW, Stage.RELEARNING)
-_FSRS_STATES = (FsrsState.Learning, FsrsState.Learning, FsrsState.Review, FsrsState.Relearning)
-_FSRS_RATINGS = (
-    FsrsRating.Again,
-    FsrsRating.Again,
-    FsrsRating.Hard,
-    FsrsRating.Good,
-    FsrsRating.Easy,
-)
-_ONE_MS = timedelta(milliseconds=1)
 
-Row = tuple[str, int, str, "int | None", "float | None", "int | None", "str | None"]
-"""An event as the store reads it: (id, at, mode, rating, retention, until, content_hash)."""
+Row = tuple[str, int, str, "int | None", "float | None", "int | None", "str | None", "int | None"]
+"""An event as the store reads it:
+(id, at, mode, rating, retention, until, content_hash, day_start)."""
 
 
-def fold_rows(rows: Iterable[Row], state: CardState = NEW_CARD) -> CardState:
+@dataclass
+class _Card:
+    """The mutable working copy of a state inside one fold."""
+
+    stage: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: int | None
+    last_review: int | None
+    reps: int
+    lapses: int
+    interval: int
+
+
+def _answer(
+    card: _Card,
+    rating: int,
+    at: int,
+    unit: float,
+    retention: float,
+    hour: int,
+    given: int | None,
+    params: Parameters,
+    tz: tzinfo | None,
+) -> None:
+    """One study answer, as Anki's `CardStateUpdater` applies it (states/*.rs)."""
+    elapsed = days_elapsed(at, card.last_review, hour, tz)
+    memory = None
+    if card.stability is not None and card.difficulty is not None:
+        memory = fsrs.MemoryState(card.stability, card.difficulty)
+    states = fsrs_engine(params.weights).next_states(memory, retention, elapsed)
+    chosen = (states.again, states.again, states.hard, states.good, states.easy)[rating]
+    factor = rules.fuzz_factor(unit)
+    maximum = params.maximum_interval
+    low, high = rules.min_and_max(1, maximum)
+    learning = card.stage in (Stage.NEW, Stage.LEARNING)
+    steps = params.learning_steps if learning else params.relearning_steps
+    remaining = len(steps) if card.stage == Stage.NEW else len(steps) - (card.step or 0)
+    delay: int | None = None
+    """Seconds of a (re)learning step, when the answer leads to one."""
+    days: int | None = None
+    """Days to a review, when it leads to one."""
+    short_term_secs: int | None = None
+    next_stage = card.stage
+    if card.stage == Stage.REVIEW:
+        if rating == Rating.AGAIN:
+            card.lapses += 1
+            card.interval = int(rules.rounded_days(states.again.interval))
+            if steps:
+                next_stage, remaining, delay = Stage.RELEARNING, len(steps), steps[0]
+            elif params.short_term and states.again.interval < 0.5:
+                next_stage, remaining = Stage.RELEARNING, len(steps)
+                short_term_secs = int(rules.f32(states.again.interval * 86_400.0))
+            else:
+                days = card.interval
+        else:
+            days = rules.passing_review_interval(
+                factor,
+                rating,
+                states.hard.interval,
+                states.good.interval,
+                states.easy.interval,
+                card.interval,
+                maximum,
+            )
+    else:
+        relearning = card.stage == Stage.RELEARNING
+        again_stage = Stage.RELEARNING if relearning else Stage.LEARNING
+        if rating == Rating.EASY:
+            good = rules.with_review_fuzz(factor, states.good.interval, low, high)
+            days = rules.with_review_fuzz(
+                factor, rules.rounded_days(states.easy.interval), good + 1, high
+            )
+        else:
+            if rating == Rating.AGAIN:
+                delay = steps[0] if steps else None
+                remaining = len(steps)
+                if relearning:
+                    card.interval = int(rules.rounded_days(states.again.interval))
+            elif rating == Rating.HARD:
+                delay = rules.hard_delay(steps, remaining)
+            else:
+                delay = rules.good_delay(steps, remaining)
+                if delay is not None:
+                    remaining = rules.remaining_for_good(steps, remaining)
+            if delay is not None:
+                next_stage = again_stage
+            elif params.short_term and not steps and chosen.interval < 0.5:
+                next_stage = again_stage
+                short_term_secs = int(rules.f32(chosen.interval * 86_400.0))
+            else:
+                days = rules.with_review_fuzz(
+                    factor, rules.rounded_days(chosen.interval), low, high
+                )
+    learn_days: int | None = None
+    if given is not None and given > 0:
+        # The interval the answer's own scheduler gave (an answer imported from Anki): the
+        # whole days of a review, or of a learning step that ran past the day's end.
+        if days is not None:
+            days = given
+        else:
+            learn_days = given
+    if days is not None:
+        next_stage = Stage.REVIEW
+        card.interval = days
+        card.step = None
+        card.due = day_start_after(at, days, hour, tz)
+    else:
+        secs = delay if delay is not None else (short_term_secs or 0)
+        card.step = len(steps) - remaining if steps else 0
+        until_rollover = next_day_at(at, hour, tz) - at // 1000
+        if learn_days is not None:
+            card.due = day_start_after(at, learn_days, hour, tz)
+        elif secs >= until_rollover:
+            card.due = day_start_after(at, (secs - until_rollover) // rules.DAY_SECS + 1, hour, tz)
+        else:
+            card.due = at + rules.learning_fuzz(unit, secs) * 1000
+    card.stage = next_stage
+    memory_after = chosen.memory
+    card.stability = rules.rounded_to_places(memory_after.stability, 4)
+    card.difficulty = rules.rounded_to_places(memory_after.difficulty, 3)
+    card.last_review = at
+    card.reps += 1
+
+
+def _set_due(card: _Card, at: int, days: int, hour: int, tz: tzinfo | None) -> None:
+    """Anki's Set due date with FSRS on (scheduler/reviews.rs): a review due in `days`;
+    its interval becomes the days since the last review plus `days` (0 for a new card)."""
+    if card.stage == Stage.NEW or card.interval == 0:
+        card.interval = 0
+    else:
+        card.interval = days_elapsed(at, card.last_review, hour, tz) + days
+    card.stage = Stage.REVIEW
+    card.step = None
+    card.due = day_start_after(at, days, hour, tz) if days > 0 else study_day(at, hour, tz).start
+
+
+def fold_rows(
+    rows: Iterable[Row],
+    state: CardState = NEW_CARD,
+    params: Parameters = DEFAULT_PARAMETERS,
+    tz: tzinfo | None = None,
+) -> CardState:
     """The state after `state` and these events, in log order (time, then id).
 
     This is the one place where card state is computed: `apply` (each answer) and the store's
-    rebuild both come here. It keeps one fsrs Card across a card's answers instead of
-    converting at each step, which is exact (times are whole milliseconds; fsrs does not read
-    `Card.due`) and keeps a rebuild of a million reviews fast.
+    rebuild both come here.
     """
-    stage = int(state.stage)
-    step, stability, difficulty = state.step, state.stability, state.difficulty
-    due, last_review = state.due, state.last_review
-    reps, lapses, suspended = state.reps, state.lapses, state.suspended
-    buried_until, last_event, content = state.buried_until, state.last_event, state.content_hash
-    card: FsrsCard | None = None
-    for review_id, at, mode, rating, retention, until, row_hash in rows:
+    card = _Card(
+        int(state.stage),
+        state.step,
+        state.stability,
+        state.difficulty,
+        state.due,
+        state.last_review,
+        state.reps,
+        state.lapses,
+        state.interval,
+    )
+    suspended, buried_until = state.suspended, state.buried_until
+    last_event, content = state.last_event, state.content_hash
+    for review_id, at, mode, rating, retention, until, row_hash, day_start in rows:
         if at > last_event:
             last_event = at
+        hour = DEFAULT_DAY_START_HOUR if day_start is None else day_start
         if mode == "study":
             if rating is None or not 1 <= rating <= 4:
                 raise ValueError(f"study review {review_id} has no valid rating ({rating!r})")
-            moment = EPOCH + timedelta(milliseconds=at)
-            if card is None:
-                card = FsrsCard(
-                    card_id=1,
-                    state=_FSRS_STATES[stage],
-                    step=0 if stage == Stage.NEW else step,
-                    stability=stability,
-                    difficulty=difficulty,
-                    due=moment,
-                    last_review=None if last_review is None else from_ms(last_review),
-                )
-            scheduler = fsrs_scheduler(DEFAULT_RETENTION if retention is None else retention)
-            card, _log = scheduler.review_card(card, _FSRS_RATINGS[rating], moment)
-            new_stage = int(card.state)
-            interval = card.due - moment
-            if new_stage == Stage.REVIEW:
-                due = at + fuzzed_days(interval.days, fuzz_unit(review_id)) * DAY_MS
-            else:
-                due = at + interval // _ONE_MS
-            if stage == Stage.REVIEW and rating == Rating.AGAIN:
-                lapses += 1
-            stage = new_stage
-            step, stability, difficulty = card.step, card.stability, card.difficulty
-            last_review = at
-            reps += 1
+            chosen = DEFAULT_RETENTION if retention is None else retention
+            _answer(card, rating, at, fuzz_unit(review_id), chosen, hour, until, params, tz)
             if row_hash:
                 content = row_hash
         elif mode == "suspend":
@@ -225,27 +262,30 @@ def fold_rows(rows: Iterable[Row], state: CardState = NEW_CARD) -> CardState:
             buried_until = until if until is not None else at + DAY_MS
         elif mode == "unbury":
             buried_until = 0
+        elif mode == "forget":
+            card.stage, card.step, card.due, card.interval = Stage.NEW, None, None, 0
+            card.stability = card.difficulty = None
+        elif mode == "due-date":
+            _set_due(card, at, max(until or 0, 0), hour, tz)
     return CardState(
-        _STAGES[stage],
-        step,
-        stability,
-        difficulty,
-        due,
-        last_review,
-        reps,
-        lapses,
+        _STAGES[card.stage],
+        card.step,
+        card.stability,
+        card.difficulty,
+        card.due,
+        card.last_review,
+        card.reps,
+        card.lapses,
         suspended,
         buried_until,
         last_event,
         content,
+        card.interval,
     )
 
 
-def apply(state: CardState, event: Event) -> CardState:
-    """The state after one event. Practice and quiz answers leave it unchanged."""
-    if event.mode not in STATE_MODES:
-        return state
-    row = (
+def event_row(event: Event) -> Row:
+    return (
         event.id,
         event.at,
         event.mode,
@@ -253,29 +293,59 @@ def apply(state: CardState, event: Event) -> CardState:
         event.retention,
         event.until,
         event.content_hash,
+        event.day_start,
     )
-    return fold_rows((row,), state)
 
 
-def fold(events: Iterable[Event], state: CardState = NEW_CARD) -> CardState:
+def apply(
+    state: CardState,
+    event: Event,
+    params: Parameters = DEFAULT_PARAMETERS,
+    tz: tzinfo | None = None,
+) -> CardState:
+    """The state after one event. Practice and quiz answers leave it unchanged."""
+    if event.mode not in STATE_MODES:
+        return state
+    return fold_rows((event_row(event),), state, params, tz)
+
+
+def fold(
+    events: Iterable[Event],
+    state: CardState = NEW_CARD,
+    params: Parameters = DEFAULT_PARAMETERS,
+    tz: tzinfo | None = None,
+) -> CardState:
     """The state after a card's events, given in log order (time, then id)."""
-    for event in events:
-        state = apply(state, event)
-    return state
+    rows = [event_row(event) for event in events if event.mode in STATE_MODES]
+    return fold_rows(rows, state, params, tz)
 
 
-def preview(state: CardState, at: int, review_id: str, retention: float) -> dict[Rating, int]:
+def preview(
+    state: CardState,
+    at: int,
+    review_id: str,
+    retention: float,
+    day_start: int = DEFAULT_DAY_START_HOUR,
+    params: Parameters = DEFAULT_PARAMETERS,
+    tz: tzinfo | None = None,
+) -> dict[Rating, int]:
     """The due time each rating would give (for showing intervals beside the rating keys)."""
     return {
-        rating: apply(state, Event(review_id, at, "study", int(rating), retention)).due or at
+        rating: apply(
+            state,
+            Event(review_id, at, "study", int(rating), retention, day_start=day_start),
+            params,
+            tz,
+        ).due
+        or at
         for rating in Rating
     }
 
 
-def retrievability(state: CardState, at: int) -> float | None:
+def retrievability(
+    state: CardState, at: int, params: Parameters = DEFAULT_PARAMETERS
+) -> float | None:
     """FSRS's probability of recall at `at`, or None for a card never answered."""
     if state.stage == Stage.NEW or state.stability is None or state.last_review is None:
         return None
-    card = FsrsCard(card_id=1, stability=state.stability, last_review=from_ms(state.last_review))
-    value: float = fsrs_scheduler(DEFAULT_RETENTION).get_card_retrievability(card, from_ms(at))
-    return value
+    return forgetting_curve(max(at - state.last_review, 0) / DAY_MS, state.stability, params)

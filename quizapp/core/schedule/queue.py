@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 from quizapp.core.schedule.day import Day
-from quizapp.core.schedule.engine import LEARN_AHEAD_MS, CardState, Stage
 from quizapp.core.schedule.limits import Counts, Left, Limits
 from quizapp.core.schedule.siblings import Key, StudiedCards, held_back, waits
+from quizapp.core.schedule.state import LEARN_AHEAD_MS, CardState, Stage
 
 NEW_CANDIDATES = 4
 """New keys read at a time (a few, in case the first ones are not in the session's deck)."""

@@ -114,6 +114,8 @@ def scan(store: Store, chosen: Scope, decks: Sequence[Deck], days: Calendar, now
         by_direction.setdefault(direction_group(direction), GroupKeys()).cards += count
 
     forecast, overdue = _forecast(store, keys, days)
+    if chosen.deck_id is not None:  # the other decks' cards are not in these figures
+        decks = [deck for deck in decks if deck.id == chosen.deck_id]
     tags = card_tags(decks)
     lapsed = store.most_lapses(keys, max(HARDEST, LEECH_LIST))
     return KeysPass(

@@ -13,11 +13,12 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
 from quizapp.core import locations
+from quizapp.core.schedule import DEFAULT_PARAMETERS, Parameters
 from quizapp.core.store import schema as store_schema
 from quizapp.core.store.schema import schema_version
 
@@ -74,14 +75,28 @@ def _looks_like_sqlite(path: Path) -> bool:
 class Connection:
     """The open database file. Open it with `Store()` (the user's) or `Store(path)`."""
 
-    def __init__(self, path: Path | str | None = None, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        timeout: float = BUSY_TIMEOUT_S,
+        tz: tzinfo | None = None,
+    ) -> None:
         self.path = Path(path) if path is not None else locations.database_path()
         self.timeout = timeout
+        self.tz = tz
+        """The time zone study days are counted in (None: the system's)."""
+        self._parameters: dict[str, Parameters] = {}
         self.notice: str | None = None
         """Set when an unreadable database was moved aside: tell the user."""
         self.moved_to: Path | None = None
         self._lock = threading.RLock()
         self._con = self._open()
+        self._parameters = store_schema.load_parameters(self._con)
+
+    def parameters(self, deck_id: str) -> Parameters:
+        """The FSRS parameters this deck's card state is folded with."""
+        return self._parameters.get(deck_id, DEFAULT_PARAMETERS)
 
     # -- opening ---------------------------------------------------------------------------
 

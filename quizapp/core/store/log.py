@@ -26,7 +26,8 @@ from quizapp.core.store.state import load_state, rebuild_all, refold_keys, save_
 REFOLD_LIMIT = 2_000
 """A merge touching more cards than this rebuilds all state instead of refolding each card."""
 _INSERT_REVIEW = (
-    f"INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO reviews ({REVIEW_COLUMNS}) "
+    f"VALUES ({', '.join('?' for _ in REVIEW_COLUMNS.split(', '))})"
 )
 
 
@@ -54,9 +55,10 @@ class LogStore(Connection):
                 row = replace(review, prior=int(current.stage))
             con.execute(_INSERT_REVIEW, review_row(row))
             if old is not None and review.at <= old.last_event:
-                state = rebuild.refold(con, review.key)  # arrived out of order: replay the history
+                # Arrived out of order: replay the history.
+                state = rebuild.refold(con, review.key, self._parameters, self.tz)
             else:
-                state = apply(current, row.event())
+                state = apply(current, row.event(), self.parameters(review.deck_id), self.tz)
             save_state(con, review.key, old, state)
             return state
 
@@ -74,7 +76,7 @@ class LogStore(Connection):
                 if row is not None:
                     keys.add((row[0], row[1], row[2]))
                     con.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            refold_keys(con, keys)
+            refold_keys(con, keys, self._parameters, self.tz)
 
         self._write(work)
 
@@ -100,9 +102,9 @@ class LogStore(Connection):
                 return 0
             if len(keys) > REFOLD_LIMIT:
                 # In this process only: helper processes would not see the uncommitted rows.
-                rebuild_all(con, self.path, parallel=False)
+                rebuild_all(con, self.path, parallel=False, params=self._parameters, tz=self.tz)
             else:
-                refold_keys(con, keys)
+                refold_keys(con, keys, self._parameters, self.tz)
             return added
 
         return self._write(work)

@@ -14,7 +14,9 @@ from quizapp.core.store.state import rebuild_all
 class MaintenanceStore(Connection):
     def rebuild(self) -> int:
         """Recompute every card's state from the log. Returns the number of card keys."""
-        return self._write(lambda con: rebuild_all(con, self.path))
+        return self._write(
+            lambda con: rebuild_all(con, self.path, params=self._parameters, tz=self.tz)
+        )
 
     def check(self, *, integrity: bool = True) -> CheckReport:
         """Check the file's integrity and that card state equals a fold of the log."""
@@ -40,7 +42,10 @@ class MaintenanceStore(Connection):
             report.reviews = int(self._read("SELECT count(*) FROM reviews")[0][0])
             report.cards = len(stored)
             try:
-                for row in rebuild.folded_rows(self._con, self.path):
+                folded = rebuild.folded_rows(
+                    self._con, self.path, params=self._parameters, tz=self.tz
+                )
+                for row in folded:
                     key = (row[0], row[1], row[2])
                     have = stored.pop(key, None)
                     if have is None:

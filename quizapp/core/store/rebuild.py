@@ -14,25 +14,42 @@ import pickle
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from quizapp.core.schedule import STATE_MODES, CardState, fold_rows
+from quizapp.core.schedule import (
+    DEFAULT_PARAMETERS,
+    STATE_MODES,
+    CardState,
+    Parameters,
+    fold_rows,
+)
 from quizapp.core.store.records import Key, state_row
 
 _STATE_MODES_SQL = ", ".join(f"'{mode}'" for mode in STATE_MODES)
-_EVENT_COLUMNS = "id, at, mode, rating, retention, until, content_hash"
+_EVENT_COLUMNS = "id, at, mode, rating, retention, until, content_hash, day_start"
+
+DeckParameters = Mapping[str, Parameters]
+"""Deck id -> the parameters its cards are folded with (absent: the defaults)."""
 
 
-def refold(con: sqlite3.Connection, key: Key) -> CardState | None:
+def refold(
+    con: sqlite3.Connection,
+    key: Key,
+    params: DeckParameters | None = None,
+    tz: tzinfo | None = None,
+) -> CardState | None:
     """The state of one key from its history; None when it has no state-changing rows."""
     rows = con.execute(
         f"SELECT {_EVENT_COLUMNS} FROM reviews WHERE deck_id = ? AND card_id = ? "
         f"AND direction = ? AND mode IN ({_STATE_MODES_SQL}) ORDER BY at, id",
         key,
     ).fetchall()
-    return fold_rows(rows) if rows else None
+    if not rows:
+        return None
+    return fold_rows(rows, params=(params or {}).get(key[0], DEFAULT_PARAMETERS), tz=tz)
 
 
 PARALLEL_FOLD_ROWS = 300_000
@@ -68,7 +85,9 @@ def _key_ranges(con: sqlite3.Connection, parts: int) -> list[tuple[Key | None, K
 _FOLD_HELPER = "from quizapp.core.store.rebuild import fold_helper_main; fold_helper_main()"
 
 
-def _start_fold(path: Path, low: Key | None, high: Key | None) -> subprocess.Popen[bytes]:
+def _start_fold(
+    path: Path, low: Key | None, high: Key | None, params: DeckParameters, tz: tzinfo | None
+) -> subprocess.Popen[bytes]:
     helper = subprocess.Popen(
         [sys.executable, "-c", _FOLD_HELPER],
         stdin=subprocess.PIPE,
@@ -76,14 +95,19 @@ def _start_fold(path: Path, low: Key | None, high: Key | None) -> subprocess.Pop
         stderr=subprocess.PIPE,
     )
     assert helper.stdin is not None
-    helper.stdin.write(pickle.dumps((str(path), low, high)))
+    helper.stdin.write(pickle.dumps((str(path), low, high, dict(params), tz)))
     helper.stdin.close()
     helper.stdin = None  # written and closed: communicate() only reads
     return helper
 
 
 def _finish_fold(
-    helper: subprocess.Popen[bytes], con: sqlite3.Connection, low: Key | None, high: Key | None
+    helper: subprocess.Popen[bytes],
+    con: sqlite3.Connection,
+    low: Key | None,
+    high: Key | None,
+    params: DeckParameters,
+    tz: tzinfo | None,
 ) -> list[tuple[Any, ...]]:
     """The helper's rows; if it failed, the same range folded here instead."""
     out, _err = helper.communicate()
@@ -93,15 +117,15 @@ def _finish_fold(
             return rows
         except (pickle.UnpicklingError, EOFError, ValueError):
             pass
-    return [(*key, *state_row(state)) for key, state in fold_log(con, low, high)]
+    return [(*key, *state_row(state)) for key, state in fold_log(con, low, high, params, tz)]
 
 
 def fold_helper_main() -> None:
     """Entry point of a fold helper process: (path, low, high) in, state rows out (pickle)."""
-    path, low, high = pickle.loads(sys.stdin.buffer.read())
+    path, low, high, params, tz = pickle.loads(sys.stdin.buffer.read())
     con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        rows = [(*key, *state_row(state)) for key, state in fold_log(con, low, high)]
+        rows = [(*key, *state_row(state)) for key, state in fold_log(con, low, high, params, tz)]
     finally:
         con.close()
     sys.stdout.buffer.write(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
@@ -109,22 +133,27 @@ def fold_helper_main() -> None:
 
 
 def fold_log(
-    con: sqlite3.Connection, low: Key | None = None, high: Key | None = None
+    con: sqlite3.Connection,
+    low: Key | None = None,
+    high: Key | None = None,
+    params: DeckParameters | None = None,
+    tz: tzinfo | None = None,
 ) -> Iterator[tuple[Key, CardState]]:
     """Every key's state folded from the log, in key order; keys in [low, high) if given."""
     where = [f"mode IN ({_STATE_MODES_SQL})"]
-    params: list[str] = []
+    bound: list[str] = []
     if low is not None:
         where.append("(deck_id, card_id, direction) >= (?, ?, ?)")
-        params.extend(low)
+        bound.extend(low)
     if high is not None:
         where.append("(deck_id, card_id, direction) < (?, ?, ?)")
-        params.extend(high)
+        bound.extend(high)
     cursor = con.execute(
         f"SELECT deck_id, card_id, direction, {_EVENT_COLUMNS} FROM reviews "
         f"WHERE {' AND '.join(where)} ORDER BY deck_id, card_id, direction, at, id",
-        params,
+        bound,
     )
+    chosen = params or {}
     key: Key | None = None
     events: list[Any] = []
     while rows := cursor.fetchmany(20_000):
@@ -132,28 +161,37 @@ def fold_log(
             row_key = row[:3]
             if row_key != key:
                 if key is not None:
-                    yield key, fold_rows(events)
+                    yield (
+                        key,
+                        fold_rows(events, params=chosen.get(key[0], DEFAULT_PARAMETERS), tz=tz),
+                    )
                 key, events = row_key, []
             events.append(row[3:])
     if key is not None:
-        yield key, fold_rows(events)
+        yield key, fold_rows(events, params=chosen.get(key[0], DEFAULT_PARAMETERS), tz=tz)
 
 
 def folded_rows(
-    con: sqlite3.Connection, path: Path, *, parallel: bool = True
+    con: sqlite3.Connection,
+    path: Path,
+    *,
+    parallel: bool = True,
+    params: DeckParameters | None = None,
+    tz: tzinfo | None = None,
 ) -> Iterator[tuple[Any, ...]]:
     """(deck id, card id, direction, *state columns) of every key, folded from the log.
 
     `parallel` only when the log has no uncommitted change on `con`: helpers read the file.
     """
+    chosen = dict(params or {})
     ranges = _key_ranges(con, _workers(con) if parallel else 1)
-    helpers = [_start_fold(path, low, high) for low, high in ranges[:-1]]
+    helpers = [_start_fold(path, low, high, chosen, tz) for low, high in ranges[:-1]]
     try:
         low, high = ranges[-1]
-        for key, state in fold_log(con, low, high):
+        for key, state in fold_log(con, low, high, chosen, tz):
             yield (*key, *state_row(state))
         for helper, (low, high) in zip(helpers, ranges[:-1], strict=True):
-            yield from _finish_fold(helper, con, low, high)
+            yield from _finish_fold(helper, con, low, high, chosen, tz)
     finally:
         for helper in helpers:
             if helper.poll() is None:

@@ -47,7 +47,10 @@ class Review:
     prior: int | None
     """The card's stage before a study answer (filled in by the store)."""
     until: int | None
-    """For bury: buried until this time."""
+    """For bury: buried until this time; for due-date: due in this many study days; for an
+    imported answer: the interval its scheduler gave (days, or minus seconds)."""
+    day_start: int | None
+    """For state-changing rows: the day-start hour in force (how study days were counted)."""
 
     def __init__(
         self,
@@ -65,6 +68,7 @@ class Review:
         retention: float | None = None,
         prior: int | None = None,
         until: int | None = None,
+        day_start: int | None = None,
     ) -> None:
         known_mode = _MODES.get(mode)
         if known_mode is None:
@@ -87,6 +91,7 @@ class Review:
         put(self, "retention", retention)
         put(self, "prior", prior)
         put(self, "until", until)
+        put(self, "day_start", day_start)
 
     @property
     def key(self) -> Key:
@@ -94,17 +99,24 @@ class Review:
 
     def event(self) -> Event:
         return Event(
-            self.id, self.at, self.mode, self.rating, self.retention, self.until, self.content_hash
+            self.id,
+            self.at,
+            self.mode,
+            self.rating,
+            self.retention,
+            self.until,
+            self.content_hash,
+            self.day_start,
         )
 
 
 REVIEW_COLUMNS = (
     "id, deck_id, card_id, direction, at, mode, rating, verdict, typed, duration_ms, "
-    "content_hash, retention, prior, until"
+    "content_hash, retention, prior, until, day_start"
 )
 STATE_COLUMNS = (
     "stage, step, stability, difficulty, due, last_review, reps, lapses, suspended, "
-    "buried_until, last_event, content_hash"
+    "buried_until, last_event, content_hash, interval"
 )
 
 
@@ -124,6 +136,7 @@ def review_row(review: Review) -> tuple[Any, ...]:
         review.retention,
         review.prior,
         review.until,
+        review.day_start,
     )
 
 
@@ -141,6 +154,7 @@ def state_row(state: CardState) -> tuple[Any, ...]:
         state.buried_until,
         state.last_event,
         state.content_hash,
+        state.interval,
     )
 
 
@@ -158,6 +172,7 @@ def state_from(row: Sequence[Any]) -> CardState:
         row[9],
         row[10],
         row[11],
+        row[12],
     )
 
 

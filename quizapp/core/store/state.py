@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from quizapp.core.store.records import STATE_COLUMNS, Key, state_from, state_row
 
 UPSERT_STATE = (
     f"INSERT INTO card_state (deck_id, card_id, direction, {STATE_COLUMNS}) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    f"VALUES (?, ?, ?, {', '.join('?' for _ in STATE_COLUMNS.split(', '))}) "
     "ON CONFLICT (deck_id, card_id, direction) DO UPDATE SET "
     + ", ".join(f"{name} = excluded.{name}" for name in STATE_COLUMNS.split(", "))
 )
@@ -59,20 +60,32 @@ def save_state(
         )
 
 
-def refold_keys(con: sqlite3.Connection, keys: Iterable[Key]) -> None:
+def refold_keys(
+    con: sqlite3.Connection,
+    keys: Iterable[Key],
+    params: rebuild.DeckParameters | None = None,
+    tz: tzinfo | None = None,
+) -> None:
     """Recompute these keys' state from their rows of the log."""
     for key in keys:
-        save_state(con, key, load_state(con, key), rebuild.refold(con, key))
+        save_state(con, key, load_state(con, key), rebuild.refold(con, key, params, tz))
 
 
-def rebuild_all(con: sqlite3.Connection, path: Path, *, parallel: bool = True) -> int:
+def rebuild_all(
+    con: sqlite3.Connection,
+    path: Path,
+    *,
+    parallel: bool = True,
+    params: rebuild.DeckParameters | None = None,
+    tz: tzinfo | None = None,
+) -> int:
     """Inside a write transaction: replace card_state by a fold of the log; the number of
     card keys. `parallel` only when the log has no uncommitted change in this transaction
     (helper processes read the file)."""
     con.execute("DELETE FROM card_state")
     count = 0
     batch: list[tuple[Any, ...]] = []
-    for row in rebuild.folded_rows(con, path, parallel=parallel):
+    for row in rebuild.folded_rows(con, path, parallel=parallel, params=params, tz=tz):
         batch.append(row)
         if len(batch) >= 5_000:
             count += len(batch)

@@ -1,10 +1,10 @@
 """The log as the statistics read it: named queries over `reviews`, each summed in SQL.
 
-Answers are the rows of modes study, practice and quiz (ANSWER_SQL); suspend, bury and their
-undoing are events, never counted as answers. Sums over a span of time are range queries on the
-`reviews_by_day` index, which holds every column they read, and sums per card key a pass over
-`reviews_by_card` in its order: the table itself is not touched. `deck_id` None means every
-deck.
+Answers are the rows of modes study, practice and quiz (ANSWER_SQL); suspend, bury, their
+undoing, forget and due-date are events, never counted as answers. Sums over a span of time
+are range queries on the `reviews_by_day` index, which holds every column they read, and sums
+per card key a pass over `reviews_by_card` in its order: the table itself is not touched.
+`deck_id` None means every deck.
 """
 
 from __future__ import annotations
@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from quizapp.core.schedule import STATE_MODES, Row
 from quizapp.core.store.connection import Connection
 from quizapp.core.store.records import Key
 
 ANSWER_SQL = "mode BETWEEN 'practice' AND 'study'"
 """The answer modes, as one range test (cheaper per row than a list): of the modes a row can
 have (`schedule.MODES`, enforced by the table), exactly practice, quiz and study sort between
-'practice' and 'study'; bury sorts before, suspend, unbury and unsuspend after."""
+'practice' and 'study'; bury, due-date and forget sort before, suspend, unbury and unsuspend
+after."""
 _RANGE = "FROM reviews INDEXED BY reviews_by_day WHERE deck_id = ? AND at >= ? AND at < ?"
 _COUNT = f"SELECT count(*) {_RANGE} AND {ANSWER_SQL}"
 _SUMS = (
@@ -43,9 +45,11 @@ _WRONG = (
     "AND mode IN ('study', 'practice') AND verdict = 'wrong' AND typed IS NOT NULL "
     "AND typed <> '' GROUP BY typed"
 )
+_STATE_MODES_SQL = ", ".join(f"'{mode}'" for mode in STATE_MODES)
 _STUDY_HISTORY = (
-    "SELECT id, at, rating, retention, prior FROM reviews INDEXED BY reviews_by_card "
-    "WHERE deck_id = ? AND card_id = ? AND direction = ? AND mode = 'study' AND at < ? "
+    "SELECT id, at, mode, rating, retention, until, content_hash, day_start FROM reviews "
+    "INDEXED BY reviews_by_card WHERE deck_id = ? AND card_id = ? AND direction = ? "
+    f"AND mode IN ({_STATE_MODES_SQL}) AND at < ? "
     "ORDER BY at, id"
 )
 _ANSWERS = (
@@ -98,13 +102,11 @@ class StatsLogStore(Connection):
         (quiz answers are left out: a true/false question's "answer" is true or false)."""
         return [(row[0], int(row[1])) for row in self._read(_WRONG, key)]
 
-    def study_history(
-        self, key: Key, before: int
-    ) -> list[tuple[str, int, int, float | None, int | None]]:
-        """(review id, at, rating, desired retention, prior stage) of a key's study answers
-        before `before`, in log order."""
+    def study_history(self, key: Key, before: int) -> list[Row]:
+        """A key's state-changing rows before `before`, in log order, as the fold reads them
+        (to replay its schedule)."""
         rows = self._read(_STUDY_HISTORY, (*key, before))
-        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
     def iter_answers(self, deck_id: str | None, start: int, end: int) -> Iterator[tuple[Any, ...]]:
         """(id, deck, card, direction, at, mode, rating, verdict, typed, duration) of every

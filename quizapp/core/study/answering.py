@@ -1,39 +1,37 @@
 """Answering the turn shown: typed text judged (the verdict and the rating it suggests), a
 choice among a choice card's options, or a flip card revealed for the learner to rate.
 
-The judge is called here, and only here; it is imported when first needed.
+The judge (the deck's: `judge_for`) is called here, and only here; it is imported when first
+needed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 
-from quizapp.core.deck import Prompt
+from quizapp.core.deck import Deck, Prompt
 from quizapp.core.rating import Rating
 from quizapp.core.study.turns import SessionError, Turn
 
+if TYPE_CHECKING:  # the judge itself is imported when first needed (see `deck_judge`)
+    from quizapp.core.judge import Outcome, Verdict
 
-class VerdictLike(Protocol):
-    """What the session needs from the judge's Verdict."""
-
-    @property
-    def rating(self) -> Rating: ...
-
-    @property
-    def outcome(self) -> Any: ...
+Judge = Callable[[Prompt, str], "Verdict"]
+"""Judges a typed answer to a prompt."""
 
 
-Judge = Callable[[Prompt, str], VerdictLike]
+def deck_judge(deck: Deck) -> Judge:
+    """The deck's judge (`quizapp.core.judge.judge_for`), imported when first needed: it loads
+    rapidfuzz and its word lists, which the first card does not need."""
 
+    def judge(prompt: Prompt, typed: str) -> Verdict:
+        from quizapp.core.judge import judge_for
 
-def _default_judge(prompt: Prompt, typed: str) -> VerdictLike:
-    # Imported when first needed: the judge loads rapidfuzz and its tables.
-    from quizapp.core.judge import judge_prompt
+        return judge_for(deck)(prompt, typed)
 
-    verdict: VerdictLike = judge_prompt(prompt, typed)
-    return verdict
+    return judge
 
 
 @dataclass(frozen=True)
@@ -42,10 +40,10 @@ class Answered:
 
     turn: Turn
     typed: str | None
-    outcome: str | None
+    outcome: Outcome | None
     """correct, almost, partial, wrong; None for a flip answer (the learner rates)."""
     suggested: Rating | None
-    verdict: VerdictLike | None = None
+    verdict: Verdict | None = None
     chosen: int | None = None
     answered_at: int = 0
 
@@ -57,8 +55,7 @@ class Answered:
 def judged(turn: Turn, typed: str, judge: Judge, at: int) -> Answered:
     """Typed text -> the judge's verdict and its suggested rating."""
     verdict = judge(turn.prompt, typed)
-    outcome = getattr(verdict.outcome, "value", verdict.outcome)
-    return Answered(turn, typed, str(outcome), Rating(verdict.rating), verdict, answered_at=at)
+    return Answered(turn, typed, verdict.outcome, verdict.rating, verdict, answered_at=at)
 
 
 def rated(turn: Turn, rating: Rating, at: int) -> Answered:
@@ -77,12 +74,14 @@ def chosen(turn: Turn, index: int, at: int) -> Answered:
         raise SessionError("this card has no options to choose from")
     if not 0 <= index < len(turn.options):
         raise SessionError(f"no option {index + 1}: there are {len(turn.options)}")
+    from quizapp.core.judge import Outcome
+
     option = turn.options[index]
     correct = option == turn.prompt.expected[0]
     return Answered(
         turn,
         option,
-        "correct" if correct else "wrong",
+        Outcome.CORRECT if correct else Outcome.WRONG,
         Rating.GOOD if correct else Rating.AGAIN,
         chosen=index,
         answered_at=at,

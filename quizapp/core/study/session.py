@@ -13,6 +13,7 @@ Practice (cram) goes through any cards in a shuffled order without touching the 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone, tzinfo
@@ -31,6 +32,7 @@ from quizapp.core.schedule import (
     StudyQueue,
     counts_today,
     next_due,
+    parameters,
     preview,
     study_day,
     to_ms,
@@ -69,12 +71,14 @@ class Session:
     """A study or practice session over one deck.
 
     `clock` returns the current time (aware datetime; tests pass a fake one), `judge` judges
-    typed answers (default: `quizapp.core.judge.judge_prompt`, imported when first needed),
+    typed answers (default: the deck's judge, `quizapp.core.judge.judge_for`, imported when
+    first needed),
     `tz` is the time zone of the day start (default: the system's), `ids` makes review ids
     from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order.
 
     The constructor does not touch the database: `Session.open` records the deck's card keys
-    first (or the first call that needs them does). Store errors (`StoreError`: disk full,
+    and the FSRS parameters a study session folds with first (or the first call that needs
+    them does). Store errors (`StoreError`: disk full,
     read-only, damaged file) reach the caller as they are.
     """
 
@@ -99,7 +103,7 @@ class Session:
         if self.mode not in (Mode.STUDY, Mode.PRACTICE):
             raise ValueError(f"a session studies or practises, not {self.mode.value!r}")
         self._clock = clock or _utc_now
-        self._judge = judge or answering._default_judge
+        self._judge = judge or answering.deck_judge(deck)
         self._tz = tz
         self._ids = ids or new_id
         self._keys = deck_keys(deck, self.settings)
@@ -129,15 +133,23 @@ class Session:
         settings: Settings | None = None,
         **options: Unpack[SessionOptions],
     ) -> Session:
-        """A session whose deck's card keys are recorded in the store (StoreError when they
-        cannot be written): the only part of opening that touches the database."""
+        """A session whose deck's card keys (and, to study, its FSRS parameters) are recorded
+        in the store (StoreError when they cannot be written): the only part of opening that
+        touches the database."""
         session = cls(deck, store, settings, **options)
         session.sync()
         return session
 
     def sync(self) -> None:
-        """Record the deck's card keys (cheap when they have not changed)."""
+        """Record the deck's card keys, and to study, the FSRS parameters its cards are folded
+        with (cheap when neither has changed)."""
         self.store.sync_catalog(self.deck.id, self._keys)
+        if self.mode == Mode.STUDY:
+            # The weights from the settings; steps and maximum interval as the deck has them
+            # (Anki's, for a deck imported with its history).
+            weights = parameters(self.settings.fsrs_weights(self.deck.id)).weights
+            current = self.store.parameters(self.deck.id)
+            self.store.use_parameters(self.deck.id, dataclasses.replace(current, weights=weights))
         self._synced = True
 
     # -- time ------------------------------------------------------------------------------
@@ -253,7 +265,10 @@ class Session:
             turn.state or CardState(),
             self.now(),
             turn.review_id,
-            self.settings.desired_retention,
+            self.settings.retention_for(self.deck.id),
+            self.settings.day_start_hour,
+            self.store.parameters(self.deck.id),
+            self.store.tz,
         )
 
     def grade(self, rating: Rating | None = None) -> Graded:
@@ -268,6 +283,7 @@ class Session:
         now = self.now()
         answered_at = answered.answered_at if answered is not None else now
         duration = max(0, min(answered_at - turn.shown_at, MAX_DURATION_MS))
+        studied = self.mode == Mode.STUDY
         review = Review(
             id=turn.review_id,
             deck_id=turn.key[0],
@@ -280,7 +296,8 @@ class Session:
             typed=answered.typed if answered is not None else None,
             duration_ms=duration,
             content_hash=self._hash(turn.prompt),
-            retention=self.settings.desired_retention if self.mode == Mode.STUDY else None,
+            retention=self.settings.retention_for(self.deck.id) if studied else None,
+            day_start=self.settings.day_start_hour if studied else None,
         )
         state = self.store.record(review)
         self._history.add(Action([review.id], turn, "answer", turn.stage, [turn.key]))
@@ -340,7 +357,16 @@ class Session:
         try:
             for key in keys:
                 review_id = self._ids(now)
-                self.store.record(Review(review_id, *key, at=now, mode=Mode(kind), until=until))
+                self.store.record(
+                    Review(
+                        review_id,
+                        *key,
+                        at=now,
+                        mode=Mode(kind),
+                        until=until,
+                        day_start=self.settings.day_start_hour,
+                    )
+                )
                 ids.append(review_id)
         except BaseException:
             if ids:  # some directions were saved before the failure: undo can take them back
@@ -358,7 +384,13 @@ class Session:
         for prompt in self.prompts_of(card_id):
             state = self.store.state(prompt.key)
             if state is not None and state.suspended:
-                review = Review(self._ids(now), *prompt.key, at=now, mode=Mode.UNSUSPEND)
+                review = Review(
+                    self._ids(now),
+                    *prompt.key,
+                    at=now,
+                    mode=Mode.UNSUSPEND,
+                    day_start=self.settings.day_start_hour,
+                )
                 self.store.record(review)
                 changed.append(prompt.key)
         return changed

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.core import locations
+from quizapp.core.settings import Settings
+from quizapp.tui.base import Localised, LocalisedModal, base_app
 from quizapp.tui.format import data_text
 from quizapp.tui.i18n import t
 from quizapp.tui.keys import key_lines
-from quizapp.tui.localise import translate_bindings
-from quizapp.tui.screens.owner import quiz_app
 from quizapp.tui.widgets.footer import KeyFooter
 
-if TYPE_CHECKING:
-    from quizapp.tui.app import QuizApp
 
-
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(LocalisedModal[None]):
     """The keys of `below` (the screen help was asked on), then the keys that work everywhere."""
 
     DEFAULT_CSS = """
@@ -45,28 +42,24 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.below = below
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return quiz_app(self)
-
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(id="help-title")
             yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
             yield Static(id="help-hint")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self._fill()
         self.query_one(DataTable).focus()
 
-    def apply_settings(self, _settings: object) -> None:
+    def settings_changed(self, settings: Settings) -> None:
+        """The UI language or the key map changed."""
         self._fill()
 
     def _fill(self) -> None:
-        app = self.quiz_app
-        lang, keymap = app.lang, app.settings.keymap
-        translate_bindings(self, lang)
+        app = base_app(self)
+        lang, keymap = self.lang, app.settings.keymap
         self.query_one("#help-title", Static).update(Content(t(lang, "help.title")))
         table = self.query_one(DataTable)
         table.clear(columns=True)

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -28,16 +27,13 @@ from quizapp.core.deck.loading import CheckResult, check_deck_cached
 from quizapp.core.deck.model import Deck
 from quizapp.core.settings import Settings
 from quizapp.core.store.records import QuizRun
-from quizapp.core.text import visible
+from quizapp.tui.base import BaseApp, Localised, LocalisedScreen, base_app
 from quizapp.tui.format import data, data_text
-from quizapp.tui.i18n import t
-from quizapp.tui.localise import translate_bindings
-from quizapp.tui.screens.owner import quiz_app
+from quizapp.tui.i18n import t, tn
 from quizapp.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from quizapp.core.quiz.run import QuizOptions
-    from quizapp.tui.app import QuizApp
 
 DIRECTIONS = ("both", "it>en", "en>it")
 SHOWN_ERRORS = 20
@@ -53,7 +49,7 @@ COLUMNS = (
 )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(LocalisedScreen[None]):
     """The list of decks and the highlighted deck's details."""
 
     DEFAULT_CSS = """
@@ -61,7 +57,10 @@ class HomeScreen(Screen[None]):
     HomeScreen #decks { height: auto; max-height: 60%; }
     HomeScreen #details { height: 1fr; padding: 1 2; border-top: solid $primary; }
     HomeScreen .deck-errors { color: $error; }
+    HomeScreen > .home--broken { color: $error; text-style: bold; }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"home--broken"}
+    """The look of a deck that cannot be loaded, in the table."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "study('study')", "Study", id="home.study"),
         Binding("p", "study('practice')", "Practice", id="home.practice"),
@@ -89,16 +88,12 @@ class HomeScreen(Screen[None]):
         self._loaded = False
 
     @property
-    def quiz_app(self) -> QuizApp:
-        return quiz_app(self)
+    def shared(self) -> BaseApp:
+        return base_app(self)
 
     @property
     def settings(self) -> Settings:
-        return self.quiz_app.settings
-
-    @property
-    def lang(self) -> str:
-        return self.settings.ui_language
+        return self.shared.settings
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,10 +102,9 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="details"):
                 yield Static(id="deck-info")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
         for entry in catalog.discover(self.extra_decks):
             result = self.checked.pop(entry.path, None) or check_deck_cached(entry.path)
             self.results.append(result)
@@ -125,8 +119,8 @@ class HomeScreen(Screen[None]):
         if self._loaded:
             self._refresh()
 
-    def apply_settings(self, settings: Settings) -> None:
-        translate_bindings(self, settings.ui_language)
+    def settings_changed(self, settings: Settings) -> None:
+        """The UI language, the study language or the limits changed: draw it all again."""
         self._refresh()
 
     # -- showing ---------------------------------------------------------------------------
@@ -137,7 +131,7 @@ class HomeScreen(Screen[None]):
         row_index = table.cursor_row
         table.clear()
         lang = self.lang
-        store = self.quiz_app.open_store()
+        store = self.shared.open_store()
         rows = [self._row(result, store) for result in self.results]
         # Fixed widths: auto widths are measured on idle, after the first paint.
         for index, key in enumerate(COLUMNS):
@@ -159,7 +153,8 @@ class HomeScreen(Screen[None]):
     def _row(self, result: CheckResult, store: object) -> list[Text]:
         deck = result.deck
         if deck is None:
-            name = data_text(f"{result.path.name} ({t(self.lang, 'home.broken')})", "bold red")
+            name = data_text(f"{result.path.name} ({t(self.lang, 'home.broken')})")
+            name.stylize(self.get_component_rich_style("home--broken", partial=True))
             return [name, *(Text("-", justify="right") for _ in range(6))]
         cells = [data_text(deck.deck.title.get(self.lang))]
         counts = self._counts(deck, store)
@@ -225,7 +220,7 @@ class HomeScreen(Screen[None]):
             errors = result.errors
             lines += [problem.format() for problem in errors[:SHOWN_ERRORS]]
             if len(errors) > SHOWN_ERRORS:
-                lines.append(t(lang, "home.more_errors", n=len(errors) - SHOWN_ERRORS))
+                lines.append(tn(lang, "home.more_errors", len(errors) - SHOWN_ERRORS))
             info.update(data("\n".join(lines)))
             return
         deck = result.deck
@@ -265,17 +260,13 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.study import StudyScreen
 
         deck = self._deck()
-        store = self.quiz_app.open_store() if deck is not None else None
+        store = self.shared.open_store() if deck is not None else None
         if deck is None or store is None:
             return
         try:
             screen = StudyScreen(deck, store, self.settings, mode=mode)
         except StoreError as error:  # the catalog could not be saved: disk full, read-only...
-            self.notify(
-                t(self.lang, "home.study_error", error=visible(str(error))),
-                severity="error",
-                markup=False,
-            )
+            self.notify_failure("home.study_error", error)
             return
         self.app.push_screen(screen)
 
@@ -285,7 +276,7 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 
         deck = self._deck()
-        store = self.quiz_app.open_store() if deck is not None else None
+        store = self.shared.open_store() if deck is not None else None
         if deck is None or store is None:
             return
 
@@ -299,7 +290,7 @@ class HomeScreen(Screen[None]):
         """Statistics of the highlighted deck (`a` on that screen switches to all decks)."""
         from quizapp.tui.screens.stats import StatsScreen
 
-        store = self.quiz_app.open_store()
+        store = self.shared.open_store()
         if store is None:
             return
         decks = [result.deck for result in self.results if result.deck is not None]
@@ -310,14 +301,12 @@ class HomeScreen(Screen[None]):
 
     def action_study_language(self) -> None:
         other = "en" if self.settings.study_language == "it" else "it"
-        self.quiz_app.apply_settings(self.settings.model_copy(update={"study_language": other}))
+        self.shared.change_settings(self.settings.model_copy(update={"study_language": other}))
 
     def action_direction(self) -> None:
         now = DIRECTIONS.index(self.settings.vocab_direction)
         following = DIRECTIONS[(now + 1) % len(DIRECTIONS)]
-        self.quiz_app.apply_settings(
-            self.settings.model_copy(update={"vocab_direction": following})
-        )
+        self.shared.change_settings(self.settings.model_copy(update={"vocab_direction": following}))
 
 
 def _percent(run: QuizRun | None) -> str:

@@ -14,17 +14,15 @@ The screen is dismissed with the last finished QuizRun, or None when the learner
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Header, OptionList, ProgressBar, Static
 
 from quizapp.core.deck.model import Deck
 from quizapp.core.quiz.run import (
@@ -41,66 +39,24 @@ from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store, StoreError
 from quizapp.core.store.records import QuizRun
 from quizapp.core.text import visible
-from quizapp.tui.format import data
-from quizapp.tui.i18n import t
-from quizapp.tui.localise import translate_bindings
-from quizapp.tui.screens.results import ResultsScreen, minutes_seconds, score_text
+from quizapp.tui.base import Localised, LocalisedScreen
+from quizapp.tui.i18n import phrase, t
+from quizapp.tui.screens.leave_quiz import LeaveQuizScreen
+from quizapp.tui.screens.quiz_view import feedback, question_card, status_line
+from quizapp.tui.screens.results import ResultsScreen
+from quizapp.tui.widgets.answer_input import AnswerInput
+from quizapp.tui.widgets.card_view import Card, CardView, Line
+from quizapp.tui.widgets.choice_list import ChoiceList
 from quizapp.tui.widgets.footer import KeyFooter
-from quizapp.tui.widgets.safe_input import SafeInput
+from quizapp.tui.widgets.verdict_view import (
+    VerdictView,
+)
 
-_OUTCOME_CLASSES = ("correct", "almost", "partial", "wrong")
-_DIFF_STYLE = {"ok": "", "wrong": "bold red", "extra": "bold red strike", "missing": "bold green"}
-
-
-class LeaveQuizScreen(ModalScreen[bool]):
-    """ "Leave the quiz?" Enter leaves, Escape goes back to the quiz."""
-
-    DEFAULT_CSS = """
-    LeaveQuizScreen { align: center middle; }
-    LeaveQuizScreen #dialog {
-        width: 60; max-width: 90%; height: auto; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
-    LeaveQuizScreen #leave-title { text-style: bold; }
-    LeaveQuizScreen #leave-body { margin: 1 0; }
-    LeaveQuizScreen #leave-buttons { height: 3; }
-    LeaveQuizScreen Button { width: 1fr; margin-right: 1; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "leave", "Leave", id="quiz_leave.confirm"),
-        Binding("escape", "stay", "Keep going", id="quiz_leave.cancel"),
-    ]
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
-        translate_bindings(self, lang)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(t(self.lang, "quiz.leave_title"), id="leave-title")
-            yield Static(t(self.lang, "quiz.leave_body"), id="leave-body")
-            with Horizontal(id="leave-buttons"):
-                yield Button(
-                    f"{t(self.lang, 'key.quiz_leave.confirm')} (⏎)", id="leave", variant="warning"
-                )
-                yield Button(f"{t(self.lang, 'key.quiz_leave.cancel')} (Esc)", id="stay")
-
-    def on_mount(self) -> None:
-        self.set_focus(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "leave")
-
-    def action_leave(self) -> None:
-        self.dismiss(True)
-
-    def action_stay(self) -> None:
-        self.dismiss(False)
+if TYPE_CHECKING:
+    pass
 
 
-class QuizScreen(Screen[QuizRun | None]):
+class QuizScreen(LocalisedScreen[QuizRun | None]):
     """A quiz over one deck (see the module docstring)."""
 
     DEFAULT_CSS = """
@@ -108,16 +64,9 @@ class QuizScreen(Screen[QuizRun | None]):
     QuizScreen #status.hurry { color: $warning; }
     QuizScreen ProgressBar { padding: 0 2; }
     QuizScreen #card { height: 1fr; padding: 1 2 0 2; }
-    QuizScreen #format { color: $text-muted; }
-    QuizScreen #question { text-style: bold; }
-    QuizScreen #claim { margin-top: 1; }
-    QuizScreen #extra { color: $text-muted; }
-    QuizScreen #feedback { margin-top: 1; }
-    QuizScreen #feedback.correct, QuizScreen #feedback.almost { color: $success; }
-    QuizScreen #feedback.partial { color: $warning; }
-    QuizScreen #feedback.wrong { color: $error; }
-    QuizScreen #options { height: auto; max-height: 12; margin: 0 2; }
-    QuizScreen #answer { margin: 0 2; }
+    QuizScreen CardView > #extra { margin-top: 0; }
+    /* Almost right scores a point in a quiz: it looks right. */
+    QuizScreen VerdictView.-almost { color: $success; }
     QuizScreen #buttons { height: 3; padding: 0 2; }
     QuizScreen #buttons Button { width: 1fr; margin-right: 1; }
     """
@@ -132,6 +81,11 @@ class QuizScreen(Screen[QuizRun | None]):
         Binding("escape", "leave", "Leave quiz", id="quiz.leave"),
     ]
 
+    question: var[Question | None] = var(None, bindings=True, init=False)
+    """The question on show; None when there is none (the quiz could not be made)."""
+    result: var[Result | None] = var(None, bindings=True, init=False)
+    """How the question on show went; None before it is answered."""
+
     def __init__(
         self,
         deck: Deck,
@@ -143,22 +97,18 @@ class QuizScreen(Screen[QuizRun | None]):
         seed: int | None = None,
     ) -> None:
         """`clock` and `seed` fix the time and the questions (tests); retries use seed + 1."""
-        super().__init__()
+        super().__init__(settings.ui_language)
         self.deck = deck
         self.store = store
         self.settings = settings
-        self.lang = settings.ui_language
         self.options = options or QuizOptions()
         self.clock = clock
         self.seed = seed
         self.quiz: Quiz | None = None
-        self.problem: str | None = None
-        self.question: Question | None = None
-        self.result: Result | None = None
+        self.problem: Line = ""
         self.last_run: QuizRun | None = None
         self._timer: Timer | None = None
         self._showing_results = False
-        translate_bindings(self, self.lang)
 
     def _new_quiz(self, options: QuizOptions, seed: int | None) -> None:
         try:
@@ -167,10 +117,10 @@ class QuizScreen(Screen[QuizRun | None]):
             )
         except NoQuestions:
             self.quiz = None
-            self.problem = t(self.lang, "quiz.no_questions")
+            self.problem = phrase("quiz.no_questions")
         except QuizError as error:
             self.quiz = None
-            self.problem = str(error)  # may quote deck text: shown with data()
+            self.problem = str(error)  # may quote deck text: shown as data
         self.question = self.quiz.current if self.quiz else None
         self.result = None
 
@@ -181,18 +131,15 @@ class QuizScreen(Screen[QuizRun | None]):
         yield Static(id="status")
         yield ProgressBar(id="progress", show_eta=False)
         with VerticalScroll(id="card"):
-            yield Static(id="format")
-            yield Static(id="question")
-            yield Static(id="claim")
-            yield Static(id="extra")
-            yield Static(id="feedback")
-        yield OptionList(id="options")
-        yield SafeInput(id="answer")
+            yield CardView().data_bind(Localised.lang)
+            yield VerdictView(id="feedback").data_bind(Localised.lang)
+        yield ChoiceList(id="options")
+        yield AnswerInput(id="answer").data_bind(Localised.lang)
         with Horizontal(id="buttons"):
             yield Button(id="true", variant="success")
             yield Button(id="false", variant="error")
             yield Button(id="next", variant="primary")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
@@ -207,61 +154,44 @@ class QuizScreen(Screen[QuizRun | None]):
         if self.quiz is not None and self.quiz.deadline is not None:
             self._timer = self.set_interval(1.0, self.tick)
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Speak the new UI language at once (the app calls this on every screen)."""
-        self.settings = settings
-        self.lang = settings.ui_language
-        translate_bindings(self, self.lang)
+    def settings_changed(self, settings: Settings) -> None:
+        self.settings = settings  # for a retry
+
+    def watch_lang(self) -> None:
+        """Speak the new UI language at once (the card and the verdict follow by themselves)."""
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
-        self._draw(refocus=False)
-        self.refresh_bindings()
+        self._render_status()
+        self._label_buttons()
 
     # -- showing ---------------------------------------------------------------------------
 
-    def _static(self, name: str) -> Static:
-        return self.query_one(f"#{name}", Static)
-
     def _show_question(self) -> None:
         """A new question: clear the answer, then draw everything."""
-        answer = self.query_one("#answer", Input)
-        answer.value = ""
+        self.query_one(AnswerInput).value = ""
         self._fill_options()
         self._draw()
 
-    def _draw(self, *, refocus: bool = True) -> None:
-        """Draw the screen from the quiz's state (also after a language switch)."""
+    def _draw(self) -> None:
+        """Draw the screen from the quiz's state."""
         self._render_status()
+        self._label_buttons()
         question, result = self.question, self.result
-        answer = self.query_one("#answer", Input)
-        answer.placeholder = t(self.lang, "quiz.placeholder")
-        options = self.query_one("#options", OptionList)
-        self.query_one("#true", Button).label = f"1  {t(self.lang, 'quiz.true')}"
-        self.query_one("#false", Button).label = f"2  {t(self.lang, 'quiz.false')}"
-        last = self.quiz is not None and self.quiz.position >= len(self.quiz.questions)
-        self.query_one("#next", Button).label = t(
-            self.lang, "quiz.last_hint" if last else "quiz.next_hint"
-        )
+        answer = self.query_one(AnswerInput)
+        options = self.query_one(ChoiceList)
+        card, verdict = self.query_one(CardView), self.query_one(VerdictView)
         if question is None:
-            self._static("format").update("")
-            self._static("question").update(data(self.problem or ""))
-            for name in ("claim", "extra", "feedback"):
-                self._static(name).update("")
+            card.card = Card(self.problem)
+            verdict.clear()
             options.display = answer.display = False
             self.query_one("#buttons").display = False
             return
         fmt = question.format
-        if fmt == "choice":
-            label = t(self.lang, "quiz.format.choice", n=len(question.options))
+        card.card = question_card(question)
+        if result is None:
+            verdict.clear()
         else:
-            label = t(self.lang, f"quiz.format.{fmt}")
-        self._static("format").update(Content(label))
-        self._static("question").update(self._question_text(question))
-        self._static("claim").update(self._claim_text(question))
-        self._static("claim").display = fmt == "truefalse" and not question.statement
-        extra = self._extra_text(question)
-        self._static("extra").update(data(extra))
-        self._static("extra").display = bool(extra)
-        self._render_feedback()
+            verdict.show(feedback(question, result))
+            self.query_one("#card", VerticalScroll).scroll_end(animate=False)
         options.display = fmt == "choice"
         options.disabled = result is not None
         # Once answered, the feedback shows what was typed: the input makes room for it.
@@ -272,121 +202,45 @@ class QuizScreen(Screen[QuizRun | None]):
         self.query_one("#false", Button).display = answering_tf
         self.query_one("#next", Button).display = result is not None
         self.query_one("#buttons").display = answering_tf or result is not None
-        if refocus:
-            if result is None and fmt == "typed":
-                answer.focus()
-            elif result is None and fmt == "choice":
-                options.focus()
-            else:
-                self.set_focus(None)
-        self.refresh_bindings()
+        if result is None and fmt == "typed":
+            answer.focus()
+        elif result is None and fmt == "choice":
+            options.focus()
+        else:
+            self.set_focus(None)
+
+    def _label_buttons(self) -> None:
+        lang = self.lang
+        self.query_one("#true", Button).label = f"1  {t(lang, 'quiz.true')}"
+        self.query_one("#false", Button).label = f"2  {t(lang, 'quiz.false')}"
+        last = self.quiz is not None and self.quiz.position >= len(self.quiz.questions)
+        self.query_one("#next", Button).label = t(
+            lang, "quiz.last_hint" if last else "quiz.next_hint"
+        )
 
     def _render_status(self) -> None:
         quiz = self.quiz
         bar = self.query_one(ProgressBar)
+        status = self.query_one("#status", Static)
+        line, hurry = status_line(quiz, answered=self.result is not None, lang=self.lang)
+        status.update(Content(line))
+        status.set_class(hurry, "hurry")
         if quiz is None:
-            self._static("status").update("")
             bar.update(total=1, progress=0)
-            return
-        total = len(quiz.questions)
-        number = min(total, quiz.position + (0 if self.result is not None else 1))
-        parts = [
-            t(self.lang, "quiz.status", n=max(1, number), total=total),
-            t(self.lang, "quiz.points", score=score_text(quiz.score, self.lang)),
-        ]
-        remaining = quiz.remaining_ms()
-        if remaining is not None:
-            # Rounded up, as a countdown does: 5:00 at the start, 0:01 in the last second.
-            left = minutes_seconds(remaining + 999)
-            parts.append(t(self.lang, "quiz.time_left", time=left))
-        status = self._static("status")
-        status.update(Content(" · ".join(parts)))
-        status.set_class(remaining is not None and remaining < 60_000, "hurry")
-        bar.update(total=total, progress=quiz.position)
-
-    def _question_text(self, question: Question) -> Text:
-        text = Text(visible(question.text))
-        if question.statement and question.claim_at >= 0:
-            # Offsets in the shown text: an escaped character takes several cells.
-            start = len(visible(question.text[: question.claim_at]))
-            claim = question.text[question.claim_at : question.claim_at + len(question.claim)]
-            text.stylize("underline reverse", start, start + len(visible(claim)))
-        return text
-
-    def _claim_text(self, question: Question) -> Text:
-        text = Text()
-        if question.format == "truefalse" and not question.statement:
-            text.append(f"{t(self.lang, 'quiz.claim')}: ")
-            text.append(visible(question.claim), style="bold underline")
-        return text
-
-    def _extra_text(self, question: Question) -> str:
-        prompt = question.prompt
-        lines = []
-        if prompt.example and question.format != "truefalse":
-            lines.append(prompt.example)
-        if prompt.items:
-            lines.append(t(self.lang, "study.items", n=len(prompt.items)))
-        return "\n".join(lines)
+        else:
+            bar.update(total=len(quiz.questions), progress=quiz.position)
 
     def _fill_options(self) -> None:
-        options = self.query_one("#options", OptionList)
-        options.clear_options()
-        question = self.question
+        options = self.query_one(ChoiceList)
+        question, result = self.question, self.result
         if question is None or question.format != "choice":
+            options.clear_options()
             return
-        result = self.result
-        for index, option in enumerate(question.options):
-            label = Text(f"{index + 1}  ", style="bold")
-            label.append(visible(option))
-            if result is not None and index == question.correct:
-                label.append("  ✓", style="bold")
-                label.stylize("green")
-            elif result is not None and option == result.given:
-                label.append("  ✗", style="bold")
-                label.stylize("red")
-            options.add_option(Option(label, id=f"option-{index}"))
-
-    def _render_feedback(self) -> None:
-        feedback = self._static("feedback")
-        feedback.set_classes("")
-        result, question = self.result, self.question
-        if result is None or question is None:
-            feedback.update("")
+        if result is None:
+            options.show(question.options)
             return
-        lines = Text()
-        verdict = result.verdict
-        reason = getattr(verdict, "reason", None)
-        if result.outcome == "correct":
-            lines.append(t(self.lang, "quiz.right"), style="bold")
-        elif isinstance(reason, dict) and reason.get(self.lang):
-            lines.append(visible(str(reason[self.lang])), style="bold")
-        elif result.outcome == "wrong":
-            lines.append(t(self.lang, "quiz.wrong"), style="bold")
-        else:
-            lines.append(t(self.lang, f"outcome.{result.outcome}"), style="bold")
-        if question.format == "truefalse":
-            lines.append(" ")
-            lines.append(t(self.lang, "quiz.was_true" if question.claim_true else "quiz.was_false"))
-        diff = getattr(verdict, "diff", None)
-        if question.format == "typed" and diff is not None and result.outcome != "correct":
-            lines.append(f"\n{t(self.lang, 'study.typed')}: ")
-            for segment in diff.typed:
-                lines.append(visible(segment.text), style=_DIFF_STYLE.get(segment.tag, ""))
-        if question.format == "truefalse":
-            # A true statement already showed the answer; a false one did not.
-            show_expected = not question.claim_true
-        else:
-            show_expected = result.outcome != "correct"
-        if show_expected:
-            lines.append(f"\n{t(self.lang, 'quiz.expected')}: ", style="bold")
-            lines.append(visible(question.expected))
-        if question.prompt.note:
-            lines.append("\n\n")
-            lines.append(visible(question.prompt.note), style="italic")
-        feedback.update(lines)
-        feedback.set_class(True, result.outcome if result.outcome in _OUTCOME_CLASSES else "wrong")
-        self.query_one("#card", VerticalScroll).scroll_end(animate=False)
+        picked = next((i for i, o in enumerate(question.options) if o == result.given), None)
+        options.show(question.options, right=question.correct, picked=picked)
 
     # -- answering -------------------------------------------------------------------------
 
@@ -401,18 +255,14 @@ class QuizScreen(Screen[QuizRun | None]):
             self._time_up()
             return
         except StoreError as error:
-            self.notify(
-                t(self.lang, "quiz.not_saved", error=visible(str(error))),
-                severity="error",
-                markup=False,
-            )
+            self.notify_failure("quiz.not_saved", error)
             return
         self.result = result
         if self.question.format == "choice":
             self._fill_options()
         self._draw()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_answer_input_submitted(self, event: AnswerInput.Submitted) -> None:
         event.stop()
         if self.question is not None and self.question.format == "typed":
             if not event.value.strip():
@@ -496,11 +346,7 @@ class QuizScreen(Screen[QuizRun | None]):
         try:
             run = quiz.finish()
         except StoreError as error:
-            self.notify(
-                t(self.lang, "quiz.run_not_saved", error=visible(str(error))),
-                severity="error",
-                markup=False,
-            )
+            self.notify_failure("quiz.run_not_saved", error)
             return
         if self._timer is not None:
             self._timer.stop()
@@ -509,7 +355,7 @@ class QuizScreen(Screen[QuizRun | None]):
         self.last_run = run
         results = ResultsScreen(
             run,
-            self.settings,
+            self.lang,
             title=visible(self.deck.deck.title.get(self.lang)),
             time_limit_s=quiz.options.time_limit_s,
             timed_out=quiz.timed_out,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from annotated_types import Le
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.validation import Number
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -20,11 +20,13 @@ from quizapp.core.deck.model import Deck
 from quizapp.core.quiz.run import QuizOptions, deck_tags
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
-from quizapp.tui.i18n import t
-from quizapp.tui.localise import translate_bindings
+from quizapp.tui.base import LocalisedModal
+from quizapp.tui.i18n import t, tn
 
 MAX_LENGTH: int = next(
-    bound.le for bound in Settings.model_fields["quiz_length"].metadata if hasattr(bound, "le")
+    bound.le
+    for bound in Settings.model_fields["quiz_length"].metadata
+    if isinstance(bound, Le) and isinstance(bound.le, int)
 )
 """The most questions a quiz may have (the bound of the quiz_length setting)."""
 TIME_LIMITS = (0, 5, 10, 20)
@@ -33,7 +35,7 @@ ALL = ""
 """The Select value for "all tags"."""
 
 
-class QuizSetupScreen(ModalScreen[QuizOptions | None]):
+class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
     """Choose a quiz's length, topic and time limit."""
 
     DEFAULT_CSS = """
@@ -56,12 +58,10 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
     ]
 
     def __init__(self, deck: Deck, settings: Settings) -> None:
-        super().__init__()
+        super().__init__(settings.ui_language)
         self.deck = deck
         self.settings = settings
-        self.lang = settings.ui_language
         self.tags = deck_tags(deck)
-        translate_bindings(self, self.lang)
 
     def _tag_options(self) -> list[tuple[Text, str]]:
         everything = Text(f"{t(self.lang, 'setup.all_tags')} ({len(self.deck.cards)})")
@@ -76,7 +76,7 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
 
     def _time_options(self) -> list[tuple[str, int]]:
         return [
-            (t(self.lang, "setup.minutes", n=m) if m else t(self.lang, "setup.no_limit"), m)
+            (tn(self.lang, "setup.minutes", m) if m else t(self.lang, "setup.no_limit"), m)
             for m in TIME_LIMITS
         ]
 
@@ -107,11 +107,8 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
         self._update_available()
         self.query_one("#length", Input).focus()
 
-    def apply_settings(self, settings: Settings) -> None:
+    def watch_lang(self) -> None:
         """Speak the new UI language at once, keeping what was chosen."""
-        self.settings = settings
-        self.lang = settings.ui_language
-        translate_bindings(self, self.lang)
         title = self._title()
         self.query_one("#setup-title", Static).update(title)
         for name in ("length", "tag", "time"):
@@ -124,7 +121,6 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
         self.query_one("#start", Button).label = f"{t(self.lang, 'key.quiz_setup.start')} (⏎)"
         self.query_one("#cancel", Button).label = f"{t(self.lang, 'key.quiz_setup.cancel')} (Esc)"
         self._update_available()
-        self.refresh_bindings()
 
     # -- reading the fields ----------------------------------------------------------------
 
@@ -155,10 +151,10 @@ class QuizSetupScreen(ModalScreen[QuizOptions | None]):
         if length is None:
             line.update(Text(t(self.lang, "setup.bad_length", most=MAX_LENGTH)))
         elif length > available:
-            line.update(Text(t(self.lang, "setup.shorter", n=available)))
+            line.update(Text(tn(self.lang, "setup.shorter", available)))
         else:
             key = "setup.available_all" if self._tag() == ALL else "setup.available"
-            line.update(Text(t(self.lang, key, n=available)))
+            line.update(Text(tn(self.lang, key, available)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._update_available()

@@ -12,14 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from quizapp.core.settings import Settings
 from quizapp.core.store.records import QuizAnswer, QuizRun
 from quizapp.core.text import visible
-from quizapp.tui.i18n import has, t
-from quizapp.tui.localise import translate_bindings
+from quizapp.tui.base import Localised, LocalisedScreen
+from quizapp.tui.i18n import has, t, tn
 from quizapp.tui.widgets.footer import KeyFooter
 
 _MARKS = {"correct": "✓", "almost": "✓", "partial": "½", "wrong": "✗", "unanswered": "–"}
@@ -70,7 +68,7 @@ def mark(answer: QuizAnswer) -> str:
     return _MARKS.get(answer.verdict, "?")
 
 
-class ResultsScreen(Screen[str | None]):
+class ResultsScreen(LocalisedScreen[str | None]):
     """A finished quiz. Dismissed with "retry" (retry the missed ones) or None (back)."""
 
     DEFAULT_CSS = """
@@ -93,20 +91,17 @@ class ResultsScreen(Screen[str | None]):
     def __init__(
         self,
         run: QuizRun,
-        settings: Settings,
+        lang: str,
         *,
         title: str = "",
         time_limit_s: int | None = None,
         timed_out: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.run = run
-        self.settings = settings
-        self.lang = settings.ui_language
         self.title_text = title
         self.time_limit_s = time_limit_s
         self.timed_out = timed_out
-        translate_bindings(self, self.lang)
 
     @property
     def missed(self) -> int:
@@ -121,19 +116,15 @@ class ResultsScreen(Screen[str | None]):
                 with Horizontal(classes=f"answer {answer.verdict}"):
                     yield Static(mark(answer), classes="mark")
                     yield Static(classes="body")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self._draw()
         self.query_one("#answers").focus()
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Speak the new UI language at once (the app calls this on every screen)."""
-        self.settings = settings
-        self.lang = settings.ui_language
-        translate_bindings(self, self.lang)
+    def watch_lang(self) -> None:
+        """Speak the new UI language at once."""
         self._draw()
-        self.refresh_bindings()
 
     def _draw(self) -> None:
         run = self.run
@@ -160,9 +151,9 @@ class ResultsScreen(Screen[str | None]):
         extra = []
         unanswered = sum(1 for answer in run.answers if answer.verdict == "unanswered")
         if self.timed_out or unanswered:
-            extra.append(t(self.lang, "results.timed_out", n=unanswered))
+            extra.append(tn(self.lang, "results.timed_out", unanswered))
         if self.missed:
-            extra.append(t(self.lang, "results.retry_hint", n=self.missed))
+            extra.append(tn(self.lang, "results.retry_hint", self.missed))
         else:
             extra.append(t(self.lang, "results.all_right"))
         self.query_one("#summary-extra", Static).update(Text("\n".join(extra)))

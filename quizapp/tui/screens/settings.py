@@ -6,26 +6,21 @@ what the file could not hold; a wrong value is named next to its field and nothi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from quizapp.core import locations
 from quizapp.core.settings import Settings
+from quizapp.tui.base import Localised, LocalisedModal, base_app
 from quizapp.tui.format import data_text
 from quizapp.tui.i18n import t
-from quizapp.tui.localise import translate_bindings
-from quizapp.tui.screens.owner import quiz_app
 from quizapp.tui.widgets.footer import KeyFooter
-
-if TYPE_CHECKING:
-    from quizapp.tui.app import QuizApp
 
 # Field -> its choices (value, i18n key of the label); fields not here are numbers.
 CHOICES: dict[str, list[tuple[str, str]]] = {
@@ -38,7 +33,7 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     ],
     "answer_mode": [("typed", "answer_mode.typed"), ("flip", "answer_mode.flip")],
 }
-NUMBERS: dict[str, str] = {
+NUMBERS: dict[str, Literal["integer", "number"]] = {
     "new_per_day": "integer",
     "reviews_per_day": "integer",
     "desired_retention": "number",
@@ -59,7 +54,7 @@ ORDER = (
 )
 
 
-class SettingsScreen(ModalScreen[Settings | None]):
+class SettingsScreen(LocalisedModal[Settings | None]):
     """Edit the settings; dismisses the saved Settings, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -85,20 +80,11 @@ class SettingsScreen(ModalScreen[Settings | None]):
     ]
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__()
+        super().__init__(settings.ui_language)
         self.settings = settings
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return quiz_app(self)
-
-    @property
-    def lang(self) -> str:
-        return self.quiz_app.lang
-
     def compose(self) -> ComposeResult:
-        lang = self.settings.ui_language
-        translate_bindings(self, lang)
+        lang = self.lang
         with Vertical():
             yield Static(Content(t(lang, "settings.title")), id="settings-title")
             with VerticalScroll():
@@ -114,13 +100,13 @@ class SettingsScreen(ModalScreen[Settings | None]):
             with Horizontal(id="settings-buttons"):
                 yield Button(t(lang, "key.settings.cancel"), id="cancel")
                 yield Button(t(lang, "key.settings.save"), id="save", variant="primary")
-        yield KeyFooter()
+        yield KeyFooter().data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self.query_one("#ui_language").focus()
 
     def _editor(self, name: str, lang: str) -> Select[str] | Input:
-        value = getattr(self.settings, name)
+        value = self.settings.model_dump()[name]
         if name in CHOICES:
             options = [(t(lang, label), choice) for choice, label in CHOICES[name]]
             return Select(options, value=value, allow_blank=False, id=name)
@@ -134,7 +120,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 allow_blank=False,
                 id=name,
             )
-        return Input(str(value), type=NUMBERS[name], id=name)  # type: ignore[arg-type]
+        return Input(str(value), type=NUMBERS[name], id=name)
 
     def _values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -162,7 +148,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 problems.append(f"{label}: {_problem(self.lang, dict(item))}")
             self.query_one("#settings-error", Static).update(Content("\n".join(problems)))
             return
-        if self.quiz_app.apply_settings(new):
+        if base_app(self).change_settings(new):
             self.notify(t(self.lang, "settings.saved"))
         self.dismiss(new)
 

@@ -1,153 +1,210 @@
-"""A Footer that changes only the keys that changed.
+"""The footer: the keys that work now, each described in the UI language, changing only the
+keys that changed.
 
 Textual's Footer rebuilds all its key widgets each time the screen's bindings are refreshed,
 even when the same keys come out; on the study screen that happens several times per answer,
 and rebuilding (mounting and styling every key again) was most of the time an answer took to
-show. This one works out the keys it would show, as the Footer does, and then leaves itself
-alone when nothing differs, or removes and mounts only the keys that differ. Binding groups
-(shown as one combined key) still rebuild the whole footer.
+show. This footer works out the keys to show from the screen's active bindings (the first key
+of each action whose binding is shown), leaves itself alone when nothing differs, updates a key
+in place when only its words or its state changed, and mounts or removes only the keys that
+came or went. Descriptions come from `keys.describe`, in the footer's `lang` (bound to its
+screen's), so the bindings never need translating. Textual's "^p palette" key is left out: at
+80 columns the screen's own keys need the room, and the help screen (`?`) names it.
 """
 
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
+from rich.text import Text
+from textual.containers import ScrollableContainer
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
+
+from quizapp.tui.keys import describe
 
 
-class _Key(NamedTuple):
-    """What one FooterKey shows (the arguments it is made with)."""
+class ShownKey(NamedTuple):
+    """What one key of the footer shows."""
 
     key: str
+    """The key pressed when the key is clicked (the binding's first key)."""
     key_display: str
     description: str
     action: str
-    disabled: bool
+    enabled: bool
     tooltip: str
-    palette: bool
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """What makes it the same key when its words or its state change."""
+        return (self.key, self.action)
 
 
-class KeyFooter(Footer):
-    """Footer that updates only the keys that changed.
+class FooterKey(Widget):
+    """One key of the footer: the key, then what it does. A click presses the key."""
 
-    It leaves out Textual's "^p palette" key: at 80 columns the screen's own keys need the
-    room, and the help screen (`?`, always shown) names the palette key.
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"footer-key--key", "footer-key--description"}
+    DEFAULT_CSS = """
+    FooterKey {
+        width: auto;
+        height: 1;
+        text-wrap: nowrap;
+        background: $footer-item-background;
+        & > .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        &:hover {
+            pointer: pointer;
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        &.-disabled { text-style: dim; }
+    }
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("show_command_palette", False)
-        super().__init__(*args, **kwargs)
-        self._shown: list[_Key] | None = None
+    def __init__(self, shown: ShownKey) -> None:
+        super().__init__(classes="" if shown.enabled else "-disabled")
+        self.shown = shown
+        if shown.tooltip:
+            self.tooltip = shown.tooltip
 
-    def _wanted(self, screen: Screen[Any]) -> list[_Key] | None:
-        """The keys `Footer.compose` would show, in order; None when a group is involved."""
-        app = self.app
-        active = screen.active_bindings
-        keys: list[_Key] = []
+    @property
+    def key(self) -> str:
+        return self.shown.key
+
+    @property
+    def description(self) -> str:
+        return self.shown.description
+
+    def show(self, shown: ShownKey) -> None:
+        """Show `shown` instead (the same key, with other words or another state)."""
+        self.shown = shown
+        self.set_class(not shown.enabled, "-disabled")
+        self.tooltip = shown.tooltip or None
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        text = Text.assemble(
+            (f" {self.shown.key_display} ", self.get_component_rich_style("footer-key--key")),
+        )
+        if self.shown.description:
+            style = self.get_component_rich_style("footer-key--description")
+            text.append(f"{self.shown.description} ", style)
+        text.stylize_before(self.rich_style)
+        return text
+
+    def on_click(self) -> None:
+        if self.shown.enabled:
+            self.app.simulate_key(self.shown.key)
+        else:
+            self.app.bell()
+
+
+class KeyFooter(ScrollableContainer, can_focus=False, can_focus_children=False):
+    """The keys of the screen it is on, docked at the bottom."""
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    KeyFooter {
+        layout: horizontal;
+        color: $footer-foreground;
+        background: $footer-background;
+        dock: bottom;
+        height: 1;
+        scrollbar-size: 0 0;
+    }
+    """
+
+    lang: var[str] = var("en")
+    """The language of the descriptions (bind it to the screen's)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[ShownKey] = []
+        self._updating = False
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def watch_lang(self) -> None:
+        if self.is_attached:
+            self._bindings_changed(self.screen)
+
+    @property
+    def keys(self) -> list[ShownKey]:
+        """The keys on show, in order."""
+        return list(self._shown)
+
+    def wanted(self, screen: Screen[Any]) -> list[ShownKey]:
+        """The keys to show for `screen`'s bindings now, in order."""
+        keys: list[ShownKey] = []
         actions: set[str] = set()
-        for _, binding, enabled, tooltip in active.values():
-            if not binding.show:
-                continue
-            if binding.group is not None:
-                return None
-            if binding.action in actions:
-                continue  # the Footer shows the first key of an action
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or binding.action in actions:
+                continue  # the first key of an action stands for all of them
             actions.add(binding.action)
             keys.append(
-                _Key(
+                ShownKey(
                     binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
+                    self.app.get_key_display(binding),
+                    describe(binding, self.lang),
                     binding.action,
-                    not enabled,
-                    tooltip,
-                    False,
+                    active.enabled,
+                    active.tooltip,
                 )
             )
-        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
-            found = active.get(app.COMMAND_PALETTE_BINDING)
-            if found is not None:
-                _, binding, enabled, tooltip = found
-                keys.append(
-                    _Key(
-                        binding.key,
-                        app.get_key_display(binding),
-                        binding.description,
-                        binding.action,
-                        not enabled,
-                        binding.tooltip or binding.description,
-                        True,
-                    )
-                )
         return keys
 
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        will_update = screen.app.app_focus and self.is_attached and screen is self.screen
-        wanted = self._wanted(screen) if will_update else None
-        if wanted is None or not self._bindings_ready or self._shown is None:
-            self._shown = wanted
-            super().bindings_changed(screen)
-            return
-        if wanted != self._shown:
-            self._shown = wanted
-            self.call_after_refresh(self._update_keys, screen)
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
+        if self._updating or not self.is_attached or screen is not self.screen:
+            return  # an update under way looks again when it is done
+        if self.wanted(screen) != self._shown:
+            self._updating = True
+            self.call_after_refresh(self._update)
 
-    async def _update_keys(self, screen: Screen[Any]) -> None:
-        """Remove and mount the keys that differ from those on show."""
-        wanted = self._wanted(screen)
-        children = list(self.children)
-        if wanted is None or not all(type(child) is FooterKey for child in children):
-            await self.recompose()
+    async def _update(self) -> None:
+        """Bring the keys on show to the wanted ones, touching only those that differ."""
+        if not self.is_attached:
+            self._updating = False
             return
-        shown = [_shown_key(child) for child in children if isinstance(child, FooterKey)]
-        matcher = SequenceMatcher(a=shown, b=wanted, autojunk=False)
+        try:
+            await self._show(self.wanted(self.screen))
+        finally:
+            self._updating = False
+        self._bindings_changed(self.screen)  # what changed while the keys were mounted
+
+    async def _show(self, wanted: list[ShownKey]) -> None:
+        children = [child for child in self.children if isinstance(child, FooterKey)]
+        shown = [child.shown.identity for child in children]
+        matcher = SequenceMatcher(a=shown, b=[key.identity for key in wanted], autojunk=False)
         for tag, a1, a2, b1, b2 in reversed(matcher.get_opcodes()):
             if tag == "equal":
+                for child, key in zip(children[a1:a2], wanted[b1:b2], strict=True):
+                    if child.shown != key:
+                        child.show(key)
                 continue
             if a2 > a1:
                 await self.remove_children(children[a1:a2])
             if b2 > b1:
-                new = [self._make(key) for key in wanted[b1:b2]]
+                new = [FooterKey(key) for key in wanted[b1:b2]]
                 following = children[a2] if a2 < len(children) else None
                 if following is not None:
                     await self.mount_all(new, before=following)
                 else:
                     await self.mount_all(new)
-        self.styles.grid_size_columns = sum(1 for key in wanted if not key.palette)
-
-    def _make(self, key: _Key) -> FooterKey:
-        if key.palette:
-            return FooterKey(
-                key.key,
-                key.key_display,
-                key.description,
-                key.action,
-                classes="-command-palette",
-                disabled=key.disabled,
-                tooltip=key.tooltip,
-            )
-        widget = FooterKey(
-            key.key,
-            key.key_display,
-            key.description,
-            key.action,
-            disabled=key.disabled,
-            tooltip=key.tooltip,
-        )
-        return widget.data_bind(compact=Footer.compact)
-
-
-def _shown_key(widget: FooterKey) -> _Key:
-    tooltip = widget.tooltip if isinstance(widget.tooltip, str) else ""
-    return _Key(
-        widget.key,
-        widget.key_display,
-        widget.description,
-        widget.action,
-        widget._disabled,
-        tooltip or "",
-        widget.has_class("-command-palette"),
-    )
+        self._shown = wanted

@@ -1,0 +1,252 @@
+"""What a fair teacher lets pass, or counts as almost, once the plain rules have spoken.
+
+* Articles: "il addestramento" or "le elettrodomestici" is almost, whatever form of the card
+  has no article: the sound of the noun ("l'" before a vowel) or the card's own article says
+  which one it takes. "alla avanguardia" (not elided) is almost "all'avanguardia".
+* People: a name the other way round ("Wenfeng Liang"), or a well-known surname alone ("Xi"),
+  is almost, on every card that asks for that person.
+* The right answer in the other language ("January" for gennaio) is almost.
+* Words around a right answer that add nothing wrong (function words, words of the question
+  or of the card's note: "era Liang Wenfeng", "6 startup", "un miliardo di utenti") leave it
+  right, with a remark; "o1 di OpenAI" is "OpenAI o1".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from quizapp.core.judge.amounts import FIGURE_WORDS
+from quizapp.core.judge.compare import (
+    ALMOST,
+    CORRECT,
+    WRONG,
+    Match,
+    Rules,
+    TypedAnswer,
+    best_match,
+    compare_text,
+    expected_forms,
+)
+from quizapp.core.judge.compare import _with_article as with_article
+from quizapp.core.judge.compare import _written as written
+from quizapp.core.judge.context import CardContext, looks_like_name
+from quizapp.core.judge.normalise import Form, has_digit, prepare
+from quizapp.core.judge.words import (
+    ELIDED,
+    NEGATIONS,
+    articles,
+    function_words,
+    is_real_word,
+    italian_article_for,
+    starts_with_vowel,
+)
+
+DEFINITE = frozenset({"il", "lo", "la", "i", "gli", "le", "l"})
+POSSESSIVE = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "of", "by"})
+"""An answer typed as "o1 di OpenAI" may be the card's "OpenAI o1"."""
+
+JudgeForms = Callable[[TypedAnswer, Sequence[Form], Sequence[Form], Rules, CardContext], Match]
+"""`answer.judge_forms`: every rule but the words around the answer."""
+
+
+# -- articles ----------------------------------------------------------------------------
+
+
+def article_agreement(typed: Form, match: Match, forms: Sequence[Form], rules: Rules) -> Match:
+    """A typed article where the matched form has none: right only if it agrees with the
+    noun (its sound) and with the article the card gives that noun elsewhere."""
+    if match.code != "article_extra" or rules.lang == "en" or len(typed.words) < 2:
+        return match
+    article, body, body_loose = typed.words[0], typed.words[1:], typed.loose[1:]
+    wanted: Form | None = None
+    for form in forms:
+        theirs = form.words[0]
+        if len(form.words) == len(typed.words) and form.loose[1:] == body_loose:
+            if theirs == article:
+                return match
+            if theirs in articles(rules.lang) and (theirs in DEFINITE) == (article in DEFINITE):
+                wanted = wanted or form
+    shown_typed = with_article(article, body, typed.text)
+    if wanted is not None:
+        fields = {"typed": shown_typed, "expected": wanted.text, "article": wanted.words[0]}
+        return Match(ALMOST, "article_wrong", 0.7, wanted, fields)
+    right = italian_article_for(article, body[0])
+    if right is None:
+        return match
+    expected = with_article(right, match.form.words, match.form.text)
+    fields = {"typed": shown_typed, "expected": expected, "article": right}
+    return Match(ALMOST, "article_wrong", 0.7, match.form, fields)
+
+
+def elision(answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rules) -> Match:
+    """ "alla avanguardia" for "all'avanguardia": almost, the elision named."""
+    if match.outcome is not WRONG or rules.lang == "en":
+        return match
+    words = answer.form.words
+    if ELIDED.keys().isdisjoint(words):
+        return match
+    changed = False
+    parts: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in ELIDED and starts_with_vowel(following):
+            parts.append(ELIDED[word] + "'")
+            changed = True
+        else:
+            parts.append(word + " ")
+    if not changed:
+        return match
+    again = best_match(TypedAnswer(prepare("".join(parts).strip())), forms, rules)
+    if not again.outcome.recalled:
+        return match
+    fields = {"typed": answer.form.text, "expected": again.form.text}
+    return Match(ALMOST, "elision", 0.75, again.form, fields)
+
+
+# -- people ------------------------------------------------------------------------------
+
+
+def _person(form: Form, context: CardContext, lang: str) -> bool:
+    """One of the deck's people, and not two common words ("Chinese Premier")."""
+    return (
+        len(form.loose) == 2
+        and looks_like_name(form.text)
+        and " ".join(form.loose) in context.people
+        and not all(is_real_word(word, lang) for word in form.words)
+    )
+
+
+def names(
+    typed: Form, match: Match, forms: Sequence[Form], rules: Rules, ctx: CardContext
+) -> Match:
+    """A surname alone, or a name the other way round, for one of the deck's people."""
+    if not ctx.people or match.code == "rejected":
+        return match
+    if len(typed.loose) == 1:
+        word = typed.loose[0]
+        alone = (match.outcome is CORRECT and len(match.form.loose) == 1) or (
+            match.outcome is WRONG and word in ctx.surnames
+        )
+        for form in forms:
+            if alone and word in form.loose and _person(form, ctx, rules.lang):
+                return Match(ALMOST, "surname_only", 0.8, form, {"expected": form.text})
+        return match
+    if match.outcome is CORRECT or len(typed.words) != 2:
+        return match
+    swapped = prepare(" ".join(reversed(typed.text.split())))
+    if len(swapped.words) != 2:
+        return match
+    for form in forms:
+        if len(form.words) == 2 and _person(form, ctx, rules.lang):
+            again = compare_text(swapped, form, rules)
+            if again.outcome.recalled:
+                return Match(ALMOST, "name_order", 0.8, form, {"expected": form.text})
+    return match
+
+
+# -- the other language ------------------------------------------------------------------
+
+
+def other_language(
+    answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rules, ctx: CardContext
+) -> Match:
+    """The card's answer on its other side: almost, "in Italian: gennaio". (Not an answer
+    both sides accept, such as a name: that one is judged in this language.)"""
+    if match.outcome is CORRECT or not ctx.other or ctx.other_lang is None:
+        return match
+    if match.code == "rejected":
+        return match
+    own = {form.loose for form in forms}
+    others = [form for form in expected_forms(ctx.other) if form.loose not in own]
+    if not others:
+        return match
+    other = best_match(answer, others, rules._replace(lang=ctx.other_lang))
+    if other.outcome is CORRECT or (other.outcome is ALMOST and match.outcome is WRONG):
+        first = forms[0]
+        fields = {"expected": first.text, "lang": _LANGUAGE_NAMES[rules.lang]}
+        return Match(ALMOST, "other_language", 0.9, first, fields)
+    return match
+
+
+_LANGUAGE_NAMES = {
+    "it": {"it": "italiano", "en": "Italian"},
+    "en": {"it": "inglese", "en": "English"},
+}
+
+
+# -- words around the answer -------------------------------------------------------------
+
+SHOWN_EXTRA = 40
+"""A remark quotes at most this many characters of the words set aside."""
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= SHOWN_EXTRA else text[: SHOWN_EXTRA - 1].rstrip() + "…"
+
+
+def extra_words(
+    answer: TypedAnswer,
+    match: Match,
+    forms: Sequence[Form],
+    rejected: Sequence[Form],
+    rules: Rules,
+    ctx: CardContext,
+    judge_forms: JudgeForms,
+) -> Match:
+    """Words that add nothing wrong around a right answer: right, with a remark."""
+    if match.outcome is not WRONG or match.code == "rejected" or match.amounts is not None:
+        return match  # a figure read as one has had its filler words set aside already
+    typed = answer.form
+    tokens = typed.norm.split(" ")
+    if len(tokens) < 2:
+        return match
+    function = function_words(rules.lang)
+
+    def again(text: str) -> Match:
+        return judge_forms(TypedAnswer(prepare(text)), forms, rejected, rules, ctx)
+
+    def tolerated(word: str) -> bool:
+        return (
+            (word in function or word in ctx.extra_ok)
+            and word not in FIGURE_WORDS
+            and word not in NEGATIONS
+            and not has_digit(word)
+        )
+
+    has_possessive = any(token in POSSESSIVE for token in tokens[1:-1])
+    if not has_possessive and not any(tolerated(word) for word in typed.words):
+        return match  # the common case: nothing to set aside
+    answer_words = {word for form in forms for word in form.words}
+
+    def aside(token: str) -> bool:
+        words = prepare(token).words
+        return bool(words) and all(tolerated(w) and w not in answer_words for w in words)
+
+    # Only words before or after the answer: one inside it is a slip of the answer itself
+    # ("6 milioni i dollari").
+    start, end = 0, len(tokens)
+    while start < end and aside(tokens[start]):
+        start += 1
+    while end > start and aside(tokens[end - 1]):
+        end -= 1
+    kept = tokens[start:end]
+    dropped = [part for part in (tokens[:start], tokens[end:]) if part]
+    best = match
+    if dropped and kept:
+        inner = again(" ".join(kept))
+        if inner.key < best.key:
+            shown = _clipped(" … ".join(written(part, typed.text) for part in dropped))
+            extra = {**inner.fields, "extra": shown}
+            if inner.outcome is CORRECT:
+                best = inner._replace(code="extra_words", fields=extra, cost=inner.cost + 0.2)
+            elif inner.outcome is ALMOST:
+                notes = (*inner.notes, "extra_words")
+                best = inner._replace(fields=extra, notes=notes, cost=inner.cost + 0.2)
+            else:
+                best = inner
+    for index in range(1, len(tokens) - 1) if has_possessive else ():
+        if tokens[index] in POSSESSIVE:
+            inner = again(" ".join(tokens[index + 1 :] + tokens[:index]))
+            if inner.outcome is CORRECT and inner.key < best.key:
+                best = Match(CORRECT, "possessive", inner.cost + 0.2, inner.form, {})
+    return best
