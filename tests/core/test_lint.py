@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core.lint import CHECKS, LintProblem, check_and_lint, parse_source
-from quizapp.core.lint.source import SourceError, read_source
+from quizapp.core.lint.source_text import SourceError, read_source
 
 HEADER = """[deck]
 id = "lint-test"

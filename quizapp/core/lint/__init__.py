@@ -35,7 +35,7 @@ from quizapp.core.judge import deck_words
 from quizapp.core.lint import choices, consistency, figures, giveaways, source, twins
 from quizapp.core.lint.context import Context, places
 from quizapp.core.lint.findings import Finding, LintProblem, Locator
-from quizapp.core.lint.source import SourceError, SourceText, parse_source, read_source
+from quizapp.core.lint.source_text import SourceError, SourceText, parse_source, read_source
 
 __all__ = [
     "CHECKS",

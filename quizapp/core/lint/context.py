@@ -15,7 +15,7 @@ from quizapp.core.deck.prompts import Prompt, prompts_for
 from quizapp.core.lint.findings import DataPath
 
 if TYPE_CHECKING:
-    from quizapp.core.lint.source import SourceText
+    from quizapp.core.lint.source_text import SourceText
 
 S = TypeVar("S")
 
