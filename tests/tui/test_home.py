@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from quizapp.core import locations
@@ -207,3 +208,34 @@ async def test_home_uses_the_decks_checked_before_the_app_started(tmp_path: Path
         await pilot.pause()
         assert _cells(app)[0] == "Chinese AI after Altro"
         assert app.screen.checked == {}, "each checked deck is used once"
+
+
+async def test_drawing_home_only_reads_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decks' card keys are recorded when they load (and when the study language changes
+    them); drawing the counts again, as on coming back to home, writes nothing."""
+    app = QuizApp(settings=Settings(ui_language="en", new_per_day=7))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        store = app.open_store()
+        assert store is not None
+        assert store.deck_ids() == ["deepseek-it"]  # recorded when the decks loaded
+        writes: list[object] = []
+        synced: list[str] = []
+        real_sync = store.sync_catalog
+
+        def sync(deck_id: str, keys: list[tuple[str, str]]) -> bool:
+            synced.append(deck_id)
+            return real_sync(deck_id, keys)
+
+        monkeypatch.setattr(store, "sync_catalog", sync)
+        monkeypatch.setattr(store, "_write", writes.append)
+        await pilot.press("o")  # the settings screen, and back: home draws again
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert _cells(app)[1:3] == ["7", "0"]
+        assert (synced, writes) == ([], [])
+        await pilot.press("l")  # another study language: other card keys to record
+        await pilot.pause()
+        assert synced == ["deepseek-it"] and len(writes) == 1

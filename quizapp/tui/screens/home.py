@@ -2,9 +2,10 @@
 
 A deck that cannot be loaded is listed with its located errors; the others still work.
 Decks are read once, when the screen opens (through the validated-deck cache, which also counts
-their kinds and tags), and today's counts are read from the store (in SQL)
-when the screen opens, when it comes back into view, and when a setting that changes them
-does, never per key press.
+their kinds and tags); their card keys are recorded in the store then, and again when a setting
+that changes them does (`study.sync_deck`, the one write). Today's counts are only read from the
+store (`study.counts`, in SQL) when the screen opens, when it comes back into view, and when a
+setting changes, never per key press: drawing the screen never writes.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class HomeScreen(LocalisedScreen[None]):
             self.results.append(result)
             self.summaries.append(summary(result.deck) if result.deck is not None else None)
             self.origins.append(entry.origin)
+        self._sync_decks()
         self._refresh()
         self.query_one("#decks", DataTable).focus()
         self._loaded = True
@@ -120,8 +122,28 @@ class HomeScreen(LocalisedScreen[None]):
             self._refresh()
 
     def settings_changed(self, settings: Settings) -> None:
-        """The UI language, the study language or the limits changed: draw it all again."""
+        """The UI language, the study language or the limits changed: the decks' card keys
+        may have too (the study language and the vocabulary direction choose them); draw it
+        all again."""
+        self._sync_decks()
         self._refresh()
+
+    def _sync_decks(self) -> None:
+        """Record the loaded decks' card keys for the settings in force (a write, when they
+        changed), so that drawing only reads."""
+        from quizapp.core.store.database import StoreError
+        from quizapp.core.study import sync_deck
+
+        store = self.shared.open_store()
+        if store is None:
+            return
+        for result in self.results:
+            if result.deck is None:
+                continue
+            try:
+                sync_deck(store, result.deck, self.settings)
+            except StoreError:
+                return  # the counts read what is there; the error shows when studying
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -166,12 +188,12 @@ class HomeScreen(LocalisedScreen[None]):
 
     def _counts(self, deck: Deck, store: object) -> tuple[int | None, int | None, int | None]:
         from quizapp.core.store.database import Store, StoreError
-        from quizapp.core.study import today_counts
+        from quizapp.core.study import counts as counts_left
 
         if not isinstance(store, Store):
             return (None, None, None)
         try:
-            counts = today_counts(store, deck, self.settings)
+            counts = counts_left(store, deck.id, self.settings)
         except StoreError:
             return (None, None, None)
         return (counts.new, counts.learning, counts.review)
