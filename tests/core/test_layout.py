@@ -1,7 +1,9 @@
-"""The layout rules that a reader relies on: small modules, and imports without cycles."""
+"""The layout rules that a reader relies on: small modules, imports without cycles, no duck
+typing."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import quizapp
@@ -35,3 +37,20 @@ def test_a_module_that_was_split_leaves_the_list_of_known_long_ones() -> None:
     lines = _lines()
     shorter = sorted(name for name in KNOWN_LONG if lines.get(name, 0) <= MAX_LINES)
     assert shorter == [], "take these out of KNOWN_LONG"
+
+
+def test_no_duck_typing_in_the_core_or_the_command_line() -> None:
+    """Types say what a value has: no getattr or hasattr probes (the platform's `os` aside)."""
+    probes = []
+    for folder in ("core", "cli"):
+        for path in sorted((PACKAGE / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                func = node.func if isinstance(node, ast.Call) else None
+                if not isinstance(func, ast.Name) or func.id not in ("getattr", "hasattr"):
+                    continue
+                assert isinstance(node, ast.Call)
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Name) and first.id == "os":
+                    continue
+                probes.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {func.id}()")
+    assert probes == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -282,7 +283,7 @@ def _note_rows(
     caps = {notetype_id: note_byte_cap(kind) for notetype_id, kind in notetypes.items()}
     largest = max(caps.values(), default=note_byte_cap(None))
     utf8 = str(connection.execute("PRAGMA encoding").fetchone()[0]).upper() == "UTF-8"
-    if _OCTET_LENGTH or not utf8 or not hasattr(connection, "blobopen"):
+    if sys.version_info < (3, 11) or _OCTET_LENGTH or not utf8:  # blobopen: Python 3.11
         size_sql = "octet_length(flds)" if _OCTET_LENGTH else "length(CAST(flds AS BLOB))"
         query = _NOTE_COLUMNS.format(flds=f", CASE WHEN {size_sql} <= ? THEN flds END, {size_sql}")
         for note_id, guid, mid, tags, fields, size in connection.execute(query, (largest,)):

@@ -25,6 +25,7 @@ from quizapp.core.judge.normalise import has_digit, prepare, strip_accents, word
 from quizapp.core.judge.verdict import Verdict
 
 if TYPE_CHECKING:
+    from quizapp.core.deck.cards import Side
     from quizapp.core.deck.prompts import Prompt
 
 PEOPLE_TAGS = frozenset({"people", "person", "persone", "persona"})
@@ -56,32 +57,40 @@ def _expand(answer: str) -> list[str]:
         return [answer]
 
 
-def side_answers(side: Any) -> Iterator[str]:
+def side_answers(side: Side | None) -> Iterator[str]:
     """Every accepted answer, term, rejected answer and option of one side of a card."""
     from quizapp.core.deck.cards import ChoiceSide, ClozeSide, ListSide, QASide, VocabSide
 
     if isinstance(side, QASide):
         yield from side.answers
+        yield from side.reject
     elif isinstance(side, VocabSide):
         yield from side.terms
+        yield from side.reject
     elif isinstance(side, ClozeSide):
         for gap in side.cloze().gaps:
             yield from gap.answers
+        yield from side.reject
     elif isinstance(side, ChoiceSide):
         yield side.answer
         yield from side.distractors
     elif isinstance(side, ListSide):
         for forms in side.item_forms():
             yield from forms
-    yield from getattr(side, "reject", ())
 
 
-def _side_texts(side: Any) -> Iterator[str]:
-    fields = side.__dict__  # a pydantic model's fields, without its slow missing-attribute path
-    for name in ("question", "note", "example", "text"):
-        text = fields.get(name)
-        if text:
-            yield text
+def _side_texts(side: Side | None) -> Iterator[str]:
+    """The question, note, example and sentence of one side, those it has."""
+    from quizapp.core.deck.cards import ChoiceSide, ClozeSide, ListSide, QASide, VocabSide
+
+    if isinstance(side, (QASide, ChoiceSide, ListSide)):
+        yield side.question
+    if isinstance(side, (QASide, VocabSide, ClozeSide, ChoiceSide, ListSide)) and side.note:
+        yield side.note
+    if isinstance(side, VocabSide) and side.example:
+        yield side.example
+    if isinstance(side, ClozeSide):
+        yield side.text
 
 
 def _person_groups(card: Any, side: Any) -> Iterator[tuple[str, ...]]:
