@@ -9,8 +9,9 @@ import pytest
 from quizapp.core.deck.loading import load_deck
 from quizapp.core.deck.prompts import all_prompts, prompts_for
 from quizapp.core.judge import Outcome, deck_words, judge, judge_list, judge_prompt
-from quizapp.core.judge.amounts import italian_number, parse_amounts, parse_digits
+from quizapp.core.judge.amounts import parse_amounts, parse_digits
 from quizapp.core.judge.diff import Segment, diff, plain_line
+from quizapp.core.judge.figure_words import italian_number
 from quizapp.core.judge.normalise import normalise
 from quizapp.core.rating import Rating
 from tests.conftest import BUNDLED_DECK

@@ -7,7 +7,8 @@
 with a Prompt and the typed text. `judge` takes a card's accepted answers in the deck's answer
 syntax ("(il) modello" accepts "il modello" and "modello"); `judge_list` takes a list card's
 items; `judge_prompt` picks the right one for a Prompt. Modules: normalise (step 1 and the
-looser keys), typos, amounts (figures), compare (the plain rules), tolerance (what a teacher
+looser keys), typos, amounts and figure_words (reading figures), compare (the plain rules, with
+figure_match for figures and match for what a comparison gives), tolerance (what a teacher
 lets pass), answer (the two together), lists, deck_judge, lexicon and words, diff, reasons,
 verdict.
 """

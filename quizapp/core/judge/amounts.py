@@ -4,10 +4,7 @@ An answer is an amount when, once normalised, it holds nothing but numbers (digi
 or English notation, or spelled out), scale words (mila, milioni, miliardi, trilione, thousand,
 million, billion, k, M, bn...), currencies ($, USD, dollari, yuan, renminbi, €, euro...),
 percent signs or words, and a few filler words ("di", "of", "circa", "oltre"). Amounts are
-compared by value, never by spelling.
-
-"trilione" here follows the press usage of the bundled article: 10^12 (the article's
-"1 trilione di yuan" is about 138 miliardi di dollari), the same as the long-scale "bilione".
+compared by value, never by spelling. The words of a figure are in `figure_words`.
 """
 
 from __future__ import annotations
@@ -16,6 +13,23 @@ import re
 from decimal import Context, Decimal
 from functools import lru_cache
 from typing import NamedTuple
+
+from quizapp.core.judge.figure_words import (
+    AND_WORDS,
+    BILIONE_WORDS,
+    CURRENCIES,
+    FILLERS,
+    HALF_WORDS,
+    HUNDRED_WORDS,
+    ONE_BEFORE_SCALE,
+    PER_FOLLOWERS,
+    PER_WORDS,
+    PERCENT_WORDS,
+    SCALES,
+    SEPARATORS,
+    TRILIONE_WORDS,
+    number_word,
+)
 
 MAX_DIGITS = 40
 MAX_EXPONENT = 40
@@ -66,118 +80,6 @@ def format_value(value: Decimal, lang: str = "en") -> str:
         return sign + whole
     mark = "," if lang == "it" else "."
     return f"{sign}{whole}{mark}{decimals.rstrip('0')}"
-
-
-# -- vocabulary ------------------------------------------------------------------------------
-
-CURRENCIES: dict[str, str] = {
-    "$": "USD",
-    "usd": "USD",
-    "us$": "USD",
-    "dollaro": "USD",
-    "dollari": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "¥": "CNY",
-    "£": "GBP",
-    "gbp": "GBP",
-    "sterlina": "GBP",
-    "sterline": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "yen": "JPY",
-    "jpy": "JPY",
-}
-
-SCALES: dict[str, int] = {
-    "mila": 10**3,
-    "thousand": 10**3,
-    "thousands": 10**3,
-    "k": 10**3,
-    "milione": 10**6,
-    "milioni": 10**6,
-    "million": 10**6,
-    "millions": 10**6,
-    "m": 10**6,
-    "mn": 10**6,
-    "mln": 10**6,
-    "miliardo": 10**9,
-    "miliardi": 10**9,
-    "billion": 10**9,
-    "billions": 10**9,
-    "bn": 10**9,
-    "mld": 10**9,
-    "mrd": 10**9,
-    "bilione": 10**12,
-    "bilioni": 10**12,
-    "trilione": 10**12,
-    "trilioni": 10**12,
-    "trillion": 10**12,
-    "trillions": 10**12,
-    "tn": 10**12,
-    "biliardo": 10**15,
-    "biliardi": 10**15,
-}
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-TRILIONE_WORDS = frozenset({"trilione", "trilioni", "trillion", "trillions", "tn"})
-BILIONE_WORDS = frozenset({"bilione", "bilioni"})
-
-PERCENT_WORDS = frozenset({"percento", "percent", "pct"})
-PER_WORDS = frozenset({"per"})
-PER_FOLLOWERS = frozenset({"cento", "cent"})
-
-FILLERS = _set(
-    """di d of circa ca about around approximately approx roughly some nearly almost over
-    oltre più than more quasi appena just only solo soltanto us u s american americani
-    americano statunitensi chinese cinesi cinese in nel the anno year ~ . ' \""""
-)
-SEPARATORS = _set("( ) = ≈ , ; : / +")
-
-_HUNDRED = frozenset({"hundred", "hundreds"})
-_ONE_BEFORE_SCALE = frozenset({"a", "an"})
-_AND = frozenset({"e", "and"})
-_HALF = frozenset({"mezzo", "mezza", "half"})
-MAX_NUMBER_WORD = 40
-"""Letters in the longest spelled-out number read ("settecentosettantasettemila...")."""
-
-
-@lru_cache(maxsize=8192)
-def number_word(word: str) -> int | None:
-    """A number spelled out in one word, Italian or English ("trentacinque" -> 35, "ten" ->
-    10, "duemilaventuno" -> 2021), read by text2num; None for any other word."""
-    if not word.isalpha() or len(word) > MAX_NUMBER_WORD:
-        return None
-    from text_to_num import text2num  # type: ignore[import-untyped]  # about 15 ms, when needed
-
-    for lang in ("it", "en"):
-        try:
-            value = text2num(word, lang)
-        except ValueError:
-            continue
-        return int(value)
-    return None
-
-
-def italian_number(word: str) -> int | None:
-    """A spelled-out number in one word: "trentacinque" -> 35, "duemila" -> 2000."""
-    return number_word(word)
-
-
-FIGURE_WORDS = frozenset(CURRENCIES) | frozenset(SCALES) | PERCENT_WORDS | PER_FOLLOWERS | _HUNDRED
-"""Words that are part of a figure: never ignored as words around an answer."""
 
 
 # -- reading digits --------------------------------------------------------------------------
@@ -351,16 +253,16 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
             builder.last_scale = scale
             builder.last_was_word = False
             continue
-        if token in _HUNDRED:
+        if token in HUNDRED_WORDS:
             if not builder.started or builder.closed:
                 return None
             builder.current = EXACT.multiply(builder.current or Decimal(1), 100)
             builder.last_was_word = True
             continue
-        if token in _ONE_BEFORE_SCALE and (following in SCALES or following in _HUNDRED):
+        if token in ONE_BEFORE_SCALE and (following in SCALES or following in HUNDRED_WORDS):
             add_number(Decimal(1), True)
             continue
-        half = _half_after(tokens, index) if token in _AND and builder.started else 0
+        half = _half_after(tokens, index) if token in AND_WORDS and builder.started else 0
         if half and not builder.closed:
             index += half
             if builder.current is not None:  # "one and a half billion"
@@ -395,9 +297,9 @@ def parse_amounts(text: str) -> tuple[Amount, ...] | None:
 def _half_after(tokens: list[tuple[str, str]], index: int) -> int:
     """How many tokens after "e"/"and" say "a half" ("mezzo", "half", "a half"): 0 if none."""
     following = [token for _, token in tokens[index : index + 2]]
-    if following[:1] and following[0] in _HALF:
+    if following[:1] and following[0] in HALF_WORDS:
         return 1
-    if len(following) == 2 and following[0] in _ONE_BEFORE_SCALE and following[1] == "half":
+    if len(following) == 2 and following[0] in ONE_BEFORE_SCALE and following[1] == "half":
         return 2
     return 0
 

@@ -8,19 +8,10 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from quizapp.core.judge import tolerance
-from quizapp.core.judge.compare import (
-    ALMOST,
-    CORRECT,
-    WRONG,
-    Match,
-    Rules,
-    TypedAnswer,
-    best_match,
-    expected_forms,
-    reject_words,
-)
+from quizapp.core.judge.compare import TypedAnswer, best_match, expected_forms, reject_words
 from quizapp.core.judge.context import NO_CONTEXT, CardContext
 from quizapp.core.judge.diff import Diff
+from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import Form, prepare, prepare_cached
 from quizapp.core.judge.reasons import reason
 from quizapp.core.judge.verdict import Verdict, suggest_rating

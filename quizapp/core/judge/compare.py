@@ -4,21 +4,23 @@ The rules, in order, for each accepted form: equal once normalised; equal once p
 ignored; equal once accents are ignored (almost, or wrong for a different Italian word or a
 card with strict accents); equal once spaces are ignored; equal once a leading article is
 dropped; within a typo budget per word (never when the typed word is another known word).
-When an answer is an amount, a typed amount is compared by value and unit instead. A match with
-a `reject` entry is wrong whatever the rest says.
+When an answer is an amount, a typed amount is compared by value and unit instead
+(`figure_match`). A match with a `reject` entry is wrong whatever the rest says. What a
+comparison gives is a `Match` (`match`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
 from quizapp.core.answers import AnswerSyntaxError, expand
-from quizapp.core.judge.amounts import Amount, parse_amounts, parse_amounts_cached, parse_digits
+from quizapp.core.judge.amounts import Amount, parse_amounts, parse_digits
+from quizapp.core.judge.figure_match import amounts_of, card_units, compare_amounts
+from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import (
     APOSTROPHE_ACCENT,
     Form,
@@ -28,60 +30,10 @@ from quizapp.core.judge.normalise import (
 )
 from quizapp.core.judge.spans import same_decades, year_range
 from quizapp.core.judge.typos import joined_typos, word_typos
-from quizapp.core.judge.verdict import RANK, Outcome
-from quizapp.core.judge.words import ELIDED, articles, is_real_word
+from quizapp.core.judge.words import ELIDED, articles
 
 ELIDED_FORMS = frozenset(ELIDED.values()) - {"un"}
 """Words that only ever stand elided ("l'", "all'"); "un" stands both ways (un modello, un'IA)."""
-
-CORRECT, ALMOST, WRONG = Outcome.CORRECT, Outcome.ALMOST, Outcome.WRONG
-_NOTHING: frozenset[str] = frozenset()
-_NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
-
-
-class Rules(NamedTuple):
-    """How strictly one card is judged (tuples: made once per judgment, so kept cheap)."""
-
-    lang: str
-    strict_accents: bool = False
-    article_required: bool = False
-    known: Collection[str] = _NOTHING
-    """Other known words (normalised, see `word_key`): never read as typos."""
-    reject_words: frozenset[str] = _NOTHING
-
-    def is_known(self, word: str) -> bool:
-        return word in self.known or word in self.reject_words or is_real_word(word, self.lang)
-
-    def is_other_word(self, typed: str, expected: str, text: str) -> bool:
-        """`typed` is another word, not a typo of `expected` (a word of the answer `text`).
-        A name the answer writes with a capital is another word only when the deck or the
-        reject list has the typed one: "Ling" for "Liang" is a slip, not a fish."""
-        if typed in self.known or typed in self.reject_words:
-            return True
-        return is_real_word(typed, self.lang) and not as_written(expected, text)[:1].isupper()
-
-
-class Match(NamedTuple):
-    """The result of comparing the typed answer with one accepted form."""
-
-    outcome: Outcome
-    code: str
-    cost: float
-    """Tie-break between matches of the same outcome: lower is better."""
-    form: Form
-    fields: Mapping[str, Any] = _NO_FIELDS
-    notes: tuple[str, ...] = ()
-    amounts: tuple[Amount, Amount] | None = None
-    """For figures: the typed and the expected amount shown side by side."""
-
-    @property
-    def key(self) -> tuple[int, float]:
-        return (RANK[self.outcome], self.cost)
-
-    def costing(self, extra: float) -> Match:
-        """The same match ranked a little lower."""
-        return self._replace(cost=self.cost + extra)
-
 
 # -- expected answers, prepared once ---------------------------------------------------------
 
@@ -110,10 +62,6 @@ def expected_forms(answers: tuple[str, ...]) -> tuple[Form, ...]:
 @lru_cache(maxsize=4096)
 def reject_words(answers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word for form in expected_forms(answers) for word in form.words)
-
-
-def _amounts_of(form: Form) -> tuple[Amount, ...] | None:
-    return parse_amounts_cached(form.norm)
 
 
 # -- comparing words -------------------------------------------------------------------------
@@ -147,7 +95,7 @@ def _same_words(typed: tuple[str, ...], expected: tuple[str, ...]) -> str | None
     return code
 
 
-def _written(words: Sequence[str], text: str) -> str:
+def written(words: Sequence[str], text: str) -> str:
     """Words of a normalised answer as `text` writes them (case and all)."""
     return " ".join(as_written(word, text) for word in words)
 
@@ -168,14 +116,14 @@ def _accent_match(
     ]
     if len(typed) != len(expected) or not pairs:  # spaces differ too: show the whole answers
         pairs = [(typed, expected)]
-    shown_typed = " ".join(_written(got, typed_text) for got, _ in pairs)
-    shown_expected = " ".join(_written(want, form.text) for _, want in pairs)
+    shown_typed = " ".join(written(got, typed_text) for got, _ in pairs)
+    shown_expected = " ".join(written(want, form.text) for _, want in pairs)
     fields = {"typed": shown_typed, "expected": shown_expected}
     if rules.strict_accents:
         return Match(WRONG, "strict_accents", 0.2, form, fields)
     for got, want in pairs:
         if rules.lang != "en" and len(got) == 1 and rules.is_known(got[0]):
-            fields = {"typed": _written(got, typed_text), "expected": _written(want, form.text)}
+            fields = {"typed": written(got, typed_text), "expected": written(want, form.text)}
             return Match(WRONG, "accent_word", 0.1, form, fields)
     return Match(ALMOST, "accents", cost, form, fields)
 
@@ -205,8 +153,8 @@ def _typo_match(
                 return Match(WRONG, "other_word", 0.3, form, shown)
         count = sum(distance for _, distance in changed)
         fields: dict[str, Any] = {
-            "typed": _written([typed_words[i] for i, _ in changed], typed_text),
-            "expected": _written([expected_words[i] for i, _ in changed], form.text),
+            "typed": written([typed_words[i] for i, _ in changed], typed_text),
+            "expected": written([expected_words[i] for i, _ in changed], form.text),
             "count": count,
         }
         return Match(ALMOST, "typo" if count == 1 else "typos", 1 + count, form, fields)
@@ -257,9 +205,9 @@ def _article_shown(article: str) -> str:
     return f"{article}'" if article in ELIDED_FORMS else article
 
 
-def _with_article(article: str, words: Sequence[str], text: str) -> str:
+def with_article(article: str, words: Sequence[str], text: str) -> str:
     """ "il" + ("addestramento",) -> "il addestramento"; "l" -> "l'addestramento"."""
-    body = _written(words, text)
+    body = written(words, text)
     shown = as_written(article, text)
     elided = article in ELIDED_FORMS or (article == "un" and "un'" in text.lower())
     return f"{shown}'{body}" if elided else f"{shown} {body}"
@@ -294,7 +242,7 @@ def _article_match(typed: Form, form: Form, rules: Rules) -> Match | None:
             return Match(CORRECT, "article_extra", 0.3, form)
         return body
     fields = {
-        "typed": _with_article(typed_article, typed_words, typed.text),
+        "typed": with_article(typed_article, typed_words, typed.text),
         "expected": form.text,
         "article": _article_shown(expected_article),
     }
@@ -322,86 +270,6 @@ def compare_text(typed: Form, form: Form, rules: Rules) -> Match:
         return min(candidates, key=lambda m: m.key)
     distance = OSA.normalized_distance(typed.norm, form.norm)
     return Match(WRONG, "wrong", 1.0 + distance, form)
-
-
-# -- figures ---------------------------------------------------------------------------------
-
-
-def _readings(amount: Amount) -> dict[str, str]:
-    return {"it": amount.reading("it"), "en": amount.reading("en")}
-
-
-Units = Mapping[Any, frozenset[str]]
-"""A card's figures: value -> the units its answers give that value ("6 milioni (di dollari)":
-6 000 000 -> {"USD"}), so that a bare form of the card does not make any currency right."""
-
-
-@lru_cache(maxsize=4096)
-def card_units(forms: tuple[Form, ...]) -> Units:
-    units: dict[Any, set[str]] = {}
-    for form in forms:
-        for amount in _amounts_of(form) or ():
-            if amount.unit is not None:
-                units.setdefault(amount.value, set()).add(amount.unit)
-    return {value: frozenset(found) for value, found in units.items()}
-
-
-def compare_amounts(
-    typed: tuple[Amount, ...],
-    expected: tuple[Amount, ...],
-    form: Form,
-    lang: str,
-    extra_cost: float = 0.0,
-    units: Units = _NO_FIELDS,
-) -> Match:
-    """Typed figures against an answer's figures (alternatives: "1 trilione di yuan (138
-    miliardi di dollari)" accepts either). Every typed figure must be one of them. A form
-    without a unit accepts a bare figure, or the unit the card's other forms give it; another
-    unit is wrong ("6 milioni di euro" when the card says "6 milioni (di dollari)")."""
-    worst = 3
-    worst_pair = (typed[0], expected[0])
-    for got in typed:
-        best, best_want = 0, _nearest(got, expected)
-        for want in expected:
-            if got.value != want.value:
-                continue
-            card = units.get(want.value, frozenset()) if want.unit is None else frozenset()
-            if got.unit == want.unit or got.unit in card or (want.unit is None and not card):
-                status = 3
-            elif len(card) == 1:
-                want = want._replace(unit=next(iter(card)))  # show the unit the card means
-                status = 1
-            elif got.unit is None:
-                status = 2  # the currency or % is missing
-            else:
-                status = 1  # same value, another unit
-            if status > best:
-                best, best_want = status, want
-        if best < worst or (best == worst == 3 and got is typed[0]):
-            worst, worst_pair = best, (got, best_want)
-    got, want = worst_pair
-    fields: dict[str, Any] = {"expected": form.text}
-    notes: tuple[str, ...] = ()
-    if want.trilione and (got.bilione or got.value == want.value * 10**6):
-        notes = ("trilione",)
-    pair = (got, want)
-    if worst == 3:
-        return Match(CORRECT, "amount", 0.05 + extra_cost, form, fields, notes, pair)
-    if worst == 2:
-        code = "percent_missing" if want.unit == "%" else "currency_missing"
-        return Match(ALMOST, code, 0.5 + extra_cost, form, fields, notes, pair)
-    if got.value == want.value:  # more telling than another figure: rank it first
-        return Match(WRONG, "unit_wrong", 0.4 + extra_cost, form, fields, notes, pair)
-    unit_cost = 0.0 if got.unit == want.unit else 0.02  # show "USD" beside "USD" when we can
-    return Match(WRONG, "amount_wrong", 0.5 + unit_cost + extra_cost, form, fields, notes, pair)
-
-
-def _nearest(got: Amount, expected: tuple[Amount, ...]) -> Amount:
-    """The expected figure to show beside a wrong one: same unit first."""
-    for want in expected:
-        if want.unit == got.unit:
-            return want
-    return expected[0]
 
 
 # -- one answer ------------------------------------------------------------------------------
@@ -439,7 +307,7 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
         if typed.norm == form.norm:
             return Match(CORRECT, "exact", 0.0, form)
     for form in forms:
-        expected_amounts = _amounts_of(form)
+        expected_amounts = amounts_of(form)
         match: Match | None = None
         if expected_amounts is not None:
             amounts = answer.amounts

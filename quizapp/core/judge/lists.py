@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 from quizapp.core.answers import AnswerSyntaxError, display
 from quizapp.core.judge.answer import match_answer
-from quizapp.core.judge.compare import Match
 from quizapp.core.judge.context import NO_CONTEXT, CardContext
 from quizapp.core.judge.diff import Diff
+from quizapp.core.judge.match import Match
 from quizapp.core.judge.normalise import Form, display_text, normalise, prepare
 from quizapp.core.judge.reasons import reason
 from quizapp.core.judge.spans import year_range

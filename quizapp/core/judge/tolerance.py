@@ -15,21 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from quizapp.core.judge.amounts import FIGURE_WORDS
 from quizapp.core.judge.compare import (
-    ALMOST,
-    CORRECT,
-    WRONG,
-    Match,
-    Rules,
     TypedAnswer,
     best_match,
     compare_text,
     expected_forms,
+    with_article,
+    written,
 )
-from quizapp.core.judge.compare import _with_article as with_article
-from quizapp.core.judge.compare import _written as written
 from quizapp.core.judge.context import CardContext, looks_like_name
+from quizapp.core.judge.figure_words import FIGURE_WORDS
+from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import Form, has_digit, prepare
 from quizapp.core.judge.words import (
     ELIDED,

@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from quizapp.core.judge.amounts import SCALES, parse_digits
+from quizapp.core.judge.amounts import parse_digits
+from quizapp.core.judge.figure_words import SCALES
 from quizapp.core.quiz.candidates import Candidate, figure_class, option_key, words_of
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
