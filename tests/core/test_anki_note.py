@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from quizapp.core.deck.loading import load_deck
 from quizapp.core.deck.model import ClozeCard, ListCard, VocabCard
-from quizapp.core.interop.anki_note import (
-    as_html,
-    field_texts,
-    merge_note,
-    merged_tags,
-    note_fields,
-)
+from quizapp.core.interop.anki_edits import merge_note, merged_tags
+from quizapp.core.interop.anki_note import as_html, field_texts, note_fields
 from quizapp.core.interop.building import make_card
 from quizapp.core.interop.cloze_pairs import cloze_numbers, direction_of_card
 from quizapp.core.interop.visible import visible

@@ -21,7 +21,7 @@ from typing import Any
 
 from quizapp.core.deck.model import Card, ClozeCard, Deck, DeckInfo, VocabCard
 from quizapp.core.interop import limits
-from quizapp.core.interop.anki_note import merge_note
+from quizapp.core.interop.anki_edits import merge_note
 from quizapp.core.interop.apkg_read import AnkiNote, AnkiPackage, NoteType, read_apkg
 from quizapp.core.interop.apkg_write import DECK_MARK, META_FIELD
 from quizapp.core.interop.building import ImportedDeck, make_card, make_info
