@@ -2,7 +2,8 @@
 
 Modules: `session` (the Session), `turns` (what it hands out), `answering` (the judge's
 verdict of a typed answer, a choice, a flip), `deck_prompts` (a deck's prompts by key),
-`practice` (a practice round), `today` (a deck's day for the home screen).
+`practice` (a practice round), `rows` (the rows a session writes to the log, and the FSRS
+parameters it studies with), `today` (a deck's day for the home screen).
 """
 
 from quizapp.core.study.answering import Answered

@@ -13,7 +13,6 @@ Practice (cram) goes through any cards in a shuffled order without touching the 
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone, tzinfo
@@ -32,14 +31,13 @@ from quizapp.core.schedule import (
     StudyQueue,
     counts_today,
     next_due,
-    parameters,
     preview,
     study_day,
     to_ms,
 )
 from quizapp.core.settings import Settings
-from quizapp.core.store import MAX_DURATION_MS, Key, Review, Store, new_id
-from quizapp.core.study import answering
+from quizapp.core.store import Key, Store, new_id
+from quizapp.core.study import answering, rows
 from quizapp.core.study.answering import Answered, Judge
 from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
 from quizapp.core.study.history import Action, ActionKind, History
@@ -145,11 +143,8 @@ class Session:
         with (cheap when neither has changed)."""
         self.store.sync_catalog(self.deck.id, self._keys)
         if self.mode == Mode.STUDY:
-            # The weights from the settings; steps and maximum interval as the deck has them
-            # (Anki's, for a deck imported with its history).
-            weights = parameters(self.settings.fsrs_weights(self.deck.id)).weights
-            current = self.store.parameters(self.deck.id)
-            self.store.use_parameters(self.deck.id, dataclasses.replace(current, weights=weights))
+            chosen = rows.deck_parameters(self.store, self.deck.id, self.settings)
+            self.store.use_parameters(self.deck.id, chosen)
         self._synced = True
 
     # -- time ------------------------------------------------------------------------------
@@ -281,24 +276,8 @@ class Session:
                 raise SessionError("no rating given and none suggested")
             rating = answered.suggested
         now = self.now()
-        answered_at = answered.answered_at if answered is not None else now
-        duration = max(0, min(answered_at - turn.shown_at, MAX_DURATION_MS))
-        studied = self.mode == Mode.STUDY
-        review = Review(
-            id=turn.review_id,
-            deck_id=turn.key[0],
-            card_id=turn.key[1],
-            direction=turn.key[2],
-            at=now,
-            mode=self.mode,
-            rating=rating,
-            verdict=answered.outcome if answered is not None else None,
-            typed=answered.typed if answered is not None else None,
-            duration_ms=duration,
-            content_hash=self._hash(turn.prompt),
-            retention=self.settings.retention_for(self.deck.id) if studied else None,
-            day_start=self.settings.day_start_hour if studied else None,
-        )
+        content = self._hash(turn.prompt)
+        review = rows.answer_row(turn, answered, rating, now, self.mode, self.settings, content)
         state = self.store.record(review)
         self._history.add(Action([review.id], turn, "answer", turn.stage, [turn.key]))
         if self.mode == Mode.STUDY:
@@ -358,14 +337,7 @@ class Session:
             for key in keys:
                 review_id = self._ids(now)
                 self.store.record(
-                    Review(
-                        review_id,
-                        *key,
-                        at=now,
-                        mode=Mode(kind),
-                        until=until,
-                        day_start=self.settings.day_start_hour,
-                    )
+                    rows.action_row(review_id, key, now, Mode(kind), self.settings, until)
                 )
                 ids.append(review_id)
         except BaseException:
@@ -384,14 +356,10 @@ class Session:
         for prompt in self.prompts_of(card_id):
             state = self.store.state(prompt.key)
             if state is not None and state.suspended:
-                review = Review(
-                    self._ids(now),
-                    *prompt.key,
-                    at=now,
-                    mode=Mode.UNSUSPEND,
-                    day_start=self.settings.day_start_hour,
+                review_id = self._ids(now)
+                self.store.record(
+                    rows.action_row(review_id, prompt.key, now, Mode.UNSUSPEND, self.settings)
                 )
-                self.store.record(review)
                 changed.append(prompt.key)
         return changed
 
