@@ -9,14 +9,14 @@ syntax ("(il) modello" accepts "il modello" and "modello"); `judge_list` takes a
 items; `judge_prompt` picks the right one for a Prompt. Modules: normalise (step 1 and the
 looser keys), typos, amounts and figure_words (reading figures), compare (the plain rules, with
 figure_match for figures and match for what a comparison gives), tolerance (what a teacher
-lets pass), answer (the two together), lists, deck_judge, lexicon and words, diff, reasons,
-verdict.
+lets pass), answer (the two together), lists, prompt (a Prompt's answers or its items),
+deck_judge, lexicon and words, diff, reasons, verdict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from quizapp.core.judge.answer import judge_text
 from quizapp.core.judge.context import NO_CONTEXT, CardContext
@@ -24,10 +24,8 @@ from quizapp.core.judge.deck_judge import DeckJudge, judge_for
 from quizapp.core.judge.diff import Diff, Segment
 from quizapp.core.judge.lists import judge_list
 from quizapp.core.judge.normalise import normalise
+from quizapp.core.judge.prompt import judge_prompt
 from quizapp.core.judge.verdict import OUTCOME_NAMES, ItemResult, Outcome, Verdict
-
-if TYPE_CHECKING:
-    from quizapp.core.deck.prompts import Prompt
 
 __all__ = [
     "OUTCOME_NAMES",
@@ -71,38 +69,6 @@ def judge(
         reject=reject,
         strict_accents=strict_accents,
         article_required=article_required,
-        known_words=known_words,
-        context=context,
-    )
-
-
-def judge_prompt(
-    prompt: Prompt,
-    typed: str,
-    known_words: Collection[str] = (),
-    context: CardContext = NO_CONTEXT,
-) -> Verdict:
-    """Judge a typed answer to a Prompt on its own: its list items, or its accepted answers.
-    To judge as study and quiz do, use `judge_for(deck)(prompt, typed)`."""
-    if prompt.items:
-        return judge_list(
-            typed,
-            prompt.items,
-            prompt.answer_lang,
-            ordered=prompt.ordered,
-            reject=prompt.reject,
-            strict_accents=prompt.strict_accents,
-            article_required=prompt.article_required,
-            known_words=known_words,
-            context=context,
-        )
-    return judge(
-        typed,
-        prompt.expected,
-        prompt.answer_lang,
-        reject=prompt.reject,
-        strict_accents=prompt.strict_accents,
-        article_required=prompt.article_required,
         known_words=known_words,
         context=context,
     )

@@ -18,10 +18,9 @@ from collections.abc import Set as AbstractSet
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quizapp.core.judge.answer import judge_text
 from quizapp.core.judge.context import CardContext, looks_like_name
-from quizapp.core.judge.lists import judge_list
 from quizapp.core.judge.normalise import has_digit, prepare, strip_accents, word_key
+from quizapp.core.judge.prompt import judge_prompt
 from quizapp.core.judge.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -247,30 +246,7 @@ class DeckJudge:
         return cached
 
     def __call__(self, prompt: Prompt, typed: str) -> Verdict:
-        context = self.context(prompt)
-        known = self._words
-        if prompt.items:
-            return judge_list(
-                typed,
-                prompt.items,
-                prompt.answer_lang,
-                ordered=prompt.ordered,
-                reject=prompt.reject,
-                strict_accents=prompt.strict_accents,
-                article_required=prompt.article_required,
-                known_words=known,
-                context=context,
-            )
-        return judge_text(
-            typed,
-            prompt.expected,
-            prompt.answer_lang,
-            reject=prompt.reject,
-            strict_accents=prompt.strict_accents,
-            article_required=prompt.article_required,
-            known_words=known,
-            context=context,
-        )
+        return judge_prompt(prompt, typed, self._words, self.context(prompt))
 
     judge = __call__
 

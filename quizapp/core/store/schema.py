@@ -10,24 +10,35 @@ from quizapp.core.schedule import DEFAULT_DAY_START_HOUR, MODES, STATE_MODES, Pa
 
 APPLICATION_ID = 0x51554941  # "QUIA": marks a SQLite file as a quizapp database
 
-_V1 = """
-CREATE TABLE reviews (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    deck_id TEXT NOT NULL,
-    card_id TEXT NOT NULL,
-    direction TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    mode TEXT NOT NULL CHECK (mode IN ({modes})),
-    rating INTEGER CHECK (rating BETWEEN 1 AND 4),
-    verdict TEXT,
-    typed TEXT,
-    duration_ms INTEGER,
-    content_hash TEXT,
-    retention REAL,
-    prior INTEGER,
-    until INTEGER
-);
+_MODES_SQL = ", ".join(f"'{mode}'" for mode in MODES)
+
+
+def _reviews_table(name: str, *added: str) -> str:
+    """The log's table as schema 1 made it, with the columns that later schemas add."""
+    columns = [
+        "seq INTEGER PRIMARY KEY",
+        "id TEXT NOT NULL UNIQUE",
+        "deck_id TEXT NOT NULL",
+        "card_id TEXT NOT NULL",
+        "direction TEXT NOT NULL",
+        "at INTEGER NOT NULL",
+        f"mode TEXT NOT NULL CHECK (mode IN ({_MODES_SQL}))",
+        "rating INTEGER CHECK (rating BETWEEN 1 AND 4)",
+        "verdict TEXT",
+        "typed TEXT",
+        "duration_ms INTEGER",
+        "content_hash TEXT",
+        "retention REAL",
+        "prior INTEGER",
+        "until INTEGER",
+        *added,
+    ]
+    return f"CREATE TABLE {name} (\n    " + ",\n    ".join(columns) + "\n)"
+
+
+_V1 = (
+    _reviews_table("reviews")
+    + """;
 CREATE INDEX reviews_by_key ON reviews (deck_id, card_id, direction, at);
 CREATE INDEX reviews_by_time ON reviews (deck_id, at);
 CREATE TABLE card_state (
@@ -87,7 +98,8 @@ CREATE TABLE quiz_answers (
     score REAL NOT NULL,
     PRIMARY KEY (quiz_id, position)
 ) WITHOUT ROWID
-""".replace("{modes}", ", ".join(f"'{mode}'" for mode in MODES))
+"""
+)
 
 
 def _statements(script: str) -> list[str]:
@@ -125,26 +137,7 @@ def _covering_indexes(con: sqlite3.Connection) -> None:
     )
 
 
-_REVIEWS_V4 = """
-CREATE TABLE reviews_v4 (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    deck_id TEXT NOT NULL,
-    card_id TEXT NOT NULL,
-    direction TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    mode TEXT NOT NULL CHECK (mode IN ({modes})),
-    rating INTEGER CHECK (rating BETWEEN 1 AND 4),
-    verdict TEXT,
-    typed TEXT,
-    duration_ms INTEGER,
-    content_hash TEXT,
-    retention REAL,
-    prior INTEGER,
-    until INTEGER,
-    day_start INTEGER CHECK (day_start BETWEEN 0 AND 23)
-)
-""".replace("{modes}", ", ".join(f"'{mode}'" for mode in MODES))
+_REVIEWS_V4 = _reviews_table("reviews_v4", "day_start INTEGER CHECK (day_start BETWEEN 0 AND 23)")
 _STATE_MODES_SQL = ", ".join(f"'{mode}'" for mode in STATE_MODES)
 _OLD_REVIEW_COLUMNS = (
     "seq, id, deck_id, card_id, direction, at, mode, rating, verdict, typed, duration_ms, "
