@@ -152,3 +152,33 @@ class LogStore(Connection):
 
     def has_review(self, review_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM reviews WHERE id = ?", (review_id,)))
+
+    def latest_action(self, deck_id: str, modes: Sequence[Mode]) -> list[Review]:
+        """The rows of the newest action of one of `modes` on a deck's cards: the newest such
+        row and every row of the same mode at the same time (one action on several prompts)."""
+        marks = ", ".join("?" for _ in modes)
+        values = [mode.value for mode in modes]
+        newest = self._read(
+            f"SELECT at, mode FROM reviews WHERE deck_id = ? AND mode IN ({marks}) "
+            "ORDER BY at DESC, id DESC LIMIT 1",
+            (deck_id, *values),
+        )
+        if not newest:
+            return []
+        at, mode = newest[0]
+        rows = self._read(
+            f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE deck_id = ? AND at = ? AND mode = ? "
+            "ORDER BY id",
+            (deck_id, at, mode),
+        )
+        return [Review(*row) for row in rows]
+
+    def changed_after(self, keys: Iterable[Key], at: int) -> list[Key]:
+        """The keys among `keys` with a state-changing row later than `at`."""
+        marks = ", ".join("?" for _ in STATE_MODES)
+        query = (
+            "SELECT 1 FROM reviews WHERE deck_id = ? AND card_id = ? AND direction = ? "
+            f"AND at > ? AND mode IN ({marks}) LIMIT 1"
+        )
+        modes = [mode.value for mode in STATE_MODES]
+        return [key for key in keys if self._read(query, (*key, at, *modes))]
