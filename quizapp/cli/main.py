@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from quizapp import __version__
 from quizapp.cli import (
+    cards,
     decks,
     doctor,
     export,
@@ -38,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "export": "export",
     "new": "new",
     "stats": "stats",
+    "cards": "cards",
 }
 
 
@@ -59,6 +61,7 @@ _MODULES: dict[str, _Command] = {
     "export": export,
     "new": new,
     "stats": stats,
+    "cards": cards,
 }
 
 
