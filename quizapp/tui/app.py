@@ -178,6 +178,8 @@ class QuizApp(BaseApp):
 def bound_nodes() -> tuple[type[DOMNode], ...]:
     """The app and every screen whose bindings a user can remap (imported here, when a keymap
     is checked: the app does not import every screen to start)."""
+    from quizapp.tui.screens.browse import BrowseScreen
+    from quizapp.tui.screens.browse_due import SetDueScreen
     from quizapp.tui.screens.help import HelpScreen
     from quizapp.tui.screens.home import HomeScreen
     from quizapp.tui.screens.leave_quiz import LeaveQuizScreen
@@ -199,6 +201,8 @@ def bound_nodes() -> tuple[type[DOMNode], ...]:
         LeaveQuizScreen,
         QuizSetupScreen,
         ResultsScreen,
+        BrowseScreen,
+        SetDueScreen,
     )
 
 

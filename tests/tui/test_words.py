@@ -38,6 +38,8 @@ def test_the_two_languages_differ_where_they_should() -> None:
         "home.file",
         "stats.col.mature",
         "stats.status",  # nothing but placeholders
+        "browse.flag.suspended",  # S: sospesa, suspended
+        "browse.flag.leech",  # a sign, not a word
     }
 
 

@@ -13,9 +13,17 @@ languages have every key with the same placeholders, and that every key used exi
 from __future__ import annotations
 
 from quizapp.core.bilingual import Catalogue, Phrase
-from quizapp.tui.i18n import common, home, quiz, settings, stats, study
+from quizapp.tui.i18n import browse, common, home, quiz, settings, stats, study
 
-WORDS = Catalogue(common.WORDS, home.WORDS, study.WORDS, quiz.WORDS, stats.WORDS, settings.WORDS)
+WORDS = Catalogue(
+    common.WORDS,
+    home.WORDS,
+    study.WORDS,
+    quiz.WORDS,
+    stats.WORDS,
+    settings.WORDS,
+    browse.WORDS,
+)
 """Every word of the UI, by key."""
 
 

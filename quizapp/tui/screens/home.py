@@ -67,6 +67,7 @@ class HomeScreen(LocalisedScreen[None]):
         Binding("p", "study('practice')", "Practice", id="home.practice"),
         Binding("t", "quiz", "Quiz", id="home.quiz"),
         Binding("g", "stats", "Stats", id="home.stats"),
+        Binding("b", "browse", "Browse", id="home.browse"),
         Binding("l", "study_language", "Study language", id="home.study_lang", show=False),
         Binding("d", "direction", "Vocab direction", id="home.direction", show=False),
         Binding("o", "app.settings", "Settings", id="home.settings"),
@@ -320,6 +321,22 @@ class HomeScreen(LocalisedScreen[None]):
         chosen = self.results[index].deck if 0 <= index < len(self.results) else None
         deck_id = chosen.id if chosen is not None else None
         self.app.push_screen(StatsScreen(decks, store, self.settings, deck_id=deck_id))
+
+    def action_browse(self) -> None:
+        """Every prompt of the highlighted deck, with its schedule (suspend, bury, reset...)."""
+        from quizapp.core.store.database import StoreError
+        from quizapp.tui.screens.browse import BrowseScreen
+
+        deck = self._deck()
+        store = self.shared.open_store() if deck is not None else None
+        if deck is None or store is None:
+            return
+        try:
+            screen = BrowseScreen(deck, store, self.settings)
+        except StoreError as error:
+            self.notify_failure("home.study_error", error)
+            return
+        self.app.push_screen(screen)
 
     def action_study_language(self) -> None:
         other = "en" if self.settings.study_language == "it" else "it"
