@@ -70,7 +70,7 @@ class HomeScreen(LocalisedScreen[None]):
         Binding("b", "browse", "Browse", id="home.browse"),
         Binding("l", "study_language", "Study language", id="home.study_lang", show=False),
         Binding("d", "direction", "Vocab direction", id="home.direction", show=False),
-        Binding("o", "app.settings", "Settings", id="home.settings"),
+        Binding("o", "app.settings", "Settings", id="home.settings", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
