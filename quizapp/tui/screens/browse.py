@@ -54,7 +54,10 @@ class BrowseScreen(LocalisedScreen[None]):
     BrowseScreen #search { height: 1; border: none; padding: 0 1; margin: 0; }
     BrowseScreen #search:focus { background: $boost; }
     BrowseScreen #prompts { height: 1fr; }
-    BrowseScreen #detail { height: 3; padding: 0 1; border-top: solid $primary; }
+    BrowseScreen #detail {
+        height: 3; padding: 0 1; border-top: solid $primary;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     BrowseScreen #status { height: 1; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
