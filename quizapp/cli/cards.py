@@ -55,6 +55,10 @@ def _days(text: str) -> int:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "cards",
+        usage="\n  quizapp cards [DECK] [--tag T]... [--state S] [--due] [--leech]\n"
+        "                [--search TEXT] [--sort FIELD] [--reverse] [--json]\n"
+        "  quizapp cards ACTION DECK [CARD[:DIRECTION]...] [filters] [--days N] [--json]\n"
+        "  quizapp cards undo DECK [--json]",
         help="list a deck's prompts with their schedule, and suspend, bury, reset or set due",
         description="The card browser. `quizapp cards [DECK]` lists every prompt of a deck "
         "with its state, due date, interval, memory (stability, difficulty, recall now), "
@@ -68,8 +72,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "words",
         nargs="*",
-        metavar="[ACTION] DECK [CARD[:DIRECTION]...]",
-        help="a deck (file, name or id), or an action, a deck and the prompts to act on",
+        metavar="WORDS",
+        help="a deck (file, name or id); or an action ("
+        + ", ".join(ACTION_WORDS)
+        + "), a deck and the prompts to act on",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument(
