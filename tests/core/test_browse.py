@@ -296,3 +296,15 @@ def test_undo_from_the_log_refuses_when_the_prompt_was_answered_since(
     with pytest.raises(NothingToUndo, match="answered or changed since"):
         browser.undo_logged()
     assert store.review_count() == logged
+
+
+def test_rows_refreshed_after_an_action_equal_rows_read_again(deck: Deck, store: Store) -> None:
+    browser, _, leech = _leech_deck(deck, store)
+    rows = browser.rows()
+    keys = [leech, *browser.resolve(["addestramento"])]
+    for action in ("suspend", "reset", "bury"):
+        browser.apply(action, keys)  # type: ignore[arg-type]
+        rows = browser.refreshed(rows, keys)
+        assert rows == browser.rows()
+    browser.undo()
+    assert browser.refreshed(rows, keys) == browser.rows() != rows

@@ -138,6 +138,12 @@ async def test_suspend_on_rows_all_suspended_unsuspends_them(store: Store) -> No
         assert [row[8] for row in _rows(screen)][:3] == ["", "", ""]
         modes = [r.mode for r in store.reviews(deck_id=SMALL_DECK) if r.mode != Mode.STUDY]
         assert modes == [Mode.SUSPEND, Mode.SUSPEND, Mode.UNSUSPEND, Mode.UNSUSPEND]
+        await pilot.press("u")  # suspended again
+        await pilot.press("f", "f", "f", "f", "f")  # the suspended ones
+        assert [row[1] for row in _rows(screen)] == ["liang", "city"]
+        await pilot.press("s")  # unsuspended: they leave the table
+        await pilot.pause()
+        assert _rows(screen) == []
 
 
 async def test_bury_reset_and_set_due_on_the_highlighted_row(store: Store) -> None:
@@ -185,12 +191,18 @@ async def test_search_state_tag_and_sort(store: Store) -> None:
         search = screen.query_one("#search", Input)
         assert search.has_focus
         search.value = "KIMI"
-        await pilot.pause()
+        await pilot.pause(0.4)  # searched once the typing pauses
         assert [row[1] for row in _rows(screen)] == ["users"]
         await pilot.press("escape")
         assert screen.query_one("#prompts", DataTable).has_focus
+        await pilot.press("slash")
+        search.value = "fondato"
+        await pilot.press("enter")  # at once
+        assert [row[1] for row in _rows(screen)] == ["liang"]
+        assert screen.query_one("#prompts", DataTable).has_focus
         search.value = ""
-        await pilot.pause()
+        await pilot.pause(0.4)
+        assert len(_rows(screen)) == 6
         await pilot.press("f")  # new
         assert len(_rows(screen)) == 5
         await pilot.press("f", "f")  # learning, review

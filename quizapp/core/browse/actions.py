@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import Literal, get_args
 
-from quizapp.core.browse.listing import BrowseRow, list_rows
+from quizapp.core.browse.listing import BrowseRow, list_rows, with_state
 from quizapp.core.browse.query import Query, select
 from quizapp.core.deck import Deck
 from quizapp.core.schedule import CardState, Day, Mode, Stage, study_day, to_ms
@@ -149,6 +149,18 @@ class Browser:
             self.store.parameters(self.deck.id),
             self._tz,
         )
+
+    def refreshed(self, rows: Sequence[BrowseRow], keys: Iterable[Key]) -> list[BrowseRow]:
+        """`rows` with the state of `keys` read again (after an action on them), without
+        reading the whole deck again."""
+        wanted = set(keys)
+        now, params = self.now(), self.store.parameters(self.deck.id)
+        return [
+            with_state(row, self.store.state(row.key), self.settings, now, params, self._tz)
+            if row.key in wanted
+            else row
+            for row in rows
+        ]
 
     def select(self, query: Query, rows: Sequence[BrowseRow] | None = None) -> list[BrowseRow]:
         """The rows (default: all, now) that `query` shows, in its order."""

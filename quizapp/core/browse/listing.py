@@ -10,7 +10,7 @@ each card through the deck's index by id took 13.5 s).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from typing import Any
 
@@ -134,12 +134,6 @@ def _row(
     position: int,
 ) -> BrowseRow:
     key = prompt.key
-    state = states.get(key) or CardState()
-    due = state.due if state.stage != Stage.NEW else None
-    due_date = None
-    if due is not None:
-        due_date = from_ms(study_day(due, hour, tz).start).astimezone(tz).date()
-    reviewed = state.stage in (Stage.REVIEW, Stage.RELEARNING)
     return BrowseRow(
         deck_id=key[0],
         card_id=key[1],
@@ -148,16 +142,43 @@ def _row(
         tags=tuple(prompt.card.tags),
         question=prompt.question,
         answer=prompt.answer_display,
-        stage=state.stage,
-        due=due,
-        due_date=due_date,
-        interval=state.interval if reviewed else None,
-        stability=state.stability,
-        difficulty=state.difficulty,
-        retrievability=retrievability(state, now, params),
-        reps=state.reps,
-        lapses=state.lapses,
-        suspended=state.suspended,
-        buried=state.is_buried(now),
         position=position,
+        **_state_fields(states.get(key) or CardState(), hour, now, params, tz),
     )
+
+
+def _state_fields(
+    state: CardState, hour: int, now: int, params: Parameters, tz: tzinfo | None
+) -> dict[str, Any]:
+    """The fields of a row that come from the prompt's state."""
+    due = state.due if state.stage != Stage.NEW else None
+    due_date = None
+    if due is not None:
+        due_date = from_ms(study_day(due, hour, tz).start).astimezone(tz).date()
+    reviewed = state.stage in (Stage.REVIEW, Stage.RELEARNING)
+    return {
+        "stage": state.stage,
+        "due": due,
+        "due_date": due_date,
+        "interval": state.interval if reviewed else None,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
+        "retrievability": retrievability(state, now, params),
+        "reps": state.reps,
+        "lapses": state.lapses,
+        "suspended": state.suspended,
+        "buried": state.is_buried(now),
+    }
+
+
+def with_state(
+    row: BrowseRow,
+    state: CardState | None,
+    settings: Settings,
+    now: int,
+    params: Parameters,
+    tz: tzinfo | None = None,
+) -> BrowseRow:
+    """`row` with the prompt's state replaced (after an action on it): its text unchanged."""
+    fields = _state_fields(state or CardState(), settings.day_start_hour, now, params, tz)
+    return replace(row, **fields)

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import var
+from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import RowKey
 
@@ -38,6 +39,8 @@ from quizapp.tui.widgets.footer import KeyFooter
 Clock = Callable[[], datetime]
 STATES: tuple[str | None, ...] = (None, *STATE_FILTERS, "due")
 """The state filter's cycle (`f`): all, each state, due today."""
+SEARCH_PAUSE = 0.2
+"""Seconds without a key press before the search is run."""
 SORTS = ("deck", "due", "lapses", "interval", "state", "question", "card", "retrievability")
 """The sort cycle (`o`); a click on a header sorts by that column."""
 
@@ -98,6 +101,7 @@ class BrowseScreen(LocalisedScreen[None]):
         self.rows: list[BrowseRow] = []
         self.shown: list[BrowseRow] = []
         self.selected: set[Key] = set()
+        self._search_timer: Timer | None = None
         counted = Counter(tag for card in deck.cards for tag in card.tags)
         self.tags = [tag for tag, _ in counted.most_common()]
 
@@ -231,11 +235,19 @@ class BrowseScreen(LocalisedScreen[None]):
         self._fill()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """Search as you type, once the typing pauses (a large deck takes a while to refill)."""
         event.stop()
-        self._query(search=event.value)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        value = event.value
+        self._search_timer = self.set_timer(SEARCH_PAUSE, lambda: self._query(search=value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if event.value != self.query_state.search:
+            self._query(search=event.value)
         self.query_one("#prompts", DataTable).focus()
 
     def action_search(self) -> None:
@@ -335,7 +347,7 @@ class BrowseScreen(LocalisedScreen[None]):
             self.notify(tn(self.lang, f"browse.done.{action}", len(change.keys)), markup=False)
         else:
             self.notify(t(self.lang, "browse.unchanged"), markup=False)
-        self._reload()
+        self._changed(change.keys)
 
     def action_undo(self) -> None:
         try:
@@ -347,7 +359,32 @@ class BrowseScreen(LocalisedScreen[None]):
             self.notify(t(self.lang, "browse.nothing_to_undo"), markup=False)
             return
         self.notify(tn(self.lang, "browse.undone", len(change.keys)), markup=False)
-        self._reload()
+        self._changed(change.keys)
+
+    def _changed(self, keys: tuple[Key, ...]) -> None:
+        """After an action: the state of `keys` read again; their rows are redrawn in place
+        when the same rows stay on show (refilling a table of 15,000 rows takes seconds)."""
+        if not keys:
+            return
+        try:
+            self.rows = self.browser.refreshed(self.rows, keys)
+        except StoreError as error:
+            self.notify_failure("browse.error", error)
+            return
+        shown = self.browser.select(self.query_state, self.rows)
+        if [row.key for row in shown] != [row.key for row in self.shown]:
+            self._fill()
+            return
+        self.shown = shown
+        table = self.query_one("#prompts", DataTable)
+        lang, today, wanted = self.lang, self._today(), set(keys)
+        for row in shown:
+            if row.key in wanted:
+                cells = view.cells(row, lang, today, row.key in self.selected)
+                for (column, _width), cell in zip(view.COLUMNS, cells, strict=True):
+                    table.update_cell(RowKey(_row_key(row.key)), column, cell)
+        self._show_filters()
+        self._show_detail()
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
