@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
                 "cards": len(deck.cards) if deck else None,
                 "origin": entry.origin,
                 "path": str(entry.path),
+                "replaces": str(entry.replaces) if entry.replaces else None,
                 "errors": [p.format() for p in result.errors],
             }
         )
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         say(f"{row['id']:<{width}}  {row['cards']:>5}  {row['origin']:<7}  {row['title']['en']}")
         say(f"{'':<{width}}  {'':>5}  {'':<7}  {row['path']}")
+        if row["replaces"]:
+            say(f"{'':<{width}}  {'':>5}  {'':<7}  (your copy: used instead of the bundled deck)")
     say()
     say(f"Your own decks go in {locations.user_decks_dir()}")
     return 0 if all(not row["errors"] for row in rows) else 1

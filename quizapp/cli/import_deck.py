@@ -203,6 +203,7 @@ def run(args: argparse.Namespace) -> int:
     for line in deck_warnings[:_SHOWN_WARNINGS]:
         say(line)
     say(f"Wrote {output} (deck '{deck.id}').")
+    _say_if_replacing_bundled(output, deck.id)
     from quizapp.core.interop.schema_file import place_schema
 
     placed = place_schema(output.parent)
@@ -211,6 +212,20 @@ def run(args: argparse.Namespace) -> int:
     if history is not None:
         return _save_history(history)
     return 0
+
+
+def _say_if_replacing_bundled(output: Path, deck_id: str) -> None:
+    """A deck written into the decks folder with a bundled deck's id takes its place."""
+    from quizapp.cli.output import say
+    from quizapp.core.deck import catalog
+
+    for entry in catalog.discover():
+        if entry.replaces is not None and entry.path.resolve() == output.resolve():
+            say(
+                f"It has the id of the bundled deck '{deck_id}': this copy is used from now on, "
+                "with the same progress."
+            )
+            return
 
 
 def _count(number: int, noun: str) -> str:

@@ -260,3 +260,15 @@ def test_interop_modules_do_not_import_the_ui() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_bundled_deck_back_from_anki_takes_the_bundled_decks_place(tmp_path: Path) -> None:
+    assert quizapp("export", "deepseek-it", "--to", "apkg", cwd=tmp_path).returncode == 0
+    back = quizapp("import", "deepseek-it.apkg", cwd=tmp_path)
+    assert back.returncode == 0, back.stderr
+    assert "It has the id of the bundled deck 'deepseek-it'" in back.stdout
+    listed = json.loads(quizapp("decks", "--json", cwd=tmp_path).stdout)["decks"]
+    assert [(row["id"], row["origin"]) for row in listed] == [("deepseek-it", "user")]
+    assert Path(listed[0]["replaces"]).resolve() == BUNDLED_DECK.resolve()
+    text = quizapp("decks", cwd=tmp_path).stdout
+    assert text.count("deepseek-it ") == 1 and "instead of the bundled deck" in text

@@ -49,3 +49,35 @@ def test_resolve_by_stem_id_and_path() -> None:
     assert catalog.resolve(None).resolve() == BUNDLED_DECK.resolve()
     with pytest.raises(catalog.UnknownDeck, match="no deck named 'nope'"):
         catalog.resolve("nope")
+
+
+def _copy_of_bundled(name: str = "deepseek-it.toml") -> Path:
+    folder = locations.user_decks_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / name
+    copy.write_bytes(BUNDLED_DECK.read_bytes())
+    return copy
+
+
+def test_a_users_copy_of_a_bundled_deck_takes_its_place() -> None:
+    copy = _copy_of_bundled()
+    entries = catalog.discover()
+    assert [(e.path, e.origin) for e in entries] == [(copy, "user")]
+    assert entries[0].replaces is not None
+    assert entries[0].replaces.resolve() == BUNDLED_DECK.resolve()
+    for typed in ("deepseek-it", "deepseek_it", None):
+        assert catalog.resolve(typed) == copy
+    assert catalog.resolve(str(BUNDLED_DECK)) == BUNDLED_DECK  # a path is taken as given
+
+
+def test_a_user_deck_with_another_id_replaces_nothing() -> None:
+    copy = _copy_of_bundled("mine.toml")
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace('id = "deepseek-it"', 'id = "mine"', 1),
+        encoding="utf-8",
+    )
+    entries = catalog.discover()
+    assert [(e.name, e.origin, e.replaces) for e in entries] == [
+        ("deepseek_it", "bundled", None),
+        ("mine", "user", None),
+    ]

@@ -19,6 +19,8 @@ class DeckEntry:
 
     path: Path
     origin: Origin
+    replaces: Path | None = None
+    """For a user's deck with the id of a bundled one: the bundled file it stands in for."""
 
     @property
     def name(self) -> str:
@@ -45,7 +47,13 @@ def _deck_files(folder: Path) -> list[Path]:
 
 
 def discover(extra: Iterable[Path | str] = ()) -> list[DeckEntry]:
-    """Bundled decks, then the user's decks, then any paths given (without repeats)."""
+    """Bundled decks, then the user's decks, then any paths given (without repeats).
+
+    A deck in the user's folder with the id of a bundled deck (a copy made to edit it, or the
+    bundled deck brought back from Anki) takes the bundled deck's place: one deck per id, so
+    the home screen and a deck id name the copy the user can change. Progress hangs on the id,
+    so it is the same for both.
+    """
     entries: list[DeckEntry] = []
     seen: set[Path] = set()
 
@@ -64,7 +72,29 @@ def discover(extra: Iterable[Path | str] = ()) -> list[DeckEntry]:
         add(path, "user")
     for given in extra:
         add(Path(given), "path")
-    return entries
+    return _user_copies_first(entries)
+
+
+def _user_copies_first(entries: list[DeckEntry]) -> list[DeckEntry]:
+    bundled = [entry for entry in entries if entry.origin == "bundled"]
+    users = [entry for entry in entries if entry.origin == "user"]
+    if not bundled or not users:
+        return entries
+    bundled_by_id = {_deck_id(entry.path): entry for entry in bundled}
+    bundled_by_id.pop(None, None)
+    replaced: dict[Path, Path] = {}
+    for entry in users:
+        twin = bundled_by_id.get(_deck_id(entry.path))
+        if twin is not None and twin.path not in replaced.values():
+            replaced[entry.path] = twin.path
+    if not replaced:
+        return entries
+    gone = set(replaced.values())
+    return [
+        DeckEntry(entry.path, entry.origin, replaced.get(entry.path))
+        for entry in entries
+        if not (entry.origin == "bundled" and entry.path in gone)
+    ]
 
 
 class UnknownDeck(LookupError):
@@ -90,7 +120,7 @@ def resolve(reference: str | None) -> Path:
     entries = discover()
     stem = reference[:-5] if reference.lower().endswith(".toml") else reference
     for entry in entries:
-        if entry.name == stem or entry.name.replace("_", "-") == stem:
+        if entry.name == stem or entry.name.replace("_", "-") == stem.replace("_", "-"):
             return entry.path
     ids = {entry.path: _deck_id(entry.path) for entry in entries}
     for entry in entries:
