@@ -103,10 +103,12 @@ def _separator(option: str, value: str | None, names: dict[str, str]) -> str | N
 
 
 def _is_anki(path: Path) -> bool:
+    from quizapp.core.files import open_regular
+
     if path.suffix.lower() in (".apkg", ".colpkg"):
         return True
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             return handle.read(4) == b"PK\x03\x04"
     except OSError:
         return False

@@ -22,6 +22,7 @@ import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from quizapp.core import locations, tomlpos
+from quizapp.core.files import open_regular
 from quizapp.core.schedule import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, parameters
 from quizapp.core.text import printable, shorten
 
@@ -224,7 +225,7 @@ def _check_version(path: Path, text: str, version: Any) -> None:
 
 
 def _read(path: Path) -> bytes:
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         raw = handle.read(MAX_SETTINGS_BYTES + 1)
     if len(raw) > MAX_SETTINGS_BYTES:
         raise SettingsError(

@@ -17,7 +17,6 @@ from quizapp.core.deck.cards import (
     MAX_TEXT_CHARS,
 )
 from quizapp.core.deck.loading import MAX_PROBLEMS, DeckError, check_deck, load_deck
-from quizapp.core.deck.reading import MAX_DECK_BYTES
 from quizapp.core.interop.progress_io import MAX_LINE_CHARS, ProgressFileError, check_file
 from quizapp.core.settings import MAX_SETTINGS_BYTES, SettingsError, load
 from tests.cli.helpers import run_quizapp
@@ -54,13 +53,11 @@ def test_a_200_mb_deck_is_refused_without_being_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_an_endless_file_is_read_no_further_than_the_cap(tmp_path: Path) -> None:
+def test_an_endless_device_is_refused_before_reading(tmp_path: Path) -> None:
     link = tmp_path / "zero.toml"
-    link.symlink_to("/dev/zero")  # a device has no size to check before reading
+    link.symlink_to("/dev/zero")  # a device has no size to check, and may never end
     problem = only_error(link)
-    assert (
-        problem.message == f"file is more than {MAX_DECK_BYTES:,} bytes; decks are capped at 64 MiB"
-    )
+    assert problem.message == "cannot read: not a regular file (it is a device)"
 
 
 # -- one long string ------------------------------------------------------------------------
@@ -215,4 +212,6 @@ def test_a_progress_file_with_an_endless_line_or_deep_json(tmp_path: Path) -> No
         zero.symlink_to("/dev/zero")
         with pytest.raises(ProgressFileError) as raised:
             check_file(zero)
-        assert raised.value.problems == [f"{zero}:1: line longer than 4,194,304 characters"]
+        assert raised.value.problems == [
+            f"{zero}: cannot read: not a regular file (it is a device)"
+        ]

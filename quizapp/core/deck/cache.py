@@ -51,6 +51,7 @@ from quizapp.core.deck.gcpause import collector_paused
 from quizapp.core.deck.index import Packed, merge, packed_deck
 from quizapp.core.deck.model import FORMAT_VERSION, Deck, DeckInfo
 from quizapp.core.deck.problems import DeckError
+from quizapp.core.files import open_regular
 
 CACHE_VERSION = 1
 MAGIC = b"quizapp deck cache\n"
@@ -117,7 +118,7 @@ def deck_key(path: Path) -> dict[str, Any]:
 
 def read(file: Path, key: dict[str, Any]) -> Deck:
     """The deck cached in `file` for `key`; Unusable (or OSError) when it cannot be trusted."""
-    with open(file, "rb") as handle:
+    with open_regular(file) as handle:
         data = handle.read()
     if not data.startswith(MAGIC):
         raise Unusable("not a quizapp deck cache")
@@ -360,7 +361,7 @@ def is_fresh(path: Path) -> bool:
     saying "this will take a moment" before a large deck is built)."""
     try:
         key = deck_key(path)
-        with open(cache_file(path), "rb") as handle:
+        with open_regular(cache_file(path)) as handle:
             start = handle.read(len(MAGIC) + MAX_HEADER_BYTES)
     except OSError:
         return False

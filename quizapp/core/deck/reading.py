@@ -10,6 +10,7 @@ import tomli
 
 from quizapp.core import tomlpos
 from quizapp.core.deck.problems import DeckError, Problem
+from quizapp.core.files import open_regular
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
 """Larger files are refused before parsing: no deck a person writes comes near it."""
@@ -28,8 +29,8 @@ def _too_large(path: Path, size: str) -> DeckError:
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, never more than MAX_DECK_BYTES: the size is checked before reading,
-    and the read stops there too (a device or a pipe has no size to check)."""
-    with open(path, "rb") as handle:
+    and the read stops there too. A pipe or a device is refused before reading."""
+    with open_regular(path) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_DECK_BYTES:
             raise _too_large(path, f"{size:,}")

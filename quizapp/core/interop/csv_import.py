@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.core.deck.model import Card, Deck
+from quizapp.core.files import open_regular
 from quizapp.core.interop import delimited, limits
 from quizapp.core.interop.building import ImportedDeck, make_card
 from quizapp.core.interop.csv_export import COLUMNS, card_row
@@ -42,7 +43,10 @@ def read_text(path: Path, max_bytes: int = limits.MAX_CSV_BYTES) -> str:
             raise InteropError(
                 path, f"is {size:,} bytes; CSV files are read up to {max_bytes // 2**20} MiB"
             )
-        raw = path.read_bytes()
+        with open_regular(path) as handle:
+            raw = handle.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InteropError(path, f"CSV files are read up to {max_bytes // 2**20} MiB")
     except FileNotFoundError:
         raise InteropError(path, "no such file") from None
     except IsADirectoryError:

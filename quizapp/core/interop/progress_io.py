@@ -28,6 +28,7 @@ from pydantic import (
     ValidationError,
 )
 
+from quizapp.core.files import open_regular
 from quizapp.core.interop.progress_lines import Header, QuizLine, ReviewLine, iso
 from quizapp.core.rating import Rating
 from quizapp.core.schedule import Stage
@@ -169,7 +170,7 @@ def entries(
     """
     name = str(path)
     try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+        handle = io.TextIOWrapper(open_regular(path), encoding="utf-8")
     except FileNotFoundError:
         problems.append(printable(f"{name}: no such file"))
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from quizapp.core.files import open_regular
 from quizapp.core.interop.errors import InteropError
 from quizapp.core.interop.files import write_file
 
@@ -32,7 +33,8 @@ def _is_quizapps(path: Path) -> bool:
     try:
         if path.stat().st_size > _MAX_BYTES:
             return False
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open_regular(path) as handle:
+            data = json.loads(handle.read(_MAX_BYTES + 1).decode("utf-8"))
     except (OSError, ValueError):
         return False
     return isinstance(data, dict) and data.get("title") == _TITLE
@@ -61,7 +63,7 @@ def place_schema(folder: Path) -> str | None:
 def missing_schema(deck: Path) -> Path | None:
     """The local schema file that the deck's `#:schema` line names, when it is not there."""
     try:
-        with deck.open("rb") as handle:
+        with open_regular(deck) as handle:
             first = handle.readline(1024).decode("utf-8", "replace").strip()
     except OSError:
         return None

@@ -31,6 +31,7 @@ from quizapp.core.deck.loading import (
 )
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.reading import MAX_DECK_BYTES
+from quizapp.core.files import open_regular
 from quizapp.core.judge import deck_words
 from quizapp.core.lint import choices, consistency, figures, giveaways, source, twins
 from quizapp.core.lint.context import Context, places
@@ -126,7 +127,7 @@ def lint_deck(
 def _read_text(path: Path) -> str | None:
     """The deck's text as validation reads it, or None when validation will say why not."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             if os.fstat(handle.fileno()).st_size > MAX_DECK_BYTES:
                 return None
             raw = handle.read(MAX_DECK_BYTES + 1)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizapp.core.files import open_regular
 from quizapp.core.lint.words import keys
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
@@ -100,7 +101,7 @@ def read_source(path: Path | str) -> SourceText:
     """The source text in `path`; SourceError when it cannot be read as UTF-8 text."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_SOURCE_BYTES:
                 raise SourceError(f"{name}: is {size:,} bytes; a source text is at most 16 MiB")

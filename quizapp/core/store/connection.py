@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quizapp.core import locations
+from quizapp.core.files import check_regular, open_regular
 from quizapp.core.schedule import DEFAULT_PARAMETERS, Parameters
 from quizapp.core.store import schema as store_schema
 from quizapp.core.store.schema import schema_version
@@ -63,7 +64,7 @@ def is_storage_error(error: BaseException) -> bool:
 def _looks_like_sqlite(path: Path) -> bool:
     """False for a non-empty file without SQLite's header; True when absent or empty."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             header = handle.read(16)
     except FileNotFoundError:
         return True
@@ -111,6 +112,7 @@ class Connection:
             ) from None
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; quizapp keeps its progress in that file")
+        self._check_regular()
         if not os.access(folder, os.W_OK | os.X_OK) or (
             self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK)
         ):
@@ -126,6 +128,19 @@ class Connection:
                 return self._connect()
             except _Corrupt as again:  # pragma: no cover - a fresh file cannot be corrupt
                 raise StoreError(f"cannot start a fresh database at {self.path}: {again}") from None
+
+    def _check_regular(self) -> None:
+        """The database and its -wal and -shm files, when present, must be regular files:
+        SQLite would wait forever on a named pipe."""
+        for suffix in ("", "-wal", "-shm"):
+            name = self.path.with_name(self.path.name + suffix)
+            try:
+                check_regular(name)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot open {name}: {_reason(error)}; quizapp keeps its progress in a "
+                    "regular file (move it aside, or set QUIZAPP_DATA_DIR to another folder)"
+                ) from None
 
     def _read_only_message(self) -> str:
         return (
