@@ -42,7 +42,7 @@ def _reason(error: BaseException) -> str:
     return str(error)
 
 
-def _aside_name(path: Path, now: datetime) -> Path:
+def aside_name(path: Path, now: datetime) -> Path:
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
     candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
     number = 1
@@ -220,7 +220,7 @@ class Connection:
 
     def _move_aside(self, reason: str) -> None:
         now = datetime.now(timezone.utc)
-        target = _aside_name(self.path, now)
+        target = aside_name(self.path, now)
         try:
             for suffix in ("", "-wal", "-shm"):
                 source = self.path.with_name(self.path.name + suffix)

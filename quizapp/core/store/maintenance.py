@@ -18,18 +18,31 @@ class MaintenanceStore(Connection):
             lambda con: rebuild_all(con, self.path, params=self._parameters, tz=self.tz)
         )
 
+    def _integrity(self) -> list[str]:
+        """SQLite's integrity check, as lines: ["ok"] when all is well. The full check can
+        itself fail on a damaged page (an index's, say): then the quick check, which does
+        not read indexes against their tables, says where; failing that, the error does."""
+        reason = "the integrity check failed"
+        for pragma in ("integrity_check(20)", "quick_check(20)"):
+            try:
+                rows = self._con.execute(f"PRAGMA {pragma}").fetchall()
+            except sqlite3.DatabaseError as error:
+                reason = str(error)
+                continue
+            return [
+                line.strip()
+                for row in rows
+                for line in str(row[0]).splitlines()
+                if line.strip() and not line.startswith("***")
+            ]
+        return [reason]
+
     def check(self, *, integrity: bool = True) -> CheckReport:
         """Check the file's integrity and that card state equals a fold of the log."""
         report = CheckReport()
         with self._lock:
             if integrity:
-                rows = self._read("PRAGMA integrity_check(20)")
-                problems = [
-                    line.strip()
-                    for row in rows
-                    for line in str(row[0]).splitlines()
-                    if line.strip() and not line.startswith("***")
-                ]
+                problems = self._integrity()
                 if problems != ["ok"]:
                     report.integrity = problems
                     return report
