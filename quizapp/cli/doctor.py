@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
 
     path = locations.database_path()
     try:
-        store = Store()
+        # Only checking reads: a read-only data folder (a mounted backup) can be checked.
+        store = Store(read_only=not (args.rebuild or args.repair))
     except StoreError as error:
         return _failed(args, path, str(error))
     problems = 0

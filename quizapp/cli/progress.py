@@ -37,7 +37,7 @@ def run_export(args: argparse.Namespace) -> int:
     from quizapp.core.store import Store, StoreError, now_ms
 
     try:
-        with Store() as store:
+        with Store(read_only=True) as store:
             if store.notice:
                 warn(store.notice)
             if args.file in (None, "-"):

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     for line in skipped:
         warn(line)
     try:
-        with Store() as store:
+        with Store(read_only=True) as store:
             if store.notice:
                 warn(store.notice)
             stats.sync_catalogs(store, decks, loaded)

@@ -82,8 +82,11 @@ class Connection:
         *,
         timeout: float = BUSY_TIMEOUT_S,
         tz: tzinfo | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else locations.database_path()
+        self.read_only = read_only
+        """Read through a read-only connection into a private copy in memory: see `_snapshot`."""
         self.timeout = timeout
         self.tz = tz
         """The time zone study days are counted in (None: the system's)."""
@@ -102,6 +105,11 @@ class Connection:
     # -- opening ---------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        if self.read_only:
+            try:
+                return self._snapshot()
+            except _Corrupt:
+                pass  # opened for writing below: moved aside, and a fresh one started
         folder = self.path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -142,6 +150,40 @@ class Connection:
                     "regular file (move it aside, or set QUIZAPP_DATA_DIR to another folder)"
                 ) from None
 
+    def _snapshot(self) -> sqlite3.Connection:
+        """The database copied into memory through a read-only connection (`mode=ro`, or
+        `immutable=1` where SQLite cannot even make its shared-memory file): commands that
+        only read never write to the data folder, so they work on a read-only folder (a
+        mounted backup) or a full disk, and what they do write (a deck's card list, an older
+        file's migration) stays in the copy. An absent file reads as an empty database."""
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder; quizapp keeps its progress in that file")
+        self._check_regular()
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        if self.path.exists():
+            if not _looks_like_sqlite(self.path):
+                raise _Corrupt("it is not a SQLite database")
+            uri = self.path.resolve().as_uri()
+            for flags in ("mode=ro", "mode=ro&immutable=1"):
+                try:
+                    source = sqlite3.connect(f"{uri}?{flags}", uri=True, timeout=self.timeout)
+                    try:
+                        source.backup(memory)
+                    finally:
+                        source.close()
+                    break
+                except sqlite3.OperationalError as error:
+                    failure = str(error)
+                except sqlite3.DatabaseError as error:
+                    raise _Corrupt(str(error)) from None
+            else:
+                raise StoreError(f"cannot read {self.path}: {failure}")
+        version = self._version(memory)
+        memory.execute("PRAGMA foreign_keys = ON")
+        if version < schema_version():
+            self._migrate(memory)
+        return memory
+
     def _read_only_message(self) -> str:
         return (
             f"cannot write to {self.path}: the data folder is read-only. quizapp keeps every "
@@ -173,6 +215,18 @@ class Connection:
 
     def _prepare(self, con: sqlite3.Connection) -> None:
         con.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        version = self._version(con)
+        mode = self._journal_mode_wal(con)
+        if str(mode).lower() != "wal":
+            raise StoreError(f"cannot use write-ahead logging for {self.path} (got {mode})")
+        con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA cache_size = -65536")  # up to 64 MiB of pages, allocated as used
+        con.execute("PRAGMA foreign_keys = ON")
+        if version < schema_version():
+            self._migrate(con)
+
+    def _version(self, con: sqlite3.Connection) -> int:
+        """The file's schema version, once it is known to be quizapp's and not newer."""
         # One statement, one snapshot: another quizapp may be creating the file right now.
         application_id, version, tables = con.execute(
             "SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master) "
@@ -185,14 +239,7 @@ class Connection:
                 f"{self.path} was written by a newer quizapp (schema {version}; this one reads "
                 f"up to {schema_version()}). Update quizapp; the file was left as it is"
             )
-        mode = self._journal_mode_wal(con)
-        if str(mode).lower() != "wal":
-            raise StoreError(f"cannot use write-ahead logging for {self.path} (got {mode})")
-        con.execute("PRAGMA synchronous = FULL")
-        con.execute("PRAGMA cache_size = -65536")  # up to 64 MiB of pages, allocated as used
-        con.execute("PRAGMA foreign_keys = ON")
-        if version < schema_version():
-            self._migrate(con)
+        return int(version)
 
     def _journal_mode_wal(self, con: sqlite3.Connection) -> str:
         """Switch to WAL; a switch needs a moment alone with the file, so wait for it."""
