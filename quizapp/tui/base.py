@@ -118,9 +118,10 @@ class Localised(_Mixin):
     def settings_changed(self, settings: Settings) -> None:
         """New settings in the app (after `lang` has followed them): by default nothing more."""
 
-    def notify_failure(self, key: str, error: Exception) -> None:
+    def notify_failure(self, key: str, error: Exception, *, timeout: float | None = None) -> None:
         """Tell the learner what failed: the phrase `key`, its `{error}` shown as plain text."""
-        self.notify(t(self.lang, key, error=visible(str(error))), severity="error", markup=False)
+        text = t(self.lang, key, error=visible(str(error)))
+        self.notify(text, severity="error", markup=False, timeout=timeout)
 
     def _follow_settings(self, settings: Settings) -> None:
         self.lang = settings.ui_language

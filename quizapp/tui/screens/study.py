@@ -274,12 +274,22 @@ class StudyScreen(LocalisedScreen[None]):
         if self.answered is not None and self.answered.outcome not in (None, "correct"):
             self._grade(Rating.GOOD)
 
+    UNSAVED_SECONDS = 10 * 365 * 86_400.0
+    """"Answer NOT saved" stays (the disk may stay full for long) until an answer is saved."""
+    _unsaved = False
+
     def _grade(self, rating: Rating) -> None:
         try:
             self.session.grade(rating)
         except StoreError as error:
-            self.notify_failure("study.saved_error", error)
+            if self._unsaved:
+                self.app.clear_notifications()  # tried again: one message, the latest
+            self.notify_failure("study.saved_error", error, timeout=self.UNSAVED_SECONDS)
+            self._unsaved = True
             return
+        if self._unsaved:
+            self._unsaved = False
+            self.app.clear_notifications()
         self.done_count += 1
         self._next()
 
