@@ -26,6 +26,11 @@ from quizapp.core.schedule.state import CardState, Stage
 _NONE, _NEW, _LEARNING, _REVIEW = range(4)
 
 
+class Keyed(Protocol):
+    @property
+    def key(self) -> Key: ...
+
+
 class TallySource(StudiedCards, Protocol):
     """What the tally reads from the store."""
 
@@ -63,8 +68,9 @@ def bucket(key: Key, state: CardState | None, held: frozenset[str], now: int, en
 class TodayTally:
     """The counts of one deck's study day, for one session.
 
-    `keys_of` gives the prompts' keys of a card (its siblings). Call `start` when a study day
-    begins, and wrap every change to the deck's cards in `changing`.
+    `prompts_of` gives the prompts (anything with a `key`) of a card: it and its siblings.
+    Call `start` when a study day begins (a practice session never does: it changes no
+    count), and wrap every change to the deck's cards in `changing`.
     """
 
     def __init__(
@@ -72,12 +78,12 @@ class TodayTally:
         source: TallySource,
         deck_id: str,
         limits: Limits,
-        keys_of: Callable[[str], Iterable[Key]],
+        prompts_of: Callable[[str], Iterable[Keyed]],
     ) -> None:
         self.source = source
         self.deck_id = deck_id
         self.limits = limits
-        self.keys_of = keys_of
+        self.prompts_of = prompts_of
         self._day: Day | None = None
         self._counted = False
         self._done = [0, 0]
@@ -131,7 +137,7 @@ class TodayTally:
             yield
             return
         end = self._day.end
-        keys = [key for card_id in dict.fromkeys(card_ids) for key in self.keys_of(card_id)]
+        keys = [p.key for card_id in dict.fromkeys(card_ids) for p in self.prompts_of(card_id)]
         before = [bucket(k, self.source.state(k), self._held, now, end) for k in keys]
         try:
             yield

@@ -113,13 +113,7 @@ class Session:
         self._history = History()
         self._day: Day | None = None
         self._queue = StudyQueue(store, deck.id, limits(self.settings), self.prompts.__contains__)
-        self._tally = TodayTally(
-            store,
-            deck.id,
-            limits(self.settings),
-            lambda card: [p.key for p in self.prompts_of(card)],
-        )
-        """Today's counts, kept up to date by each answer (not counted again after each)."""
+        self._tally = TodayTally(store, deck.id, limits(self.settings), self.prompts.of_card)
         self._hint: tuple[Key, CardState] | None = None
         """The state of the key just picked, read while picking it (saves a second read)."""
         wanted = set(cards) if cards is not None else None
@@ -286,8 +280,7 @@ class Session:
         now = self.now()
         content = self._hash(turn.prompt)
         review = rows.answer_row(turn, answered, rating, now, self.mode, self.settings, content)
-        studied = turn.stage if self.mode == Mode.STUDY else None
-        with self._tally.changing([turn.key[1]], now, answered=studied):
+        with self._tally.changing([turn.key[1]], now, answered=turn.stage):
             state = self.store.record(review)
         self._history.add(Action([review.id], turn, "answer", turn.stage, [turn.key]))
         if self.mode == Mode.STUDY:
@@ -316,7 +309,7 @@ class Session:
         action = self._history.last
         if action is None:
             return None
-        undone = action.prior if action.kind == "answer" and self.mode == Mode.STUDY else None
+        undone = action.prior if action.kind == "answer" else None
         with self._tally.changing((k[1] for k in action.keys), self.now(), undone=undone):
             self.store.undo(action.review_ids)  # a StoreError leaves the action to undo later
         self._history.drop_last()
