@@ -1,17 +1,22 @@
-"""How fast is one answer, and how long does a rebuild take?
+"""How fast is one answer, beside Anki's, and how long does a rebuild take?
 
-Builds synthetic decks of 1,000 and 100,000 question cards, a review log of 10 reviews per
-card (1,000,000 rows for the large deck), then measures:
+Builds synthetic decks of 1,000 and 100,000 question cards (or `--sizes`), a review log of 10
+reviews per card (1,000,000 rows for the large deck), then measures:
 
-* the round trip of one answer: `next()` (pick the prompt), `answer()` (judge the typed text),
-  `grade()` (schedule it and commit it durably: WAL, synchronous=FULL);
-* rebuilding all card state from the log;
-* opening a session and the day's counts.
+* the round trip of one answer: `next()` (pick the prompt), `answer()` (judge the typed text
+  with the deck's judge), `grade()` (schedule it and commit it durably: WAL,
+  synchronous=FULL); and, on its own, the counts of what is left today that the study screen
+  shows after each answer;
+* when Anki's backend (`anki`) is installed, the same in Anki, in the same run and the same
+  rounds: `getCard()` + `answerCard()` on a collection of as many review cards, FSRS on, and
+  `counts()` (see `anki_side`);
+* rebuilding all card state from the log; opening a session and the day's counts.
 
-Run: `.venv/bin/python benchmarks/bench_store.py` (about a minute and a half, 300 MB of
-temporary disk; `--small` for a quick run with 10x fewer cards). Answers are timed on the two
-decks in turn, so both see the same machine; other processes on a shared machine inflate the
-figures, which is why the best of several rounds is printed beside the overall median.
+Run: `.venv/bin/python benchmarks/bench_store.py` (about two minutes, 400 MB of temporary
+disk; `--small` for a quick run with 10x fewer cards, `--no-anki` for quizapp's side only).
+Answers are timed on each deck in turn, quizapp then Anki, so all see the same machine; other
+processes on a shared machine inflate the figures, which is why the best of several rounds is
+printed beside the overall median.
 """
 
 from __future__ import annotations
@@ -25,12 +30,12 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
+import anki_side
+from anki_side import ANKI_LIMIT
+
 from quizapp.core.deck.model import Deck
-from quizapp.core.deck.prompts import Prompt
-from quizapp.core.rating import Rating
 from quizapp.core.schedule import DAY_MS, MINUTE_MS, Limits, counts_today, study_day, to_ms
 from quizapp.core.settings import Settings
 from quizapp.core.store import Review, Store
@@ -90,21 +95,6 @@ def synthetic_log(deck_id: str, cards: int, now: int, seed: int = 7) -> Iterator
             at += GAPS_MS[min(n, len(GAPS_MS) - 1)] + rng.randrange(0, 3 * DAY_MS)
 
 
-def exact_judge(prompt: Prompt, typed: str) -> Any:
-    correct = typed in prompt.expected
-    return SimpleNamespace(
-        outcome="correct" if correct else "wrong", rating=Rating.GOOD if correct else Rating.AGAIN
-    )
-
-
-def find_judge() -> tuple[Callable[[Prompt, str], Any], str]:
-    try:
-        from quizapp.core.judge import judge_prompt  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return exact_judge, "exact-match stand-in (quizapp.core.judge not present)"
-    return (lambda prompt, typed: judge_prompt(prompt, typed)), "quizapp.core.judge"
-
-
 def measure(label: str, work: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     result = work()
@@ -124,9 +114,7 @@ def prepare(cards: int, folder: Path) -> dict[str, Any]:
         lambda: store.merge(synthetic_log(deck.id, cards, now)),
     )
     rebuild, keys = measure("rebuild state from the log", store.rebuild)
-    open_s, _ = measure(
-        "open a session", lambda: Session.open(deck, store, Settings(), judge=exact_judge)
-    )
+    open_s, _ = measure("open a session", lambda: Session.open(deck, store, Settings()))
     moment = to_ms(datetime.now(timezone.utc))
     day = study_day(moment)
     counts_start = time.perf_counter()
@@ -146,86 +134,138 @@ def prepare(cards: int, folder: Path) -> dict[str, Any]:
     }
 
 
-def round_trips(benches: list[dict[str, Any]], answers: int, judge: Any, rounds: int) -> None:
-    """Answer on each deck in turn, so that both see the same machine (other load, disk),
-    in `rounds` rounds: the best round's median shows the cost with the least interference."""
-    settings = Settings(new_per_day=9999, reviews_per_day=99999)
-    sessions = [Session.open(b["deck"], b["store"], settings, judge=judge) for b in benches]
-    times: list[list[list[float]]] = [[[] for _ in range(rounds)] for _ in benches]
+def _summary(measured: list[list[float]]) -> dict[str, float]:
+    everything = sorted(t for round_times in measured for t in round_times)
+    if not everything:
+        return {"answers": 0, "median": float("nan"), "p90": float("nan"), "best": float("nan")}
+    return {
+        "answers": len(everything),
+        "median": statistics.median(everything),
+        "p90": everything[int(len(everything) * 0.9)],
+        "best": min(statistics.median(r) for r in measured if r),
+    }
+
+
+def round_trips(
+    benches: list[dict[str, Any]], answers: int, rounds: int, ankis: list[Any] | None
+) -> None:
+    """Answer on each deck in turn, quizapp then Anki, so that all see the same machine
+    (other load, disk), in `rounds` rounds: the best round's median shows the cost with the
+    least interference. The counts of what is left today (shown after every answer, by both
+    apps) are timed on their own."""
+    settings = Settings(new_per_day=ANKI_LIMIT, reviews_per_day=ANKI_LIMIT)
+    sessions = [Session.open(b["deck"], b["store"], settings) for b in benches]
+    sides = ["quizapp", "anki"] if ankis else ["quizapp"]
+    times = {
+        (side, what): [[[] for _ in range(rounds)] for _ in benches]
+        for side in sides
+        for what in ("answer", "counts")
+    }
     rng = random.Random(3)
     per_round = max(1, answers // rounds)
     for round_number in range(rounds):
         for _ in range(per_round):
             for index, session in enumerate(sessions):
+                correct = rng.random() < 0.85
                 start = time.perf_counter()
                 turn = session.next()
-                if turn is None:
-                    continue
-                typed = turn.prompt.expected[0] if rng.random() < 0.85 else "non lo so"
-                session.answer(typed)
-                session.grade()
-                times[index][round_number].append((time.perf_counter() - start) * 1000)
-    for bench, measured in zip(benches, times, strict=True):
-        everything = sorted(t for round_times in measured for t in round_times)
-        bench["answers"] = len(everything)
-        bench["median"] = statistics.median(everything)
-        bench["p90"] = everything[int(len(everything) * 0.9)]
-        bench["best"] = min(statistics.median(r) for r in measured if r)
-        print(
-            f"  {bench['cards']:,} cards: {len(everything)} answers, median "
-            f"{bench['median']:.3f} ms, p90 {bench['p90']:.3f} ms, "
-            f"best round median {bench['best']:.3f} ms",
-            flush=True,
+                if turn is not None:
+                    session.answer(turn.prompt.expected[0] if correct else "non lo so")
+                    session.grade()
+                    middle = time.perf_counter()
+                    session.counts()
+                    end = time.perf_counter()
+                    times["quizapp", "answer"][index][round_number].append((middle - start) * 1e3)
+                    times["quizapp", "counts"][index][round_number].append((end - middle) * 1e3)
+                if ankis:
+                    start = time.perf_counter()
+                    if ankis[index].answer(correct):
+                        middle = time.perf_counter()
+                        ankis[index].counts()
+                        end = time.perf_counter()
+                        times["anki", "answer"][index][round_number].append((middle - start) * 1e3)
+                        times["anki", "counts"][index][round_number].append((end - middle) * 1e3)
+    for index, bench in enumerate(benches):
+        for side in sides:
+            found = _summary(times[side, "answer"][index])
+            bench[side] = found
+            bench[side]["counts"] = _summary(times[side, "counts"][index])["median"]
+            print(
+                f"  {side:>7} {bench['cards']:>7,} cards: {found['answers']:.0f} answers, "
+                f"median {found['median']:.3f} ms, p90 {found['p90']:.3f} ms, best round "
+                f"median {found['best']:.3f} ms; counts {bench[side]['counts']:.3f} ms",
+                flush=True,
+            )
+
+
+def report(results: list[dict[str, Any]], with_anki: bool, command: str) -> None:
+    print()
+    print(f"command: {command}")
+    print(f"judge: the deck's own (quizapp.core.judge); Python {sys.version.split()[0]}")
+    anki_head = f" {'Anki median':>12} {'Anki best':>10} {'Anki counts':>12}" if with_anki else ""
+    print(
+        f"{'cards':>9} {'answers':>8} {'median':>9} {'best round':>11} {'p90':>9} "
+        f"{'counts':>9}{anki_head} {'rebuild':>8} {'check':>7}"
+    )
+    for row in results:
+        ours = row["quizapp"]
+        anki = row.get("anki")
+        anki_cells = (
+            f" {anki['median']:>9.3f} ms {anki['best']:>7.3f} ms {anki['counts']:>9.3f} ms"
+            if anki
+            else ""
         )
+        print(
+            f"{row['cards']:>9,} {ours['answers']:>8.0f} {ours['median']:>6.3f} ms "
+            f"{ours['best']:>8.3f} ms {ours['p90']:>6.3f} ms {ours['counts']:>6.3f} ms"
+            f"{anki_cells} {row['rebuild']:>6.2f} s {row['check']:>5.2f} s"
+        )
+    small, large = results[0], results[-1]
+    medians = [row["quizapp"]["median"] for row in results]
+    growth = max(medians) / min(medians)
+    print(
+        f"\nquizapp: slowest median / fastest median over {small['cards']:,} to "
+        f"{large['cards']:,} cards: {growth:.2f}x (target <= 1.2x: "
+        f"{'met' if growth <= 1.2 else 'NOT met'})"
+    )
+    if with_anki:
+        ours, anki = large["quizapp"]["median"], large["anki"]["median"]
+        print(
+            f"at {large['cards']:,} cards quizapp {ours:.3f} ms, Anki {anki:.3f} ms "
+            f"({ours / anki:.2f}x; target <= Anki's: {'met' if ours <= anki else 'NOT met'})"
+        )
+    verdict = "met" if large["rebuild"] < 30 else "NOT met"
+    print(f"target rebuild of {large['reviews']:,} reviews < 30 s: {verdict}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", action="store_true", help="10x fewer cards and reviews")
+    parser.add_argument("--small", action="store_true", help="decks of 100 and 10,000 cards")
+    parser.add_argument("--sizes", type=int, nargs="+", help="deck sizes (default 1,000 100,000)")
     parser.add_argument("--answers", type=int, default=800, help="answers to time per deck")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of answers")
+    parser.add_argument("--no-anki", action="store_true", help="leave Anki's side out")
     parser.add_argument("--dir", type=Path, help="where to put the databases (default: temp)")
     args = parser.parse_args()
-    judge, judge_name = find_judge()
-    sizes = (100, 10_000) if args.small else (1_000, 100_000)
+    sizes = args.sizes or ((100, 10_000) if args.small else (1_000, 100_000))
+    with_anki = not args.no_anki and anki_side.available()
+    if not with_anki and not args.no_anki:
+        print("Anki's backend (`anki`) is not installed: quizapp's side only", flush=True)
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         results = [prepare(size, Path(folder)) for size in sizes]
+        ankis = [anki_side.AnkiDeck(size, Path(folder)) for size in sizes] if with_anki else None
         print("round trip of one answer (next, judge, schedule, durable commit)", flush=True)
-        round_trips(results, args.answers, judge, args.rounds)
+        round_trips(results, args.answers, args.rounds, ankis)
         for row in results:
-            row["check"], report = measure(
+            row["check"], found = measure(
                 f"check {row['cards']:,} cards against the log",
                 lambda row=row: row["store"].check(integrity=False),
             )
-            assert report.ok, "state differs from a rebuild"
+            assert found.ok, "state differs from a rebuild"
             row["store"].close()
-    small, large = results
-    print()
-    print(f"judge: {judge_name}; Python {sys.version.split()[0]}")
-    print(
-        f"{'cards':>9} {'reviews':>10} {'answer median':>14} {'best round':>11} {'p90':>9} "
-        f"{'rebuild':>9} {'open':>7} {'counts':>9} {'check':>7}"
-    )
-    for row in results:
-        print(
-            f"{row['cards']:>9,} {row['reviews']:>10,} {row['median']:>11.3f} ms "
-            f"{row['best']:>8.3f} ms {row['p90']:>6.3f} ms {row['rebuild']:>7.2f} s "
-            f"{row['open']:>5.2f} s {row['counts']:>6.2f} ms {row['check']:>5.2f} s"
-        )
-    ratio = large["median"] / small["median"]
-    best_ratio = large["best"] / small["best"]
-    print(
-        f"\nmedian answer at {large['cards']:,} cards / at {small['cards']:,} cards: "
-        f"{ratio:.2f}x (best rounds: {best_ratio:.2f}x)"
-    )
-    for label, value, scale in (
-        ("all answers", large["median"], ratio),
-        ("best round", large["best"], best_ratio),
-    ):
-        met = "met" if value < 0.5 and scale <= 1.2 else "NOT met"
-        print(f"target answer < 0.5 ms and <= 1.2x ({label}): {met}")
-    verdict = "met" if large["rebuild"] < 30 else "NOT met"
-    print(f"target rebuild of {large['reviews']:,} reviews < 30 s: {verdict}")
+        for anki in ankis or []:
+            anki.close()
+    report(results, with_anki, "python benchmarks/bench_store.py " + " ".join(sys.argv[1:]))
     return 0
 
 

@@ -30,6 +30,12 @@ _DUE_REVIEW = (
     f"AND s.buried_until <= :now AND {_IN_CATALOG} AND {_NOT_HELD}"
 )
 """Reviews due before :end, neither suspended nor buried, of cards not held back."""
+_FRESH = (
+    "c.deck_id = :deck AND c.fresh = 1 AND c.card_id NOT IN (SELECT value FROM json_each(:held)) "
+    "AND NOT EXISTS (SELECT 1 FROM card_state o WHERE o.deck_id = c.deck_id "
+    "AND o.card_id = c.card_id AND o.direction = c.direction AND o.buried_until > :now)"
+)
+"""Catalog keys never studied, not buried, of cards not held back."""
 
 
 def _held(cards: Collection[str]) -> str:
@@ -92,7 +98,7 @@ class QueueStore(Connection):
     def count_due_reviews(
         self, deck_id: str, now: int, end: int, held: Collection[str], limit: int
     ) -> int:
-        """How many reviews `review_queue` would give, counting up to `limit`."""
+        """How many reviews `review_queue` would give, counting up to `limit` (-1: all)."""
         rows = self._read(
             f"SELECT count(*) FROM (SELECT 1 FROM card_state s WHERE {_DUE_REVIEW} LIMIT :limit)",
             {"deck": deck_id, "end": end, "now": now, "held": _held(held), "limit": limit},
@@ -111,15 +117,19 @@ class QueueStore(Connection):
         """The next keys never studied, in deck order, skipping buried ones and those of
         `held` cards."""
         rows = self._read(
-            "SELECT c.card_id, c.direction FROM catalog c "
-            "WHERE c.deck_id = :deck AND c.fresh = 1 "
-            "AND c.card_id NOT IN (SELECT value FROM json_each(:held)) "
-            "AND NOT EXISTS (SELECT 1 FROM card_state o WHERE o.deck_id = c.deck_id "
-            "AND o.card_id = c.card_id AND o.direction = c.direction AND o.buried_until > :now) "
+            f"SELECT c.card_id, c.direction FROM catalog c WHERE {_FRESH} "
             "ORDER BY c.position LIMIT :limit",
             {"deck": deck_id, "now": now, "held": _held(held), "limit": limit},
         )
         return [(deck_id, row[0], row[1]) for row in rows]
+
+    def count_new(self, deck_id: str, now: int, held: Collection[str]) -> int:
+        """How many keys `next_new` would give without a limit."""
+        rows = self._read(
+            f"SELECT count(*) FROM catalog c WHERE {_FRESH}",
+            {"deck": deck_id, "now": now, "held": _held(held)},
+        )
+        return int(rows[0][0])
 
     def done_today(self, deck_id: str, day: Day) -> tuple[int, int]:
         """(new cards introduced, reviews answered) in this deck's study answers of `day`."""

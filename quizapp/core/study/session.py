@@ -29,12 +29,12 @@ from quizapp.core.schedule import (
     Mode,
     Stage,
     StudyQueue,
-    counts_today,
     next_due,
     preview,
     study_day,
     to_ms,
 )
+from quizapp.core.schedule.tally import TodayTally
 from quizapp.core.settings import Settings
 from quizapp.core.store import Key, Store, new_id
 from quizapp.core.study import answering, rows
@@ -113,6 +113,7 @@ class Session:
         self._history = History()
         self._day: Day | None = None
         self._queue = StudyQueue(store, deck.id, limits(self.settings), self.prompts.__contains__)
+        self._tally = TodayTally(store, deck.id, limits(self.settings), self.prompts.of_card)
         self._hint: tuple[Key, CardState] | None = None
         """The state of the key just picked, read while picking it (saves a second read)."""
         wanted = set(cards) if cards is not None else None
@@ -161,6 +162,7 @@ class Session:
             self._day = study_day(now, self.settings.day_start_hour, self._tz)
             if self.mode == Mode.STUDY:
                 self._queue.start(now, self._day)
+                self._tally.start(self._day)
         return self._day
 
     # -- choosing the next prompt ----------------------------------------------------------
@@ -278,7 +280,8 @@ class Session:
         now = self.now()
         content = self._hash(turn.prompt)
         review = rows.answer_row(turn, answered, rating, now, self.mode, self.settings, content)
-        state = self.store.record(review)
+        with self._tally.changing([turn.key[1]], now, answered=turn.stage):
+            state = self.store.record(review)
         self._history.add(Action([review.id], turn, "answer", turn.stage, [turn.key]))
         if self.mode == Mode.STUDY:
             self._queue.studied(turn.key, turn.stage)
@@ -306,7 +309,9 @@ class Session:
         action = self._history.last
         if action is None:
             return None
-        self.store.undo(action.review_ids)  # a StoreError leaves the action to undo later
+        undone = action.prior if action.kind == "answer" else None
+        with self._tally.changing((k[1] for k in action.keys), self.now(), undone=undone):
+            self.store.undo(action.review_ids)  # a StoreError leaves the action to undo later
         self._history.drop_last()
         if self._turn is not None and self._turn.key != action.turn.key:
             self._queue.front(self._turn.key)
@@ -334,12 +339,13 @@ class Session:
         keys = [p.key for p in self.prompts_of(turn.key[1])]
         ids: list[str] = []
         try:
-            for key in keys:
-                review_id = self._ids(now)
-                self.store.record(
-                    rows.action_row(review_id, key, now, Mode(kind), self.settings, until)
-                )
-                ids.append(review_id)
+            with self._tally.changing([turn.key[1]], now):
+                for key in keys:
+                    review_id = self._ids(now)
+                    self.store.record(
+                        rows.action_row(review_id, key, now, Mode(kind), self.settings, until)
+                    )
+                    ids.append(review_id)
         except BaseException:
             if ids:  # some directions were saved before the failure: undo can take them back
                 self._history.add(Action(ids, turn, kind, turn.stage, keys[: len(ids)]))
@@ -353,14 +359,15 @@ class Session:
         """Bring back a suspended card (not undoable: it is its own undo)."""
         now = self.now()
         changed = []
-        for prompt in self.prompts_of(card_id):
-            state = self.store.state(prompt.key)
-            if state is not None and state.suspended:
-                review_id = self._ids(now)
-                self.store.record(
-                    rows.action_row(review_id, prompt.key, now, Mode.UNSUSPEND, self.settings)
-                )
-                changed.append(prompt.key)
+        with self._tally.changing([card_id], now):
+            for prompt in self.prompts_of(card_id):
+                state = self.store.state(prompt.key)
+                if state is not None and state.suspended:
+                    review_id = self._ids(now)
+                    self.store.record(
+                        rows.action_row(review_id, prompt.key, now, Mode.UNSUSPEND, self.settings)
+                    )
+                    changed.append(prompt.key)
         return changed
 
     # -- counts ----------------------------------------------------------------------------
@@ -369,8 +376,8 @@ class Session:
         """New, learning and review cards left today (practice: cards left in the round)."""
         if self.mode == Mode.PRACTICE:
             return Counts(0, 0, len(self._practice) + (1 if self._turn else 0))
-        day = self.day()
-        return counts_today(self.store, self.deck.id, self.now(), day, limits(self.settings))
+        self.day()
+        return self._tally.counts(self.now())
 
     def next_due(self) -> int | None:
         """When this deck next has a card to study (ms), for "come back at"; None if never
