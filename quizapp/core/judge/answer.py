@@ -17,10 +17,20 @@ from quizapp.core.judge.reasons import reason
 from quizapp.core.judge.verdict import Verdict, suggest_rating
 
 _NOTHING: frozenset[str] = frozenset()
+_CURRENCY = {"it": "la valuta", "en": "the currency"}
+_UNIT = {"it": "l'unità", "en": "the unit"}
 
 
 def _readings(amount: Any) -> dict[str, str]:
     return {"it": amount.reading("it"), "en": amount.reading("en")}
+
+
+def _as_written(text: str, readings: dict[str, str]) -> dict[str, str]:
+    """The expected figure as the deck writes it, with its reading when that says more."""
+    return {
+        lang: text if reading.replace(" ", "") == text.replace(" ", "") else f"{text} ({reading})"
+        for lang, reading in readings.items()
+    }
 
 
 def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
@@ -31,7 +41,9 @@ def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
         got, want = match.amounts
         fields["typed_reading"] = _readings(got)
         fields["expected_reading"] = _readings(want)
+        fields["expected_shown"] = _as_written(match.form.text, fields["expected_reading"])
         readings = (got.reading(lang), want.reading(lang))
+        fields["unit"] = _CURRENCY if "%" not in (got.unit, want.unit) else _UNIT
     recalled = match.outcome in (CORRECT, ALMOST)
     score = (1, 1) if recalled else (0, 1)
     return Verdict(

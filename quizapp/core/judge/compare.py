@@ -299,6 +299,13 @@ def _same_range(typed: str, expected: str) -> bool:
     return all(parse_digits(a) == parse_digits(b) for a, b in zip(got, want, strict=True))
 
 
+def _nearness(typed: Form, form: Form) -> float:
+    """Between equally good readings of a figure, the form spelled most like the answer: the
+    most of its words ("sei milioni" -> sei milioni di dollari), then the fewest edits."""
+    missing = sum(1 for word in typed.words if word not in form.words) / (len(typed.words) or 1)
+    return (missing + OSA.normalized_distance(typed.norm, form.norm) / 10) / 100
+
+
 def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Match:
     """The best match of the typed answer over every accepted form."""
     typed = answer.form
@@ -313,7 +320,7 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
             amounts = answer.amounts
             if amounts is not None:
                 # Between equally good readings, show the form spelled most like the answer.
-                nearness = OSA.normalized_distance(typed.norm, form.norm) / 100
+                nearness = _nearness(typed, form)
                 match = compare_amounts(
                     amounts, expected_amounts, form, rules.lang, nearness, card_units(tuple(forms))
                 )

@@ -25,7 +25,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Correct; with its article: {expected}.",
     ),
     "article_extra": ("Giusto (l'articolo non serve).", "Correct (no article needed)."),
-    "amount": ("Giusto: {expected_reading}.", "Correct: {expected_reading}."),
+    "amount": ("Giusto: {expected}.", "Correct: {expected}."),
     "accents": (
         "Quasi: attenzione agli accenti ({expected}, non {typed}).",
         "Almost: watch the accents ({expected}, not {typed}).",
@@ -66,12 +66,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "decade": ("Giusto: {expected}.", "Correct: {expected}."),
     "range": ("Giusto: {expected}.", "Correct: {expected}."),
     "currency_missing": (
-        "Quasi: manca la valuta ({expected_reading}).",
-        "Almost: the currency is missing ({expected_reading}).",
+        "Quasi: manca la valuta ({expected}).",
+        "Almost: the currency is missing ({expected}).",
     ),
     "percent_missing": (
-        "Quasi: manca «%» ({expected_reading}).",
-        "Almost: the “%” is missing ({expected_reading}).",
+        "Quasi: manca «%» ({expected}).",
+        "Almost: the “%” is missing ({expected}).",
     ),
     "empty": ("Nessuna risposta.", "No answer."),
     "wrong": ("Sbagliato: la risposta è {expected}.", "Wrong: the answer is {expected}."),
@@ -100,12 +100,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Wrong: “{typed}” is a known wrong answer; the answer is {expected}.",
     ),
     "amount_wrong": (
-        "Sbagliato: hai scritto {typed_reading}, la risposta è {expected_reading}.",
-        "Wrong: you wrote {typed_reading}, expected {expected_reading}.",
+        "Sbagliato: hai scritto {typed_reading}, la risposta è {expected_shown}.",
+        "Wrong: you wrote {typed_reading}, expected {expected_shown}.",
     ),
     "unit_wrong": (
-        "Sbagliato: hai scritto {typed_reading}, la risposta è {expected_reading}.",
-        "Wrong: you wrote {typed_reading}, expected {expected_reading}.",
+        "Sbagliato: {unit} è sbagliata: la risposta è {expected}, non {typed}.",
+        "Wrong: {unit} is wrong: the answer is {expected}, not {typed}.",
     ),
     # lists
     "list_all": ("Tutti e {n} giusti.", "All {n} right."),

@@ -158,10 +158,23 @@ def other_language(
         return match
     other = best_match(answer, others, rules._replace(lang=ctx.other_lang))
     if other.outcome is CORRECT or (other.outcome is ALMOST and match.outcome is WRONG):
-        first = forms[0]
-        fields = {"expected": first.text, "lang": _LANGUAGE_NAMES[rules.lang]}
-        return Match(ALMOST, "other_language", 0.9, first, fields)
+        shown = _nearest_form(answer.form, forms, rules.lang)
+        fields = {"expected": shown.text, "lang": _LANGUAGE_NAMES[rules.lang]}
+        return Match(ALMOST, "other_language", 0.9, shown, fields)
     return match
+
+
+def _nearest_form(typed: Form, forms: Sequence[Form], lang: str) -> Form:
+    """The accepted form to show beside an answer typed in the other language: as many
+    words as the answer ("January" -> gennaio, "6 startups" -> 6 startup), articles aside;
+    between equals, the card's first."""
+    own = articles(lang)
+
+    def size(form: Form) -> int:
+        return sum(1 for word in form.words if word not in own)
+
+    want = len(typed.words)
+    return min(forms, key=lambda form: abs(size(form) - want))
 
 
 _LANGUAGE_NAMES = {
