@@ -93,7 +93,7 @@ ISSUE = [
     ("hang-seng-gain", "en", "thirty-five percent", "correct"),
     # what an earlier judge still got wrong
     pending("r1-release-month", None, "nel gennaio 2025", RECALLED),
-    pending("sfruttare", "en>it", "sfruttate", "almost"),
+    ("sfruttare", "en>it", "sfruttate", "almost"),
     ("hangzhou-dragons-count", None, "6 startups", RECALLED),
     ("jack-ma", None, "Alibabà", "almost"),
 ]
@@ -121,7 +121,6 @@ def test_another_word_is_named_so() -> None:
     assert "un'altra parola" in verdict.reason["it"]
 
 
-@pytest.mark.xfail(strict=True)
 def test_a_form_of_the_word_is_not_another_word() -> None:
     verdict = judged("sfruttare", "sfruttate", "en>it")
     assert "another word" not in verdict.reason["en"]
@@ -180,13 +179,13 @@ CLASSES = [
     ("scala", "en>it", "il scala", "almost"),
     ("ingegnere", "en>it", "la ingegnere", "almost"),
     ("all-oscuro", "en>it", "alla oscuro", "almost"),
-    pending("sfruttare", "en>it", "sfruttano", "almost"),
-    pending("sfruttare", "en>it", "sfruttato", "almost"),
-    pending("recuperare", "en>it", "recuperato", "almost"),
-    pending("rilanciare", "en>it", "rilanciato", "almost"),
+    ("sfruttare", "en>it", "sfruttano", "almost"),
+    ("sfruttare", "en>it", "sfruttato", "almost"),
+    ("recuperare", "en>it", "recuperato", "almost"),
+    ("rilanciare", "en>it", "rilanciato", "almost"),
     ("rilanciare", "en>it", "rilasciato", "wrong"),
-    pending("sfruttare", "it>en", "exploits", "almost"),
-    pending("sfruttare", "it>en", "harnessed", "almost"),
+    ("sfruttare", "it>en", "exploits", "almost"),
+    ("sfruttare", "it>en", "harnessed", "almost"),
     ("karpathy", None, "Karpaty", "almost"),
     ("karpathy", None, "Andrej", "wrong"),
     ("sam-altman", None, "Sam", "wrong"),

@@ -11,6 +11,7 @@ from quizapp.core.judge import tolerance
 from quizapp.core.judge.compare import TypedAnswer, best_match, expected_forms, reject_words
 from quizapp.core.judge.context import NO_CONTEXT, CardContext
 from quizapp.core.judge.diff import Diff
+from quizapp.core.judge.inflection import word_form
 from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import Form, prepare, prepare_cached
 from quizapp.core.judge.reasons import reason
@@ -139,6 +140,8 @@ def judge_forms(
         match = tolerance.names(answer.form, match, forms, rules, context)
     if match.outcome is CORRECT:
         return match
+    if match.outcome is WRONG:
+        match = word_form(answer.form, match, tuple(forms), rules)
     if context.other:
         match = tolerance.other_language(answer, match, forms, rules, context)
     if match.outcome is WRONG and rules.lang != "en":

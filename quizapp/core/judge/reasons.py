@@ -46,6 +46,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Quasi: «{expected}», non «{typed}» (con l'apostrofo).",
         "Almost: “{expected}”, not “{typed}” (elided).",
     ),
+    "word_form": (
+        "Quasi: «{expected}», non «{typed}» (un'altra forma della parola).",
+        "Almost: “{expected}”, not “{typed}” (another form of the word).",
+    ),
     "surname_only": (
         "Quasi: il nome completo è {expected}.",
         "Almost: the full name is {expected}.",
