@@ -66,7 +66,7 @@ ISSUE = [
     ("azione", "en>it", "la nazione", "wrong"),
     # words around a right answer
     ("liang-wenfeng", None, "era Liang Wenfeng", "correct"),
-    pending("sam-altman", None, "Altman di OpenAI", RECALLED),
+    ("sam-altman", None, "Altman di OpenAI", RECALLED),
     ("r1-matched-model", None, "o1 di OpenAI", "correct"),
     ("hangzhou-dragons-count", None, "6 startup", "correct"),
     ("wechat-users", None, "un miliardo di utenti", "correct"),
@@ -74,8 +74,8 @@ ISSUE = [
     ("liang-wenfeng", None, "Wenfeng Liang", "almost"),
     ("karpathy", None, "Karpathy Andrej", "almost"),
     ("xi-jinping", None, "Jinping Xi", "almost"),
-    pending("xi-jinping", None, "Xi", "almost"),
-    pending("karpathy", None, "Andrej Karpati", "almost"),
+    ("xi-jinping", None, "Xi", "almost"),
+    ("karpathy", None, "Andrej Karpati", "almost"),
     # the other language
     ("r1-release-month", None, "January", "almost"),
     ("kevin-jin-job", None, "economist", "almost"),
@@ -92,7 +92,7 @@ ISSUE = [
     ("hang-seng-gain", "it", "trentacinque per cento", "correct"),
     ("hang-seng-gain", "en", "thirty-five percent", "correct"),
     # what an earlier judge still got wrong
-    pending("r1-release-month", None, "nel gennaio 2025", RECALLED),
+    ("r1-release-month", None, "nel gennaio 2025", RECALLED),
     ("sfruttare", "en>it", "sfruttate", "almost"),
     ("hangzhou-dragons-count", None, "6 startups", RECALLED),
     ("jack-ma", None, "Alibabà", "almost"),
@@ -147,7 +147,6 @@ def test_an_accent_keeps_the_case() -> None:
     assert "Alibaba, non Alibabà" in verdict.reason["it"]
 
 
-@pytest.mark.xfail(strict=True)
 def test_extra_words_are_named() -> None:
     verdict = judged("sam-altman", "Altman di OpenAI")
     assert "di OpenAI" in verdict.reason["en"] and "di OpenAI" in verdict.reason["it"]
@@ -189,11 +188,16 @@ CLASSES = [
     ("karpathy", None, "Karpaty", "almost"),
     ("karpathy", None, "Andrej", "wrong"),
     ("sam-altman", None, "Sam", "wrong"),
-    pending("sam-altman", None, "Sam Altman di OpenAI", RECALLED),
+    ("xi-jinping", None, "Jinping", "wrong"),
+    ("liang-wenfeng", None, "Wenfeng", "wrong"),
+    ("karpathy", None, "Andrey Karpaty", "almost"),
+    ("triolo-capital-markets", None, "Triolo Paul", "almost"),
+    ("triolo-capital-markets", None, "Triolo", "almost"),
+    ("sam-altman", None, "Sam Altman di OpenAI", RECALLED),
     ("jack-ma", None, "Alibaba di Jack Ma", RECALLED),
-    pending("r1-release-month", None, "gennaio 2025", RECALLED),
-    pending("r1-release-month", None, "a gennaio del 2025", RECALLED),
-    pending("r1-release-month", "en", "in January 2025", RECALLED),
+    ("r1-release-month", None, "gennaio 2025", RECALLED),
+    ("r1-release-month", None, "a gennaio del 2025", RECALLED),
+    ("r1-release-month", "en", "in January 2025", RECALLED),
     ("r1-release-month", None, "gennaio o febbraio", "wrong"),
     ("r1-release-month", None, "non gennaio", "wrong"),
     ("february-meeting-month", None, "February", "almost"),

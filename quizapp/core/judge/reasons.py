@@ -54,6 +54,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Quasi: il nome completo è {expected}.",
         "Almost: the full name is {expected}.",
     ),
+    "name_spelling": (
+        "Quasi: il nome si scrive {expected}.",
+        "Almost: the name is spelled {expected}.",
+    ),
     "name_order": (
         "Quasi: nome e cognome vanno nell'ordine {expected}.",
         "Almost: the name goes in the order {expected}.",
@@ -65,6 +69,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "extra_words": (
         "Giusto: {expected} (non serviva «{extra}»).",
         "Correct: {expected} (no need for “{extra}”).",
+    ),
+    "extra_unasked": (
+        "Quasi: {expected}; la carta non chiede «{extra}».",
+        "Almost: {expected}; the card does not ask for “{extra}”.",
     ),
     "possessive": ("Giusto: {expected}.", "Correct: {expected}."),
     "decade": ("Giusto: {expected}.", "Correct: {expected}."),

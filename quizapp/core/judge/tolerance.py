@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from quizapp.core.judge.compare import (
@@ -26,7 +27,8 @@ from quizapp.core.judge.compare import (
 from quizapp.core.judge.context import CardContext, looks_like_name
 from quizapp.core.judge.figure_words import FIGURE_WORDS
 from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
-from quizapp.core.judge.normalise import Form, has_digit, prepare
+from quizapp.core.judge.normalise import Form, as_written, has_digit, prepare
+from quizapp.core.judge.people import sounds_alike, surname_of
 from quizapp.core.judge.words import (
     ELIDED,
     NEGATIONS,
@@ -119,14 +121,7 @@ def names(
     if not ctx.people or match.code == "rejected":
         return match
     if len(typed.loose) == 1:
-        word = typed.loose[0]
-        alone = (match.outcome is CORRECT and len(match.form.loose) == 1) or (
-            match.outcome is WRONG and word in ctx.surnames
-        )
-        for form in forms:
-            if alone and word in form.loose and _person(form, ctx, rules.lang):
-                return Match(ALMOST, "surname_only", 0.8, form, {"expected": form.text})
-        return match
+        return _surname_alone(typed.loose[0], match, forms, rules, ctx)
     if match.outcome is CORRECT or len(typed.words) != 2:
         return match
     swapped = prepare(" ".join(reversed(typed.text.split())))
@@ -137,6 +132,34 @@ def names(
             again = compare_text(swapped, form, rules)
             if again.outcome.recalled:
                 return Match(ALMOST, "name_order", 0.8, form, {"expected": form.text})
+    if match.outcome is not WRONG:
+        return match
+    for form in forms:  # "Andrej Karpati": spelled by ear
+        if len(form.loose) == 2 and _person(form, ctx, rules.lang):
+            pairs = zip(typed.loose, form.loose, strict=True)
+            if all(sounds_alike(got, want) for got, want in pairs):
+                return Match(ALMOST, "name_spelling", 0.85, form, {"expected": form.text})
+    return match
+
+
+def _surname_alone(
+    word: str, match: Match, forms: Sequence[Form], rules: Rules, ctx: CardContext
+) -> Match:
+    """ "Xi" for Xi Jinping, "Karpati" for Andrej Karpathy: almost, the full name shown."""
+    if match.outcome is CORRECT and len(match.form.loose) != 1:
+        return match
+    for form in forms:
+        if len(form.loose) != 2 or not _person(form, ctx, rules.lang):
+            continue
+        surname = surname_of(*form.loose)
+        if match.outcome is CORRECT:
+            known = word in form.loose
+        elif match.outcome is WRONG:
+            known = (word in ctx.surnames and word in form.loose) or sounds_alike(word, surname)
+        else:
+            known = False
+        if known:
+            return Match(ALMOST, "surname_only", 0.8, form, {"expected": form.text})
     return match
 
 
@@ -231,6 +254,10 @@ def extra_words(
         words = prepare(token).words
         return bool(words) and all(tolerated(w) and w not in answer_words for w in words)
 
+    def loose(token: str) -> bool:  # a function word, even one of the answer's ("nel")
+        words = prepare(token).words
+        return bool(words) and all(tolerated(w) and w in function for w in words)
+
     # Only words before or after the answer: one inside it is a slip of the answer itself
     # ("6 milioni i dollari").
     start, end = 0, len(tokens)
@@ -258,4 +285,56 @@ def extra_words(
             inner = again(" ".join(tokens[index + 1 :] + tokens[:index]))
             if inner.outcome is CORRECT and inner.key < best.key:
                 best = Match(CORRECT, "possessive", inner.cost + 0.2, inner.form, {})
+    if best.outcome is WRONG:
+        best = _unasked(tokens, typed.text, forms, loose, again, best)
     return best
+
+
+MAX_QUALIFIER = 3
+"""Words of a name after "di"/"of" ("Altman di OpenAI") that may be set aside as not asked."""
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _unasked(
+    tokens: list[str],
+    text: str,
+    forms: Sequence[Form],
+    aside: Callable[[str], bool],
+    again: Callable[[str], Match],
+    best: Match,
+) -> Match:
+    """More than the card asks, around a right answer: a year beside a month ("nel gennaio
+    2025"), a name's company ("Altman di OpenAI"). Almost: the card cannot tell whether it is
+    true, and the remark names it."""
+    years = not any(has_digit(form.norm) for form in forms)
+
+    def unasked(token: str) -> bool:
+        return years and _YEAR.fullmatch(token) is not None
+
+    start, end = 0, len(tokens)
+    shown: list[str] = []
+    for index in range(1, len(tokens)):  # a name's qualifier: "di OpenAI", "of Alibaba"
+        tail = tokens[index + 1 :]
+        if (
+            tokens[index] in POSSESSIVE
+            and 0 < len(tail) <= MAX_QUALIFIER
+            and all(as_written(word, text)[:1].isupper() for word in tail)
+        ):
+            end = index
+            shown.append(written(tokens[index:], text))
+            break
+    while end > start and (unasked(tokens[end - 1]) or aside(tokens[end - 1])):
+        end -= 1
+        if unasked(tokens[end]):
+            shown.insert(0, tokens[end])
+    while start < end and (unasked(tokens[start]) or aside(tokens[start])):
+        if unasked(tokens[start]):
+            shown.insert(0, tokens[start])
+        start += 1
+    if not shown or start >= end:
+        return best
+    inner = again(" ".join(tokens[start:end]))
+    if not inner.outcome.recalled:
+        return best
+    fields = {**inner.fields, "expected": inner.form.text, "extra": _clipped(" … ".join(shown))}
+    return Match(ALMOST, "extra_unasked", inner.cost + 0.3, inner.form, fields)
