@@ -25,10 +25,11 @@ from quizapp.core.judge.normalise import (
     APOSTROPHE_ACCENT,
     Form,
     as_written,
+    has_digit,
     prepare_cached,
     strip_accents,
 )
-from quizapp.core.judge.spans import same_decades, year_range
+from quizapp.core.judge.spans import range_holds_year, same_decades, year_range
 from quizapp.core.judge.typos import joined_typos, word_typos
 from quizapp.core.judge.words import ELIDED, articles
 
@@ -316,7 +317,9 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
     for form in forms:
         expected_amounts = amounts_of(form)
         match: Match | None = None
-        if expected_amounts is not None:
+        if has_digit(typed.norm) and range_holds_year(typed.norm, form.norm):
+            match = Match(ALMOST, "range_for_year", 0.6, form, {"expected": form.text})
+        elif expected_amounts is not None:
             amounts = answer.amounts
             if amounts is not None:
                 # Between equally good readings, show the form spelled most like the answer.

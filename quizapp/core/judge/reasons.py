@@ -76,6 +76,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "possessive": ("Giusto: {expected}.", "Correct: {expected}."),
     "decade": ("Giusto: {expected}.", "Correct: {expected}."),
+    "range_for_year": (
+        "Quasi: la domanda chiede un anno solo: {expected}.",
+        "Almost: the question asks for one year: {expected}.",
+    ),
     "range": ("Giusto: {expected}.", "Correct: {expected}."),
     "currency_missing": (
         "Quasi: manca la valuta ({expected}).",
