@@ -110,6 +110,12 @@ def test_a_reason_names_the_article() -> None:
     assert "l'addestramento" in verdict.reason["it"]
 
 
+def test_an_indefinite_article_agrees_with_the_noun() -> None:
+    verdict = judged("azione", "una azione", "en>it")
+    assert "un'azione" in verdict.reason["en"] and "una azione" in verdict.reason["it"]
+    assert "un divario" in judged("divario", "una divario", "en>it").reason["en"]
+
+
 def test_another_word_is_named_so() -> None:
     verdict = judged("divario", "il diario", "en>it")
     assert "diario" in verdict.reason["en"] and "another word" in verdict.reason["en"]
@@ -170,6 +176,18 @@ CLASSES = [
     ("azione", "en>it", "il azione", "almost"),
     ("azione", "en>it", "i azioni", "almost"),
     ("fondatore", "en>it", "la fondatore", "almost"),
+    ("divario", "en>it", "una divario", "almost"),
+    ("azione", "en>it", "una azione", "almost"),
+    ("azione", "en>it", "un azione", "almost"),
+    ("azione", "en>it", "un'azione", "correct"),
+    ("scala", "en>it", "un scala", "almost"),
+    ("scala", "en>it", "una scala", "correct"),
+    ("semiconduttore", "en>it", "la semiconduttore", "almost"),
+    ("sussidio", "en>it", "lo sussidio", "almost"),
+    ("divario", "it>en", "an gap", "almost"),
+    ("divario", "it>en", "a gap", "correct"),
+    ("kevin-jin-job", "en", "a economist", "almost"),
+    ("kevin-jin-job", "en", "an economist", "correct"),
     ("scala", "en>it", "il scala", "almost"),
     ("ingegnere", "en>it", "la ingegnere", "almost"),
     ("all-oscuro", "en>it", "alla oscuro", "almost"),

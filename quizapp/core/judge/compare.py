@@ -209,6 +209,8 @@ def _article_shown(article: str) -> str:
 def with_article(article: str, words: Sequence[str], text: str) -> str:
     """ "il" + ("addestramento",) -> "il addestramento"; "l" -> "l'addestramento"."""
     body = written(words, text)
+    if article.endswith("'"):
+        return f"{article}{body}"
     shown = as_written(article, text)
     elided = article in ELIDED_FORMS or (article == "un" and "un'" in text.lower())
     return f"{shown}'{body}" if elided else f"{shown} {body}"

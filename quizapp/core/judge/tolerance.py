@@ -34,8 +34,10 @@ from quizapp.core.judge.words import (
     NEGATIONS,
     articles,
     function_words,
+    gender_of,
     is_real_word,
     italian_article_for,
+    italian_article_of_gender,
     starts_with_vowel,
 )
 
@@ -53,8 +55,10 @@ JudgeForms = Callable[[TypedAnswer, Sequence[Form], Sequence[Form], Rules, CardC
 def article_agreement(typed: Form, match: Match, forms: Sequence[Form], rules: Rules) -> Match:
     """A typed article where the matched form has none: right only if it agrees with the
     noun (its sound) and with the article the card gives that noun elsewhere."""
-    if match.code != "article_extra" or rules.lang == "en" or len(typed.words) < 2:
+    if match.code != "article_extra" or len(typed.words) < 2:
         return match
+    if rules.lang == "en":
+        return _a_or_an(typed, match)
     article, body, body_loose = typed.words[0], typed.words[1:], typed.loose[1:]
     wanted: Form | None = None
     for form in forms:
@@ -68,12 +72,34 @@ def article_agreement(typed: Form, match: Match, forms: Sequence[Form], rules: R
     if wanted is not None:
         fields = {"typed": shown_typed, "expected": wanted.text, "article": wanted.words[0]}
         return Match(ALMOST, "article_wrong", 0.7, wanted, fields)
-    right = italian_article_for(article, body[0])
+    gender = gender_of([form.words[0] for form in forms if len(form.words) > 1], body[0])
+    if gender is None:
+        right = italian_article_for(article, body[0])
+    else:
+        elided = re.search(r"\bun['’]", typed.text.lower()) is not None
+        right = italian_article_of_gender(article, body[0], gender, elided)
     if right is None:
         return match
     expected = with_article(right, match.form.words, match.form.text)
     fields = {"typed": shown_typed, "expected": expected, "article": right}
     return Match(ALMOST, "article_wrong", 0.7, match.form, fields)
+
+
+_YOU_SOUND = ("uni", "use", "usu", "uti", "eu", "one", "once")
+
+
+def _a_or_an(typed: Form, match: Match) -> Match:
+    """ "an gap", "a economist": almost, "a gap", "an economist"."""
+    article, noun = typed.words[0], typed.words[1]
+    if article not in ("a", "an") or not noun[:1].isalpha():
+        return match
+    vowel = noun[0] in "aeiou" and not noun.startswith(_YOU_SOUND)
+    if article == ("a" if vowel else "an") and noun[0] != "h":
+        right = "an" if vowel else "a"
+        expected = f"{right} {written(match.form.words, match.form.text)}"
+        fields = {"typed": typed.text, "expected": expected, "article": right}
+        return Match(ALMOST, "article_wrong", 0.7, match.form, fields)
+    return match
 
 
 def elision(answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rules) -> Match:

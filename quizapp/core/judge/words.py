@@ -120,3 +120,45 @@ def italian_article_for(article: str, noun: str) -> str | None:
     if impure:
         return {"il": "lo", "i": "gli", "un": "uno"}.get(article)
     return {"lo": "il", "gli": "i", "uno": "un"}.get(article)
+
+
+MASCULINE = frozenset({"il", "lo", "i", "gli", "un", "uno"})
+FEMININE = frozenset({"la", "le", "una"})
+
+
+def gender_of(articles_seen: list[str], noun: str) -> str | None:
+    """ "m" or "f": from an article the card gives the noun (not "l'", which says nothing),
+    else from its ending ("-o" m, "-a" f, but not "-ista" or "-ma"); None when unknown."""
+    for article in articles_seen:
+        if article in MASCULINE:
+            return "m"
+        if article in FEMININE:
+            return "f"
+    if noun.endswith("o"):
+        return "m"
+    if noun.endswith("a") and not noun.endswith(("ista", "ma")):
+        return "f"
+    return None
+
+
+def italian_article_of_gender(article: str, noun: str, gender: str, elided: bool) -> str | None:
+    """The article `article` should be before `noun` of that gender (the same kind: definite
+    or not, singular or plural): "una" -> "un" before "divario", "una" -> "un'" before
+    "azione"; None when it fits. `elided`: the learner wrote "un'"."""
+    if not noun or not noun[0].isalpha():
+        return None
+    if noun[0] == "i" and len(noun) > 1 and noun[1] in "aeiouàèéìòù":
+        return None  # la iena, lo iato: the sound cannot tell
+    vowel = starts_with_vowel(noun)
+    impure = (noun[0] == "s" and len(noun) > 1 and noun[1] not in VOWELS) or noun.startswith(
+        _S_IMPURA
+    )
+    male = gender == "m"
+    if article in ("un", "uno", "una"):
+        right = ("uno" if impure else "un") if male else ("un'" if vowel else "una")
+    elif article in ("i", "gli", "le"):
+        right = ("gli" if vowel or impure else "i") if male else "le"
+    else:
+        right = "l" if vowel else ("lo" if impure else "il") if male else "la"
+    typed = "un'" if article == "un" and elided else article
+    return None if right == typed else right
