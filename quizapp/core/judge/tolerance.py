@@ -27,7 +27,7 @@ from quizapp.core.judge.compare import (
 from quizapp.core.judge.context import CardContext, looks_like_name
 from quizapp.core.judge.figure_words import FIGURE_WORDS
 from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
-from quizapp.core.judge.normalise import Form, as_written, has_digit, prepare
+from quizapp.core.judge.normalise import Form, as_written, has_digit, prepare, prepare_cached
 from quizapp.core.judge.people import sounds_alike, surname_of
 from quizapp.core.judge.words import (
     ELIDED,
@@ -277,11 +277,11 @@ def extra_words(
     answer_words = {word for form in forms for word in form.words}
 
     def aside(token: str) -> bool:
-        words = prepare(token).words
+        words = prepare_cached(token).words
         return bool(words) and all(tolerated(w) and w not in answer_words for w in words)
 
     def loose(token: str) -> bool:  # a function word, even one of the answer's ("nel")
-        words = prepare(token).words
+        words = prepare_cached(token).words
         return bool(words) and all(tolerated(w) and w in function for w in words)
 
     # Only words before or after the answer: one inside it is a slip of the answer itself
@@ -332,14 +332,18 @@ def _unasked(
     """More than the card asks, around a right answer: a year beside a month ("nel gennaio
     2025"), a name's company ("Altman di OpenAI"). Almost: the card cannot tell whether it is
     true, and the remark names it."""
-    years = not any(has_digit(form.norm) for form in forms)
+    possessive = any(token in POSSESSIVE for token in tokens[1:])
+    years = any(_YEAR.fullmatch(token) for token in tokens)
+    if not (possessive or years):
+        return best  # the common case: nothing the card does not ask
+    years = years and not any(has_digit(form.norm) for form in forms)
 
     def unasked(token: str) -> bool:
         return years and _YEAR.fullmatch(token) is not None
 
     start, end = 0, len(tokens)
     shown: list[str] = []
-    for index in range(1, len(tokens)):  # a name's qualifier: "di OpenAI", "of Alibaba"
+    for index in range(1, len(tokens) if possessive else 0):  # "di OpenAI", "of Alibaba"
         tail = tokens[index + 1 :]
         if (
             tokens[index] in POSSESSIVE
