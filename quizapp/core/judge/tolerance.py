@@ -28,7 +28,7 @@ from quizapp.core.judge.context import CardContext, looks_like_name
 from quizapp.core.judge.figure_words import FIGURE_WORDS
 from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import Form, as_written, has_digit, prepare, prepare_cached
-from quizapp.core.judge.people import sounds_alike, surname_of
+from quizapp.core.judge.people import CHINESE_SURNAMES, sounds_alike, surname_of
 from quizapp.core.judge.words import (
     ELIDED,
     NEGATIONS,
@@ -131,12 +131,16 @@ def elision(answer: TypedAnswer, match: Match, forms: Sequence[Form], rules: Rul
 
 
 def _person(form: Form, context: CardContext, lang: str) -> bool:
-    """One of the deck's people, and not two common words ("Chinese Premier")."""
+    """One of the deck's people, and not two common words ("Chinese Premier"; but "Jack Ma"
+    and "Kevin Jin", whose words are words too, have a Chinese surname)."""
     return (
         len(form.loose) == 2
         and looks_like_name(form.text)
         and " ".join(form.loose) in context.people
-        and not all(is_real_word(word, lang) for word in form.words)
+        and (
+            not CHINESE_SURNAMES.isdisjoint(form.loose)
+            or not all(is_real_word(word, lang) for word in form.words)
+        )
     )
 
 
