@@ -245,3 +245,10 @@ def test_quizapp_judge_takes_a_language_as_direction_on_a_cloze_card() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["card"]["direction"], data["verdict"]) == ("en.1", "correct")
+
+
+def test_an_item_typed_as_itself_is_not_another_item_with_words_set_aside() -> None:
+    reverse = judged("three-waves", "dragoni, tigri, piccoli dragoni")
+    assert reverse.outcome.value == "partial" and reverse.score == (1, 3)
+    assert "missing" not in reverse.reason["en"] and "manca" not in reverse.reason["it"]
+    assert judged("three-waves", "piccoli dragoni, tigri, dragoni").outcome.value == "correct"

@@ -24,7 +24,7 @@ _ENDINGS = {
     ando endo o i a iamo ate ete ite ano ono iscono isco isce avo ava avamo avate avano evo eva
     evano ivo iva ivano ai asti ò ammo aste arono ei esti é emmo este erono ii isti ì immo iste
     irono erò erai erà eremo erete eranno irò irà irai eranno erei erebbe erebbero irei
-    irebbe i ino ano ore ori rice rici zione zioni mente""",
+    irebbe i ino ano""",
     "en": "s es ed d ing e er ers ies ied y ly",
 }
 
