@@ -216,6 +216,7 @@ CLASSES = [
     ("r1-release-month", "en", "in January 2025", RECALLED),
     ("r1-release-month", None, "gennaio o febbraio", "wrong"),
     ("r1-release-month", None, "non gennaio", "wrong"),
+    ("picco", "en>it", "2020 il picco", "wrong"),  # a year only passes beside a month
     ("february-meeting-month", None, "February", "almost"),
     ("wukong-year", None, "2023-2024", "wrong"),  # the card rejects 2023
     ("vc-chart-range", None, "dal 2010 al 2020", "almost"),

@@ -30,6 +30,7 @@ from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import Form, as_written, has_digit, prepare, prepare_cached
 from quizapp.core.judge.people import CHINESE_SURNAMES, sounds_alike, surname_of
 from quizapp.core.judge.words import (
+    DATE_WORDS,
     ELIDED,
     NEGATIONS,
     articles,
@@ -333,13 +334,14 @@ def _unasked(
     again: Callable[[str], Match],
     best: Match,
 ) -> Match:
-    """More than the card asks, around a right answer: a year beside a month ("nel gennaio
-    2025"), a name's company ("Altman di OpenAI"). Almost: the card cannot tell whether it is
-    true, and the remark names it."""
+    """More than the card asks, around a right answer: a year beside a month or a season
+    ("nel gennaio 2025"), a name's company ("Altman di OpenAI"). Almost: the card cannot tell
+    whether it is true, and the remark names it."""
     possessive = any(token in POSSESSIVE for token in tokens[1:])
     years = any(_YEAR.fullmatch(token) for token in tokens)
     if not (possessive or years):
         return best  # the common case: nothing the card does not ask
+    years = years and any(not DATE_WORDS.isdisjoint(form.words) for form in forms)
     years = years and not any(has_digit(form.norm) for form in forms)
 
     def unasked(token: str) -> bool:

@@ -122,6 +122,13 @@ def italian_article_for(article: str, noun: str) -> str | None:
     return {"lo": "il", "gli": "i", "uno": "un"}.get(article)
 
 
+DATE_WORDS = _set(
+    """gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre
+    dicembre primavera estate autunno inverno january february march april may june july
+    august september october november december spring summer autumn fall winter"""
+)
+"""Months and seasons: beside one, a year the card does not ask is a remark, not a fault."""
+
 MASCULINE = frozenset({"il", "lo", "i", "gli", "un", "uno"})
 FEMININE = frozenset({"la", "le", "una"})
 
