@@ -184,6 +184,12 @@ CLASSES = [
     ("scala", "en>it", "una scala", "correct"),
     ("semiconduttore", "en>it", "la semiconduttore", "almost"),
     ("sussidio", "en>it", "lo sussidio", "almost"),
+    ("restrizioni-commerciali", "en>it", "una restrizioni commerciali", "almost"),
+    ("mercati-emergenti", "en>it", "un mercati emergenti", "almost"),
+    ("ia-generativa", "en>it", "una IA generativa", "almost"),
+    ("ia-generativa", "en>it", "un'IA generativa", "correct"),
+    ("imprenditore", "en>it", "una imprenditore", "almost"),
+    ("aforisma", "en>it", "un aforisma", "correct"),  # the card says it is masculine
     ("divario", "it>en", "an gap", "almost"),
     ("divario", "it>en", "a gap", "correct"),
     ("kevin-jin-job", "en", "a economist", "almost"),

@@ -131,7 +131,7 @@ def judge_forms(
     an answer, which `match_answer` sets aside and judges again with this)."""
     match = best_match(answer, forms, rules)
     if match.code == "article_extra":
-        match = tolerance.article_agreement(answer.form, match, forms, rules)
+        match = tolerance.article_agreement(answer.form, match, forms, rules, context.gender)
     if rejected:
         match = _apply_reject(answer, match, rejected, rules)
     if match.code == "rejected":

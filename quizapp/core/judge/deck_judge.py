@@ -290,7 +290,15 @@ def card_context(
         forms = tuple(tuple(item) for item in other_side.item_forms())
         if len(forms) == len(prompt.items):
             other_items = forms
-    return CardContext(extra_ok, other_lang, other, other_items, people, surnames)
+    gender = card_gender(card) if prompt.answer_lang == "it" else None
+    return CardContext(extra_ok, other_lang, other, other_items, people, surnames, gender)
+
+
+def card_gender(card: Any) -> str | None:
+    """A vocab card's gender (the others have none)."""
+    from quizapp.core.deck.cards import VocabCard
+
+    return card.gender if isinstance(card, VocabCard) else None
 
 
 _JUDGES: dict[int, tuple[weakref.ref[Any], DeckJudge]] = {}

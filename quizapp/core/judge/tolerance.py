@@ -53,7 +53,13 @@ JudgeForms = Callable[[TypedAnswer, Sequence[Form], Sequence[Form], Rules, CardC
 # -- articles ----------------------------------------------------------------------------
 
 
-def article_agreement(typed: Form, match: Match, forms: Sequence[Form], rules: Rules) -> Match:
+def article_agreement(
+    typed: Form,
+    match: Match,
+    forms: Sequence[Form],
+    rules: Rules,
+    card_gender: str | None = None,
+) -> Match:
     """A typed article where the matched form has none: right only if it agrees with the
     noun (its sound) and with the article the card gives that noun elsewhere."""
     if match.code != "article_extra" or len(typed.words) < 2:
@@ -73,12 +79,19 @@ def article_agreement(typed: Form, match: Match, forms: Sequence[Form], rules: R
     if wanted is not None:
         fields = {"typed": shown_typed, "expected": wanted.text, "article": wanted.words[0]}
         return Match(ALMOST, "article_wrong", 0.7, wanted, fields)
-    gender = gender_of([form.words[0] for form in forms if len(form.words) > 1], body[0])
+    seen = [form.words[0] for form in forms if len(form.words) > 1]
+    gender = gender_of(seen, body[0], card_gender)
     if gender is None:
         right = italian_article_for(article, body[0])
     else:
-        elided = re.search(r"\bun['’]", typed.text.lower()) is not None
-        right = italian_article_of_gender(article, body[0], gender, elided)
+        right = italian_article_of_gender(
+            article,
+            body[0],
+            gender,
+            elided=re.search(r"\bun['’]", typed.text.lower()) is not None,
+            plural=None if card_gender is None else card_gender.endswith("pl"),
+            vowel=True if any(f.words[1:] == body for f in forms if f.words[0] == "l") else None,
+        )
     if right is None:
         return match
     expected = with_article(right, match.form.words, match.form.text)
