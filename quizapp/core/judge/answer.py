@@ -18,8 +18,8 @@ from quizapp.core.judge.reasons import reason
 from quizapp.core.judge.verdict import Verdict, suggest_rating
 
 _NOTHING: frozenset[str] = frozenset()
-_CURRENCY = {"it": "la valuta", "en": "the currency"}
-_UNIT = {"it": "l'unità", "en": "the unit"}
+_CURRENCY = {"it": "un'altra valuta", "en": "another currency"}
+_UNIT = {"it": "un'altra unità", "en": "another unit"}
 
 
 def _readings(amount: Any) -> dict[str, str]:

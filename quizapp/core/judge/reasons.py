@@ -120,8 +120,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Wrong: you wrote {typed_reading}, expected {expected_shown}.",
     ),
     "unit_wrong": (
-        "Sbagliato: {unit} è sbagliata: la risposta è {expected}, non {typed}.",
-        "Wrong: {unit} is wrong: the answer is {expected}, not {typed}.",
+        "Sbagliato: {unit}; la risposta è {expected}, non {typed}.",
+        "Wrong: {unit}; the answer is {expected}, not {typed}.",
     ),
     # lists
     "list_all": ("Tutti e {n} giusti.", "All {n} right."),
