@@ -226,6 +226,9 @@ CLASSES = [
     ("february-meeting-month", None, "February", "almost"),
     ("wukong-year", None, "2023-2024", "wrong"),  # the card rejects 2023
     ("vc-chart-range", None, "dal 2010 al 2020", "almost"),
+    ("vc-chart-range", None, "tra il 2010 e il 2024", "almost"),
+    ("vc-chart-range", "en", "2010 through 2024", "almost"),
+    ("vc-chart-range", None, "2000-2010", "wrong"),  # the card rejects 2000
     ("crackdown-year", None, "2010-2024", "wrong"),
     ("crackdown-early-2020s", None, "inizio anni '20", "correct"),
     ("crackdown-early-2020s", None, "primi anni '10", "wrong"),

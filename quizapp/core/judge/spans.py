@@ -106,7 +106,8 @@ _YEAR = r"(\d{1,4}(?:[.,]\d+)?)"
 _RANGE = re.compile(
     r"^(?:(?:dal|dall|da|from|tra|fra|between)\s+(?:il\s+|l'\s*)?)?"
     + _YEAR
-    + r"\s*(?:-|/|\s(?:al|all|a|to|until|till|e|and|fino al)\s+(?:il\s+|l'\s*)?)\s*"
+    + r"\s*(?:-|/|\s(?:al|all|a|to|until|till|through|thru|e|and|fino al|fino a)"
+    + r"\s+(?:il\s+|l'\s*)?)\s*"
     + _YEAR
     + r"$"
 )
