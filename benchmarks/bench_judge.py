@@ -225,7 +225,31 @@ def main() -> int:
             f"word list {lang}: {size:,} words ({stored / 1024:,.0f} KiB stored), read in "
             f"{min(loads) * 1e3:.1f} ms (once, when the judge first asks whether a word is real)"
         )
+    print(f"first judgment in a fresh process: {first_judgment_ms():.0f} ms (import, word lists)")
     return 0
+
+
+FIRST = """
+import time
+start = time.perf_counter()
+from quizapp.core.judge import judge
+judge("il diario", ["(il) divario"], "it")
+print((time.perf_counter() - start) * 1e3)
+"""
+
+
+def first_judgment_ms(runs: int = 3) -> float:
+    """What the first typed answer of a session costs: importing the judge, reading a word
+    list, judging (the best of a few fresh processes)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    times = [
+        float(subprocess.run([sys.executable, "-c", FIRST], capture_output=True, text=True,
+                             check=True, cwd=root).stdout)
+        for _ in range(runs)
+    ]  # fmt: skip
+    return min(times)
 
 
 if __name__ == "__main__":
