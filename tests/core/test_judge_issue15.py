@@ -223,6 +223,13 @@ CLASSES = [
     ("r1-release-month", None, "gennaio o febbraio", "wrong"),
     ("r1-release-month", None, "non gennaio", "wrong"),
     ("picco", "en>it", "2020 il picco", "wrong"),  # a year only passes beside a month
+    ("wechat-users", None, "un miliardo di persone", "almost"),  # what a bare figure counts
+    ("wechat-users", "en", "a billion people", "almost"),
+    ("hangzhou-dragons-count", None, "6 aziende", "almost"),
+    ("hangzhou-dragons-count", None, "5 aziende", "wrong"),
+    ("ai-tigers-count", "en", "4 or 5", "wrong"),
+    ("ai-tigers-count", "en", "4 or tigers", "wrong"),
+    ("v3-training-cost", None, "6 milioni di rubli", "wrong"),  # the card has a currency
     ("february-meeting-month", None, "February", "almost"),
     ("wukong-year", None, "2023-2024", "wrong"),  # the card rejects 2023
     ("vc-chart-range", None, "dal 2010 al 2020", "almost"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from quizapp.core.judge.amounts import parse_amounts
 from quizapp.core.judge.compare import (
     TypedAnswer,
     best_match,
@@ -25,6 +26,7 @@ from quizapp.core.judge.compare import (
     written,
 )
 from quizapp.core.judge.context import CardContext, looks_like_name
+from quizapp.core.judge.figure_match import amounts_of
 from quizapp.core.judge.figure_words import FIGURE_WORDS
 from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import Form, as_written, has_digit, prepare, prepare_cached
@@ -289,18 +291,19 @@ def extra_words(
             and not has_digit(word)
         )
 
+    def loose(token: str) -> bool:  # a function word, even one of the answer's ("nel")
+        words = prepare_cached(token).words
+        return bool(words) and all(tolerated(w) and w in function for w in words)
+
     has_possessive = any(token in POSSESSIVE for token in tokens[1:-1])
     if not has_possessive and not any(tolerated(word) for word in typed.words):
-        return match  # the common case: nothing to set aside
+        # the common case: nothing to set aside, unless more than the card asks ("6 aziende")
+        return _unasked(tokens, typed.text, forms, loose, again, match)
     answer_words = {word for form in forms for word in form.words}
 
     def aside(token: str) -> bool:
         words = prepare_cached(token).words
         return bool(words) and all(tolerated(w) and w not in answer_words for w in words)
-
-    def loose(token: str) -> bool:  # a function word, even one of the answer's ("nel")
-        words = prepare_cached(token).words
-        return bool(words) and all(tolerated(w) and w in function for w in words)
 
     # Only words before or after the answer: one inside it is a slip of the answer itself
     # ("6 milioni i dollari").
@@ -348,11 +351,13 @@ def _unasked(
     best: Match,
 ) -> Match:
     """More than the card asks, around a right answer: a year beside a month or a season
-    ("nel gennaio 2025"), a name's company ("Altman di OpenAI"). Almost: the card cannot tell
-    whether it is true, and the remark names it."""
+    ("nel gennaio 2025"), a name's company ("Altman di OpenAI"), what a bare figure counts
+    ("un miliardo di persone"). Almost: the card cannot tell whether it is true, and the
+    remark names it."""
     possessive = any(token in POSSESSIVE for token in tokens[1:])
     years = any(_YEAR.fullmatch(token) for token in tokens)
-    if not (possessive or years):
+    counted = _counted(tokens, forms)
+    if not (possessive or years or counted):
         return best  # the common case: nothing the card does not ask
     years = years and any(not DATE_WORDS.isdisjoint(form.words) for form in forms)
     years = years and not any(has_digit(form.norm) for form in forms)
@@ -362,7 +367,10 @@ def _unasked(
 
     start, end = 0, len(tokens)
     shown: list[str] = []
-    for index in range(1, len(tokens) if possessive else 0):  # "di OpenAI", "of Alibaba"
+    if counted:  # "un miliardo di persone" for "un miliardo (di utenti)"
+        end = counted
+        shown.append(written(tokens[counted:], text))
+    for index in range(1, len(tokens) if possessive and not counted else 0):  # "di OpenAI"
         tail = tokens[index + 1 :]
         if (
             tokens[index] in POSSESSIVE
@@ -387,3 +395,29 @@ def _unasked(
         return best
     fields = {**inner.fields, "expected": inner.form.text, "extra": _clipped(" … ".join(shown))}
     return Match(ALMOST, "extra_unasked", inner.cost + 0.3, inner.form, fields)
+
+
+_HEDGES = frozenset({"o", "oppure", "or", "e", "and", "ma", "but", "né", "nor", "forse", "maybe"})
+_NOT_COUNTED = FIGURE_WORDS | NEGATIONS | _HEDGES
+"""Never what a figure counts: "4 o 5", "4 or guidance" hedge, "4 non" denies."""
+MAX_COUNTED = 2
+"""Words after a bare figure that may name what it counts ("di persone", "people")."""
+
+
+def _counted(tokens: list[str], forms: Sequence[Form]) -> int:
+    """Where the words after a figure start, when the card's answer is a bare figure (no
+    currency, no %) and what follows is a word or two that are no figure's; else 0."""
+    figures = [amounts_of(form) for form in forms]
+    if not any(figures) or any(a.unit for found in figures if found for a in found):
+        return 0
+    for index in range(max(1, len(tokens) - MAX_COUNTED - 1), len(tokens)):
+        tail = tokens[index:]
+        words = tail[1:] if tail[0] in POSSESSIVE else tail
+        if (
+            words
+            and len(words) <= MAX_COUNTED
+            and all(w.isalpha() and w not in _NOT_COUNTED for w in words)
+            and parse_amounts(" ".join(tokens[:index])) is not None
+        ):
+            return index
+    return 0
