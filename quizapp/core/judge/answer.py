@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from quizapp.core.judge import tolerance
+from quizapp.core.judge import around, tolerance
 from quizapp.core.judge.compare import TypedAnswer, best_match, expected_forms, reject_words
 from quizapp.core.judge.context import NO_CONTEXT, CardContext
 from quizapp.core.judge.diff import Diff
@@ -116,7 +116,7 @@ def match_answer(
     answer = TypedAnswer(typed)
     match = judge_forms(answer, forms, rejected, rules, context)
     if match.outcome is WRONG and " " in typed.norm:
-        match = tolerance.extra_words(answer, match, forms, rejected, rules, context, judge_forms)
+        match = around.extra_words(answer, match, forms, rejected, rules, context, judge_forms)
     return match
 
 
