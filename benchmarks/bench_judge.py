@@ -28,6 +28,7 @@ FOUNDER = CardContext(
     people=frozenset({"liang wenfeng"}),
     surnames=frozenset({"liang"}),
 )
+PRESIDENT = CardContext(people=frozenset({"xi jinping"}), surnames=frozenset({"xi"}))
 MONTH = CardContext(other_lang="en", other=("(in) January",))
 
 CASES: list[tuple[str, str, Callable[[], Verdict], float]] = [
@@ -103,6 +104,36 @@ CASES: list[tuple[str, str, Callable[[], Verdict], float]] = [
         "teacher",
         "another real word",
         lambda: judge("il diario", ["(il) divario"], "it"),
+        50,
+    ),
+    (
+        "teacher",
+        "another form of the verb",
+        lambda: judge("sfruttate", ["sfruttare"], "it"),
+        50,
+    ),
+    (
+        "teacher",
+        "a surname alone",
+        lambda: judge("Xi", ["Xi Jinping"], "it", context=PRESIDENT),
+        50,
+    ),
+    (
+        "teacher",
+        "a year the card does not ask",
+        lambda: judge("nel gennaio 2025", ["(a) gennaio", "nel mese di gennaio"], "it"),
+        50,
+    ),
+    (
+        "teacher",
+        "a range for one year",
+        lambda: judge("dal 2010 al 2024", ["2010", "(dal) 2010"], "it"),
+        50,
+    ),
+    (
+        "teacher",
+        "an article of the wrong gender",
+        lambda: judge("una divario", ["(il) divario"], "it"),
         50,
     ),
     (
@@ -189,11 +220,36 @@ def main() -> int:
             start = time.perf_counter()
             size = len(real_words(lang))
             loads.append(time.perf_counter() - start)
+        stored = (lexicon.DATA / f"words_{lang}.txt.gz").stat().st_size
         print(
-            f"word list {lang}: {size:,} words, read in {min(loads) * 1e3:.1f} ms (once, when "
-            "the judge first asks whether a word is real)"
+            f"word list {lang}: {size:,} words ({stored / 1024:,.0f} KiB stored), read in "
+            f"{min(loads) * 1e3:.1f} ms (once, when the judge first asks whether a word is real)"
         )
+    print(f"first judgment in a fresh process: {first_judgment_ms():.0f} ms (import, word lists)")
     return 0
+
+
+FIRST = """
+import time
+start = time.perf_counter()
+from quizapp.core.judge import judge
+judge("il diario", ["(il) divario"], "it")
+print((time.perf_counter() - start) * 1e3)
+"""
+
+
+def first_judgment_ms(runs: int = 3) -> float:
+    """What the first typed answer of a session costs: importing the judge, reading a word
+    list, judging (the best of a few fresh processes)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    times = [
+        float(subprocess.run([sys.executable, "-c", FIRST], capture_output=True, text=True,
+                             check=True, cwd=root).stdout)
+        for _ in range(runs)
+    ]  # fmt: skip
+    return min(times)
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ def register(subparsers: Any) -> None:
         "--direction",
         metavar="D",
         help="which prompt of the card: it>en or en>it (vocab, default it>en), it.2 (cloze "
-        "gap 2, default the first gap)",
+        "gap 2, default the first gap), it or en (that side, without --lang)",
     )
     parser.add_argument(
         "--lang",
@@ -193,6 +193,9 @@ def _pick(prompts: list[Prompt], direction: str | None, kind: str) -> Prompt | N
             return prompts[0]
     for prompt in prompts:
         if prompt.direction == direction:
+            return prompt
+    for prompt in prompts:  # "en" on a cloze card: its first gap in English
+        if prompt.direction.partition(".")[0] == direction:
             return prompt
     return None
 

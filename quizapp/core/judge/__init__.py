@@ -9,8 +9,9 @@ syntax ("(il) modello" accepts "il modello" and "modello"); `judge_list` takes a
 items; `judge_prompt` picks the right one for a Prompt. Modules: normalise (step 1 and the
 looser keys), typos, amounts and figure_words (reading figures), compare (the plain rules, with
 figure_match for figures and match for what a comparison gives), tolerance (what a teacher
-lets pass), answer (the two together), lists, prompt (a Prompt's answers or its items),
-deck_judge, lexicon and words, diff, reasons, verdict.
+lets pass: articles, people with people.py, the other language), around (words around a right
+answer), inflection (another form of a verb), answer (all of it together), lists, prompt (a
+Prompt's answers or its items), deck_judge, lexicon and words, diff, reasons, verdict.
 """
 
 from __future__ import annotations

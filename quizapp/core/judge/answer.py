@@ -7,20 +7,31 @@ from collections.abc import Collection, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from quizapp.core.judge import tolerance
+from quizapp.core.judge import around, tolerance
 from quizapp.core.judge.compare import TypedAnswer, best_match, expected_forms, reject_words
 from quizapp.core.judge.context import NO_CONTEXT, CardContext
 from quizapp.core.judge.diff import Diff
+from quizapp.core.judge.inflection import word_form
 from quizapp.core.judge.match import ALMOST, CORRECT, WRONG, Match, Rules
 from quizapp.core.judge.normalise import Form, prepare, prepare_cached
 from quizapp.core.judge.reasons import reason
 from quizapp.core.judge.verdict import Verdict, suggest_rating
 
 _NOTHING: frozenset[str] = frozenset()
+_CURRENCY = {"it": "un'altra valuta", "en": "another currency"}
+_UNIT = {"it": "un'altra unità", "en": "another unit"}
 
 
 def _readings(amount: Any) -> dict[str, str]:
     return {"it": amount.reading("it"), "en": amount.reading("en")}
+
+
+def _as_written(text: str, readings: dict[str, str]) -> dict[str, str]:
+    """The expected figure as the deck writes it, with its reading when that says more."""
+    return {
+        lang: text if reading.replace(" ", "") == text.replace(" ", "") else f"{text} ({reading})"
+        for lang, reading in readings.items()
+    }
 
 
 def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
@@ -31,7 +42,9 @@ def build_verdict(typed: Form, match: Match, lang: str) -> Verdict:
         got, want = match.amounts
         fields["typed_reading"] = _readings(got)
         fields["expected_reading"] = _readings(want)
+        fields["expected_shown"] = _as_written(match.form.text, fields["expected_reading"])
         readings = (got.reading(lang), want.reading(lang))
+        fields["unit"] = _CURRENCY if "%" not in (got.unit, want.unit) else _UNIT
     recalled = match.outcome in (CORRECT, ALMOST)
     score = (1, 1) if recalled else (0, 1)
     return Verdict(
@@ -103,7 +116,7 @@ def match_answer(
     answer = TypedAnswer(typed)
     match = judge_forms(answer, forms, rejected, rules, context)
     if match.outcome is WRONG and " " in typed.norm:
-        match = tolerance.extra_words(answer, match, forms, rejected, rules, context, judge_forms)
+        match = around.extra_words(answer, match, forms, rejected, rules, context, judge_forms)
     return match
 
 
@@ -118,7 +131,7 @@ def judge_forms(
     an answer, which `match_answer` sets aside and judges again with this)."""
     match = best_match(answer, forms, rules)
     if match.code == "article_extra":
-        match = tolerance.article_agreement(answer.form, match, forms, rules)
+        match = tolerance.article_agreement(answer.form, match, forms, rules, context.gender)
     if rejected:
         match = _apply_reject(answer, match, rejected, rules)
     if match.code == "rejected":
@@ -127,6 +140,8 @@ def judge_forms(
         match = tolerance.names(answer.form, match, forms, rules, context)
     if match.outcome is CORRECT:
         return match
+    if match.outcome is WRONG:
+        match = word_form(answer.form, match, tuple(forms), rules)
     if context.other:
         match = tolerance.other_language(answer, match, forms, rules, context)
     if match.outcome is WRONG and rules.lang != "en":

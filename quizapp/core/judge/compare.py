@@ -25,10 +25,11 @@ from quizapp.core.judge.normalise import (
     APOSTROPHE_ACCENT,
     Form,
     as_written,
+    has_digit,
     prepare_cached,
     strip_accents,
 )
-from quizapp.core.judge.spans import same_decades, year_range
+from quizapp.core.judge.spans import range_holds_year, same_decades, year_range
 from quizapp.core.judge.typos import joined_typos, word_typos
 from quizapp.core.judge.words import ELIDED, articles
 
@@ -208,6 +209,8 @@ def _article_shown(article: str) -> str:
 def with_article(article: str, words: Sequence[str], text: str) -> str:
     """ "il" + ("addestramento",) -> "il addestramento"; "l" -> "l'addestramento"."""
     body = written(words, text)
+    if article.endswith("'"):
+        return f"{article}{body}"
     shown = as_written(article, text)
     elided = article in ELIDED_FORMS or (article == "un" and "un'" in text.lower())
     return f"{shown}'{body}" if elided else f"{shown} {body}"
@@ -299,6 +302,13 @@ def _same_range(typed: str, expected: str) -> bool:
     return all(parse_digits(a) == parse_digits(b) for a, b in zip(got, want, strict=True))
 
 
+def _nearness(typed: Form, form: Form) -> float:
+    """Between equally good readings of a figure, the form spelled most like the answer: the
+    most of its words ("sei milioni" -> sei milioni di dollari), then the fewest edits."""
+    missing = sum(1 for word in typed.words if word not in form.words) / (len(typed.words) or 1)
+    return (missing + OSA.normalized_distance(typed.norm, form.norm) / 10) / 100
+
+
 def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Match:
     """The best match of the typed answer over every accepted form."""
     typed = answer.form
@@ -309,11 +319,13 @@ def best_match(answer: TypedAnswer, forms: Sequence[Form], rules: Rules) -> Matc
     for form in forms:
         expected_amounts = amounts_of(form)
         match: Match | None = None
-        if expected_amounts is not None:
+        if has_digit(typed.norm) and range_holds_year(typed.norm, form.norm):
+            match = Match(ALMOST, "range_for_year", 0.6, form, {"expected": form.text})
+        elif expected_amounts is not None:
             amounts = answer.amounts
             if amounts is not None:
                 # Between equally good readings, show the form spelled most like the answer.
-                nearness = OSA.normalized_distance(typed.norm, form.norm) / 100
+                nearness = _nearness(typed, form)
                 match = compare_amounts(
                     amounts, expected_amounts, form, rules.lang, nearness, card_units(tuple(forms))
                 )

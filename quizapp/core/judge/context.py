@@ -27,6 +27,8 @@ class CardContext(NamedTuple):
     """The deck's people: full names, normalised and without accents ("liang wenfeng")."""
     surnames: AbstractSet[str] = _NOTHING
     """Surnames the deck uses alone ("liang", "altman", "xi"): typed alone, almost."""
+    gender: str | None = None
+    """An Italian noun's gender as its vocab card gives it ("m", "f pl"...), for its article."""
 
     def for_item(self, index: int) -> CardContext:
         """The context of one item of a list: its other-language forms."""

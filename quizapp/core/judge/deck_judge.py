@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizapp.core.judge.context import CardContext, looks_like_name
 from quizapp.core.judge.normalise import has_digit, prepare, strip_accents, word_key
+from quizapp.core.judge.people import surname_of
 from quizapp.core.judge.prompt import judge_prompt
 from quizapp.core.judge.verdict import Verdict
 
@@ -145,6 +146,7 @@ def learn_people(cards: Iterable[Any]) -> tuple[frozenset[str], frozenset[str]]:
                     people.add(key)
                     spellings.update(name.split())
                     first, last = key.split(" ")
+                    surnames.add(surname_of(first, last))
                     mates.setdefault(first, set()).add(last)
                     mates.setdefault(last, set()).add(first)
                     alone = {_loose_key(form) for form in forms if len(form.split()) == 1}
@@ -288,7 +290,15 @@ def card_context(
         forms = tuple(tuple(item) for item in other_side.item_forms())
         if len(forms) == len(prompt.items):
             other_items = forms
-    return CardContext(extra_ok, other_lang, other, other_items, people, surnames)
+    gender = card_gender(card) if prompt.answer_lang == "it" else None
+    return CardContext(extra_ok, other_lang, other, other_items, people, surnames, gender)
+
+
+def card_gender(card: Any) -> str | None:
+    """A vocab card's gender (the others have none)."""
+    from quizapp.core.deck.cards import VocabCard
+
+    return card.gender if isinstance(card, VocabCard) else None
 
 
 _JUDGES: dict[int, tuple[weakref.ref[Any], DeckJudge]] = {}

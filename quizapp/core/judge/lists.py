@@ -102,13 +102,25 @@ class _Judge:
         return self._cache[key]
 
     def weights(self, typed: list[Form]) -> list[list[int]]:
-        return [
-            [_WEIGHT.get(self.match(form, j).outcome, 0) for j in range(len(self.items))]
-            for form in typed
-        ]
+        return [self._row(form) for form in typed]
+
+    def _row(self, form: Form) -> list[int]:
+        """How well one typed item matches each expected item. Words set aside can make an
+        item match another ("piccoli dragoni" is "dragoni" and more): never when it is, as
+        typed, an item of its own."""
+        matches = [self.match(form, j) for j in range(len(self.items))]
+        whole = any(m.outcome is Outcome.CORRECT and not _set_aside(m) for m in matches)
+        return [0 if whole and _set_aside(m) else _WEIGHT.get(m.outcome, 0) for m in matches]
 
     def recalled_by_any(self, typed: Form) -> bool:
         return any(self.match(typed, j).outcome.recalled for j in range(len(self.items)))
+
+
+_ASIDE = frozenset({"extra_words", "extra_unasked", "possessive"})
+
+
+def _set_aside(match: Match) -> bool:
+    return match.code in _ASIDE or "extra_words" in match.notes
 
 
 def _split(typed: str, judge: _Judge) -> list[str]:

@@ -25,7 +25,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Correct; with its article: {expected}.",
     ),
     "article_extra": ("Giusto (l'articolo non serve).", "Correct (no article needed)."),
-    "amount": ("Giusto: {expected_reading}.", "Correct: {expected_reading}."),
+    "amount": ("Giusto: {expected}.", "Correct: {expected}."),
     "accents": (
         "Quasi: attenzione agli accenti ({expected}, non {typed}).",
         "Almost: watch the accents ({expected}, not {typed}).",
@@ -46,9 +46,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Quasi: «{expected}», non «{typed}» (con l'apostrofo).",
         "Almost: “{expected}”, not “{typed}” (elided).",
     ),
+    "word_form": (
+        "Quasi: «{expected}», non «{typed}» (un'altra forma della parola).",
+        "Almost: “{expected}”, not “{typed}” (another form of the word).",
+    ),
     "surname_only": (
         "Quasi: il nome completo è {expected}.",
         "Almost: the full name is {expected}.",
+    ),
+    "name_spelling": (
+        "Quasi: il nome si scrive {expected}.",
+        "Almost: the name is spelled {expected}.",
     ),
     "name_order": (
         "Quasi: nome e cognome vanno nell'ordine {expected}.",
@@ -62,16 +70,24 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Giusto: {expected} (non serviva «{extra}»).",
         "Correct: {expected} (no need for “{extra}”).",
     ),
+    "extra_unasked": (
+        "Quasi: {expected}; la carta non chiede «{extra}».",
+        "Almost: {expected}; the card does not ask for “{extra}”.",
+    ),
     "possessive": ("Giusto: {expected}.", "Correct: {expected}."),
     "decade": ("Giusto: {expected}.", "Correct: {expected}."),
+    "range_for_year": (
+        "Quasi: la domanda chiede un anno solo: {expected}.",
+        "Almost: the question asks for one year: {expected}.",
+    ),
     "range": ("Giusto: {expected}.", "Correct: {expected}."),
     "currency_missing": (
-        "Quasi: manca la valuta ({expected_reading}).",
-        "Almost: the currency is missing ({expected_reading}).",
+        "Quasi: manca la valuta ({expected}).",
+        "Almost: the currency is missing ({expected}).",
     ),
     "percent_missing": (
-        "Quasi: manca «%» ({expected_reading}).",
-        "Almost: the “%” is missing ({expected_reading}).",
+        "Quasi: manca «%» ({expected}).",
+        "Almost: the “%” is missing ({expected}).",
     ),
     "empty": ("Nessuna risposta.", "No answer."),
     "wrong": ("Sbagliato: la risposta è {expected}.", "Wrong: the answer is {expected}."),
@@ -100,12 +116,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Wrong: “{typed}” is a known wrong answer; the answer is {expected}.",
     ),
     "amount_wrong": (
-        "Sbagliato: hai scritto {typed_reading}, la risposta è {expected_reading}.",
-        "Wrong: you wrote {typed_reading}, expected {expected_reading}.",
+        "Sbagliato: hai scritto {typed_reading}, la risposta è {expected_shown}.",
+        "Wrong: you wrote {typed_reading}, expected {expected_shown}.",
     ),
     "unit_wrong": (
-        "Sbagliato: hai scritto {typed_reading}, la risposta è {expected_reading}.",
-        "Wrong: you wrote {typed_reading}, expected {expected_reading}.",
+        "Sbagliato: {unit}; la risposta è {expected}, non {typed}.",
+        "Wrong: {unit}; the answer is {expected}, not {typed}.",
     ),
     # lists
     "list_all": ("Tutti e {n} giusti.", "All {n} right."),

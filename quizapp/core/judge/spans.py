@@ -82,7 +82,7 @@ def same_decades(typed: str, expected: str) -> bool:
     if want is None:
         return False
     got = decades(typed)
-    if got is None or got.text != want.text:
+    if got is None or _bare(got.text) != _bare(want.text):
         return False
     if len(got.decades) != len(want.decades):
         return False
@@ -94,11 +94,20 @@ def same_decades(typed: str, expected: str) -> bool:
     )
 
 
+_LINKS = frozenset({"degli", "dei", "negli", "nei", "all", "agli", "ai", "al", "the", "of", "in"})
+"""Words a decade's phrase may have or not: "inizio anni '20" is "inizio degli anni 2020"."""
+
+
+def _bare(text: str) -> str:
+    return " ".join(word for word in text.split() if word not in _LINKS)
+
+
 _YEAR = r"(\d{1,4}(?:[.,]\d+)?)"
 _RANGE = re.compile(
     r"^(?:(?:dal|dall|da|from|tra|fra|between)\s+(?:il\s+|l'\s*)?)?"
     + _YEAR
-    + r"\s*(?:-|/|\s(?:al|all|a|to|until|till|e|and|fino al)\s+(?:il\s+|l'\s*)?)\s*"
+    + r"\s*(?:-|/|\s(?:al|all|a|to|until|till|through|thru|e|and|fino al|fino a)"
+    + r"\s+(?:il\s+|l'\s*)?)\s*"
     + _YEAR
     + r"$"
 )
@@ -115,3 +124,15 @@ def year_range(text: str) -> tuple[str, str] | None:
     if joined_by_and and not re.match(r"^(?:tra|fra|between)\b", text):
         return None  # "2010 e 2024" is a list of two, read as such elsewhere
     return match.group(1), match.group(2)
+
+
+_ONE_YEAR = re.compile(r"^(?:[^\W\d_]+\s+)?(\d{4})$")
+
+
+def range_holds_year(typed: str, expected: str) -> bool:
+    """A range typed for one year that is one of its ends ("2010-2024" for "dal 2010")."""
+    year = _ONE_YEAR.match(expected)
+    if year is None:
+        return False
+    ends = year_range(typed)
+    return ends is not None and year.group(1) in ends

@@ -208,15 +208,14 @@ class Quiz:
         """A typed answer, judged: correct and almost 1, partial k/n, wrong 0."""
         question = self._require("typed")
         verdict = self._judge(question.prompt, typed)
-        outcome = verdict.outcome.value
-        if outcome in ("correct", "almost"):
+        if verdict.recalled:
             score = 1.0
-        elif outcome == "partial":
+        elif verdict.score[0]:  # partial: k of n items
             right, total = verdict.score
             score = right / total if total else 0.0
         else:
             score = 0.0
-        return self._keep(question, typed, outcome, score, verdict)
+        return self._keep(question, typed, verdict.outcome.value, score, verdict)
 
     def choose(self, index: int) -> Result:
         """Option `index` (0-based, as shown) of a multiple-choice question."""
