@@ -28,7 +28,6 @@ from quizapp.core.schedule import (
     Day,
     Mode,
     Stage,
-    StudyQueue,
     counts_today,
     next_due,
     preview,
@@ -39,6 +38,7 @@ from quizapp.core.settings import Settings
 from quizapp.core.store import Key, Store, new_id
 from quizapp.core.study import answering, rows
 from quizapp.core.study.answering import Answered, Judge
+from quizapp.core.study.day_queue import study_queue
 from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
 from quizapp.core.study.history import Action, ActionKind, History
 from quizapp.core.study.practice import PracticeRound
@@ -112,7 +112,7 @@ class Session:
         self._answered: Answered | None = None
         self._history = History()
         self._day: Day | None = None
-        self._queue = StudyQueue(store, deck.id, limits(self.settings), self.prompts.__contains__)
+        self._queue = study_queue(deck, store, self.settings, self.prompts)
         self._hint: tuple[Key, CardState] | None = None
         """The state of the key just picked, read while picking it (saves a second read)."""
         wanted = set(cards) if cards is not None else None
