@@ -14,5 +14,5 @@ from quizapp.core.study.today import limits
 
 def study_queue(deck: Deck, store: Store, settings: Settings, prompts: DeckPrompts) -> StudyQueue:
     """The study queue over `prompts`, its new cards in `settings.new_order`."""
-    order = new_cards(deck, store, prompts, settings.new_order)
+    order = new_cards(deck, store, prompts, settings.new_order, settings.new_per_day)
     return StudyQueue(store, deck.id, limits(settings), prompts.__contains__, order)

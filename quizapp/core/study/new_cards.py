@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from quizapp.core.deck import Deck
 from quizapp.core.schedule import CardState, Mode, Stage
-from quizapp.core.schedule.new_order import Group, NewCards, NewOrder
+from quizapp.core.schedule.new_order import WINDOW, Group, NewCards, NewOrder
 from quizapp.core.store import Key, Store
 from quizapp.core.study.deck_prompts import DeckPrompts
 
@@ -49,8 +49,11 @@ def card_group(deck: Deck, order: NewOrder) -> Group:
     return group
 
 
-def new_cards(deck: Deck, store: Store, prompts: DeckPrompts, order: NewOrder) -> NewCards | None:
-    """The day's new-card order for a session (None: deck order, the queue's own)."""
+def new_cards(
+    deck: Deck, store: Store, prompts: DeckPrompts, order: NewOrder, per_day: int
+) -> NewCards | None:
+    """The day's new-card order for a session (None: deck order, the queue's own), among
+    at least four days' worth of new cards (`per_day` a day)."""
     if order == "deck":
         return None
 
@@ -58,5 +61,11 @@ def new_cards(deck: Deck, store: Store, prompts: DeckPrompts, order: NewOrder) -
         return [prompt.key for prompt in prompts.of_card(card_id)]
 
     return NewCards(
-        _Source(store), deck.id, order, card_group(deck, order), lambda: iter(prompts), keys_of
+        _Source(store),
+        deck.id,
+        order,
+        card_group(deck, order),
+        lambda: iter(prompts),
+        keys_of,
+        window=max(WINDOW, 4 * per_day),
     )
