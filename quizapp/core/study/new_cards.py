@@ -6,26 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quizapp.core.deck import Deck
-from quizapp.core.schedule import CardState, Mode, Stage
+from quizapp.core.schedule import CardState, Mode, QueueSource, Stage
 from quizapp.core.schedule.new_order import WINDOW, Group, NewCards, NewOrder
 from quizapp.core.store import Key, Store
 from quizapp.core.study.deck_prompts import DeckPrompts
 
 
 class _Source:
-    """The store as `new_order.NewSource` sees it."""
+    """What the study queue reads (the store, or the store seen through some cards) and the
+    log, as `new_order.NewSource` sees them."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, queue_source: QueueSource, store: Store) -> None:
+        self.queue_source = queue_source
         self.store = store
 
     def state(self, key: Key) -> CardState | None:
-        return self.store.state(key)
+        return self.queue_source.state(key)
 
     def next_new(self, deck_id: str, now: int, held: frozenset[str], limit: int) -> list[Key]:
-        return self.store.next_new(deck_id, now, held, limit)
+        return self.queue_source.next_new(deck_id, now, held, limit)
 
     def studied_cards(self, deck_id: str, since: int) -> frozenset[str]:
-        return self.store.studied_cards(deck_id, since)
+        return self.queue_source.studied_cards(deck_id, since)
 
     def introduced(self, key: Key, since: int) -> bool:
         state = self.store.state(key)
@@ -50,7 +52,12 @@ def card_group(deck: Deck, order: NewOrder) -> Group:
 
 
 def new_cards(
-    deck: Deck, store: Store, prompts: DeckPrompts, order: NewOrder, per_day: int
+    deck: Deck,
+    source: QueueSource,
+    store: Store,
+    prompts: DeckPrompts,
+    order: NewOrder,
+    per_day: int,
 ) -> NewCards | None:
     """The day's new-card order for a session (None: deck order, the queue's own), among
     at least four days' worth of new cards (`per_day` a day)."""
@@ -61,7 +68,7 @@ def new_cards(
         return [prompt.key for prompt in prompts.of_card(card_id)]
 
     return NewCards(
-        _Source(store),
+        _Source(source, store),
         deck.id,
         order,
         card_group(deck, order),

@@ -38,6 +38,7 @@ from quizapp.core.settings import Settings
 from quizapp.core.store import Key, Store, new_id
 from quizapp.core.study import answering, rows
 from quizapp.core.study.answering import Answered, Judge
+from quizapp.core.study.by_tag import tagged_cards
 from quizapp.core.study.day_queue import study_queue
 from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
 from quizapp.core.study.history import Action, ActionKind, History
@@ -59,6 +60,7 @@ class SessionOptions(TypedDict, total=False):
     ids: Callable[[int], str] | None
     cards: Iterable[str] | None
     seed: int | None
+    tags: Iterable[str] | None
 
 
 def _utc_now() -> datetime:
@@ -72,7 +74,8 @@ class Session:
     typed answers (default: the deck's judge, `quizapp.core.judge.judge_for`, imported when
     first needed),
     `tz` is the time zone of the day start (default: the system's), `ids` makes review ids
-    from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order.
+    from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order,
+    `tags` keeps the cards with any of them (study by tag: their schedule; practice: them).
 
     The constructor does not touch the database: `Session.open` records the deck's card keys
     and the FSRS parameters a study session folds with first (or the first call that needs
@@ -93,6 +96,7 @@ class Session:
         ids: Callable[[int], str] | None = None,
         cards: Iterable[str] | None = None,
         seed: int | None = None,
+        tags: Iterable[str] | None = None,
     ) -> None:
         self.deck = deck
         self.store = store
@@ -112,10 +116,12 @@ class Session:
         self._answered: Answered | None = None
         self._history = History()
         self._day: Day | None = None
-        self._queue = study_queue(deck, store, self.settings, self.prompts)
+        self.tags = tuple(dict.fromkeys(tags or ()))
+        tagged = set(tagged_cards(deck, self.tags)) if self.tags else None
+        self._queue = study_queue(deck, store, self.settings, self.prompts, tagged)
         self._hint: tuple[Key, CardState] | None = None
         """The state of the key just picked, read while picking it (saves a second read)."""
-        wanted = set(cards) if cards is not None else None
+        wanted = set(cards) if cards is not None else tagged
         self._practice = PracticeRound(
             (k for k in self.prompts.order if wanted is None or k[1] in wanted)
             if self.mode == Mode.PRACTICE
@@ -370,13 +376,15 @@ class Session:
         if self.mode == Mode.PRACTICE:
             return Counts(0, 0, len(self._practice) + (1 if self._turn else 0))
         day = self.day()
-        return counts_today(self.store, self.deck.id, self.now(), day, limits(self.settings))
+        return counts_today(
+            self._queue.source, self.deck.id, self.now(), day, limits(self.settings)
+        )
 
     def next_due(self) -> int | None:
         """When this deck next has a card to study (ms), for "come back at"; None if never
         (see `schedule.queue.next_due`)."""
         day = self.day()
-        return next_due(self.store, self.deck.id, self.now(), day, limits(self.settings))
+        return next_due(self._queue.source, self.deck.id, self.now(), day, limits(self.settings))
 
     def answered_ids(self) -> Sequence[str]:
         """Ids of this session's answers still in the log, oldest first."""

@@ -27,6 +27,7 @@ from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import interval
 from quizapp.tui.i18n import phrase, t, tn
+from quizapp.tui.screens.study_tags import counts_line, done_lines
 from quizapp.tui.screens.study_view import answer_feedback, turn_card
 from quizapp.tui.widgets.answer_input import AnswerInput
 from quizapp.tui.widgets.card_view import Card, CardView, Line
@@ -158,6 +159,7 @@ class StudyScreen(LocalisedScreen[None]):
                 learning=counts.learning,
                 review=counts.review,
             )
+        line = counts_line(self.lang, self.session.tags, line)
         self.query_one("#counts", Static).update(Content(line))
         bar = self.query_one(ProgressBar)
         bar.update(total=self.done_count + counts.total, progress=self.done_count)
@@ -222,6 +224,8 @@ class StudyScreen(LocalisedScreen[None]):
             lines = [phrase("study.next_due", when=interval(max(0, due - self.session.now())))]
         if self.session.mode == "study":
             lines += ["", phrase("study.offer_practice")]
+            if self.session.tags:
+                lines = done_lines(self.session.tags, lines[0])
         self.query_one(CardView).card = Card(phrase("study.done"), lines=lines)
         self._hide_answer()
 
