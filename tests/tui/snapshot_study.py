@@ -34,6 +34,9 @@ class StudySnapshot(App[None]):
             "ids": lambda ms: f"snapshot-{ms}",
             "tz": timezone.utc,
         }
+        tags = os.environ.get("QUIZAPP_TEST_TAGS")
+        if tags:
+            fixed["tags"] = tuple(tags.split(","))
         self.push_screen(StudyScreen(load_deck(DECK), store, settings, session_options=fixed))
 
 

@@ -11,11 +11,16 @@ reads again any state it is about to hand out: never a pass over the deck per an
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone, tzinfo
 
 from quizapp.core.deck import Deck
-from quizapp.core.schedule import MINUTE_MS, CardState, Day, Stage
+from quizapp.core.schedule import MINUTE_MS, CardState, Day, Stage, study_day, to_ms
 from quizapp.core.schedule.new_order import ALL_TIME
+from quizapp.core.settings import Settings
 from quizapp.core.store import Key, Store
+from quizapp.core.study.deck_prompts import deck_keys
+from quizapp.core.study.today import limits
 
 MARGIN_MS = MINUTE_MS
 """Answers are looked for from this long before the last look (a clock that steps back)."""
@@ -167,3 +172,55 @@ class TaggedSource:
             ),
             default=None,
         )
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag of a deck, for choosing what to study: its cards, and its prompts due today
+    (learning and reviews) and new (within what is left of the day's new cards)."""
+
+    tag: str
+    cards: int
+    due: int
+    new: int
+
+
+def tag_counts(
+    deck: Deck, store: Store, pairs: Sequence[tuple[str, str]], day: Day, now: int, new_left: int
+) -> list[TagCount]:
+    """Every tag of the deck in order of first use, with its counts (one pass over the deck's
+    cards and one read of its states; siblings held back today are counted all the same).
+    `pairs` are the session's (card id, direction) keys."""
+    states = store.states(deck.id)
+    directions: dict[str, list[str]] = {}
+    for card_id, direction in pairs:
+        directions.setdefault(card_id, []).append(direction)
+    found: dict[str, list[int]] = {}
+    for card in deck.cards:
+        due = new = 0
+        for direction in directions.get(card.id, ()):
+            state = states.get((deck.id, card.id, direction))
+            if state is None or (state.stage == Stage.NEW and not state.suspended):
+                new += 1
+            elif _available(state, now) and state.due is not None and state.due < day.end:
+                due += state.stage != Stage.NEW
+        for tag in card.tags:
+            counts = found.setdefault(tag, [0, 0, 0])
+            counts[0] += 1
+            counts[1] += due
+            counts[2] += new
+    return [TagCount(tag, n, due, min(new, new_left)) for tag, (n, due, new) in found.items()]
+
+
+def tags_today(
+    store: Store,
+    deck: Deck,
+    settings: Settings,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> list[TagCount]:
+    """`tag_counts` for today, with the learner's settings (for the home screen's tag list)."""
+    moment = to_ms(now or datetime.now(timezone.utc))
+    day = study_day(moment, settings.day_start_hour, tz)
+    left = limits(settings).left(*store.done_today(deck.id, day))
+    return tag_counts(deck, store, deck_keys(deck, settings), day, moment, left.new)

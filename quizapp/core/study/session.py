@@ -42,9 +42,10 @@ from quizapp.core.study.by_tag import tagged_cards
 from quizapp.core.study.day_queue import study_queue
 from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
 from quizapp.core.study.history import Action, ActionKind, History
+from quizapp.core.study.learn_phase import ChoiceMaker, Learn, answer_form
 from quizapp.core.study.practice import PracticeRound
 from quizapp.core.study.today import limits
-from quizapp.core.study.turns import AnswerMode, Graded, SessionError, Turn
+from quizapp.core.study.turns import Graded, SessionError, Turn
 
 SessionMode = Literal["study", "practice"]
 Clock = Callable[[], datetime]
@@ -61,6 +62,7 @@ class SessionOptions(TypedDict, total=False):
     cards: Iterable[str] | None
     seed: int | None
     tags: Iterable[str] | None
+    choices: ChoiceMaker | None
 
 
 def _utc_now() -> datetime:
@@ -75,7 +77,8 @@ class Session:
     first needed),
     `tz` is the time zone of the day start (default: the system's), `ids` makes review ids
     from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order,
-    `tags` keeps the cards with any of them (study by tag: their schedule; practice: them).
+    `tags` keeps the cards with any of them (study by tag: their schedule; practice: them),
+    `choices` makes learn mode's options (`learn_phase`; study only).
 
     The constructor does not touch the database: `Session.open` records the deck's card keys
     and the FSRS parameters a study session folds with first (or the first call that needs
@@ -97,6 +100,7 @@ class Session:
         cards: Iterable[str] | None = None,
         seed: int | None = None,
         tags: Iterable[str] | None = None,
+        choices: ChoiceMaker | None = None,
     ) -> None:
         self.deck = deck
         self.store = store
@@ -118,6 +122,7 @@ class Session:
         self._day: Day | None = None
         self.tags = tuple(dict.fromkeys(tags or ()))
         tagged = set(tagged_cards(deck, self.tags)) if self.tags else None
+        self._learn = Learn(choices, store) if choices is not None else None
         self._queue = study_queue(deck, store, self.settings, self.prompts, tagged)
         self._hint: tuple[Key, CardState] | None = None
         """The state of the key just picked, read while picking it (saves a second read)."""
@@ -207,13 +212,10 @@ class Session:
         state = hint[1] if hint is not None and hint[0] == key else self.store.state(key)
         review_id = self._ids(now)
         current_hash = self._hash(prompt)
-        options: tuple[str, ...] = ()
-        mode: AnswerMode = self.settings.answer_mode
-        if prompt.options:
-            mode = "choice"
-            shuffled = list(prompt.options)
-            random.Random(review_id).shuffle(shuffled)
-            options = tuple(shuffled)
+        learn = self._learn if self.mode == Mode.STUDY else None
+        mode, options, right = answer_form(
+            prompt, state, review_id, self.settings.answer_mode, learn
+        )
         return Turn(
             prompt=prompt,
             stage=state.stage if state is not None else Stage.NEW,
@@ -221,6 +223,7 @@ class Session:
             review_id=review_id,
             state=state,
             options=options,
+            right_option=right,
             edited=bool(state and state.content_hash and state.content_hash != current_hash),
             shown_at=now,
         )
@@ -391,10 +394,4 @@ class Session:
         return self._history.answered_ids()
 
 
-__all__ = [
-    "Answered",
-    "Graded",
-    "Session",
-    "SessionError",
-    "Turn",
-]
+__all__ = ["Answered", "Graded", "Session", "SessionError", "Turn"]

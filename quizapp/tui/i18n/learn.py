@@ -20,10 +20,17 @@ WORDS: dict[str, Entry] = {
         "due today; p practises them ahead, without changing the schedule.",
     ),
     "tags.count": Plural(
-        ("{tag} · {n} carta · {due} oggi", "{tag} · {n} carte · {due} oggi"),
-        ("{tag} · {n} card · {due} today", "{tag} · {n} cards · {due} today"),
+        (
+            "{tag} · {n} carta · da ripassare {due} · nuove {new}",
+            "{tag} · {n} carte · da ripassare {due} · nuove {new}",
+        ),
+        (
+            "{tag} · {n} card · due {due} · new {new}",
+            "{tag} · {n} cards · due {due} · new {new}",
+        ),
     ),
     "tags.none": Phrase("Questo mazzo non ha etichette.", "This deck has no tags."),
+    "home.by_tag_hint": Phrase("f: studia o ripassa per etichetta", "f: study or practise by tag"),
     "tags.line": Phrase("Solo {tags}", "Only {tags}"),
     "tags.nothing_due": Phrase(
         "Nessuna carta con {tags} in programma ora.", "No card tagged {tags} is due now."
@@ -44,7 +51,7 @@ WORDS: dict[str, Entry] = {
         "Learn mode off: new cards are asked as any other.",
     ),
     "learn.choose": Phrase(
-        "Impara: scegli la risposta; quando è giusta, la prossima volta la scriverai.",
-        "Learn: choose the answer; once it is right, next time you type it.",
+        "Impara: scegli; se è giusta, la prossima volta la scriverai.",
+        "Learn: choose; once right, you will type it next time.",
     ),
 }

@@ -27,7 +27,8 @@ from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import interval
 from quizapp.tui.i18n import phrase, t, tn
-from quizapp.tui.screens.study_tags import counts_line, done_lines
+from quizapp.tui.screens.study_modes import counts_line, done_lines
+from quizapp.tui.screens.study_modes import session_options as session_options_for
 from quizapp.tui.screens.study_view import answer_feedback, turn_card
 from quizapp.tui.widgets.answer_input import AnswerInput
 from quizapp.tui.widgets.card_view import Card, CardView, Line
@@ -93,16 +94,16 @@ class StudyScreen(LocalisedScreen[None]):
         self.deck = deck
         self.store = store
         self.settings = settings
+        self._session_options = session_options_for(deck, settings, mode, session_options)
         self.session = Session.open(
             deck,
             store,
             settings,
             mode="practice" if mode == "practice" else "study",
-            **(session_options or {}),
+            **self._session_options,
         )
         self.set_reactive(StudyScreen.answer_mode, settings.answer_mode)
         self.done_count = 0
-        self._session_options = dict(session_options or {})
 
     def compose(self) -> ComposeResult:
         yield Header()

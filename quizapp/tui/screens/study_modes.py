@@ -1,10 +1,14 @@
-"""What the study screen says when it studies by tag (`Session(tags=...)`): which tags in the
-counts line, and, when none of their cards is due, that they can be practised ahead."""
+"""The study screen's hooks for study by tag and learn mode: which tags in the counts line, and,
+when none of their cards is due, that they can be practised ahead (`Session(tags=...)`); learn
+mode's options for new cards (`Session(choices=...)`, the quiz's distractors)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from quizapp.core.deck.model import Deck
+from quizapp.core.settings import Settings
 from quizapp.core.text import visible
 from quizapp.tui.i18n import phrase, t
 from quizapp.tui.widgets.card_view import Line
@@ -24,3 +28,15 @@ def done_lines(tags: Sequence[str], when: Line) -> list[Line]:
     """The done card of a study by tag: nothing of theirs is due, when the next card is, and
     practice ahead offered."""
     return [phrase("tags.nothing_due", tags=tag_names(tags)), when, "", phrase("tags.offer_ahead")]
+
+
+def session_options(
+    deck: Deck, settings: Settings, mode: str, options: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The session's options, with learn mode's options maker when it is on (study only)."""
+    chosen = dict(options or {})
+    if settings.learn_mode and mode == "study" and "choices" not in chosen:
+        from quizapp.core.quiz.learn import LearnChoices
+
+        chosen["choices"] = LearnChoices(deck, settings)
+    return chosen
