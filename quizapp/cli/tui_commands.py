@@ -30,8 +30,36 @@ def register(subparsers: Any) -> None:
             const="flip",
             help="reveal the answer and rate yourself",
         )
+        _tag_option(parser, "study" if name == "study" else "practise")
         parser.set_defaults(handler=run_study, mode=name)
     _register_quiz(subparsers)
+
+
+def _tag_option(parser: Any, verb: str) -> None:
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help=f"{verb} only cards with this tag; repeat for more (cards with any of them)",
+    )
+
+
+def _unknown_tag(deck: Any, tags: list[str], command: str) -> int | None:
+    """Exit code 2 with a message naming the first tag the deck does not have, else None."""
+    from quizapp.cli.output import warn
+    from quizapp.core.quiz import deck_tags
+
+    known = [tag for tag, _ in deck_tags(deck)] if tags else []
+    unknown = [tag for tag in tags if tag not in known]
+    if not unknown:
+        return None
+    listed = ", ".join(known) if known else "none"
+    warn(
+        f"quizapp {command}: error: the deck {deck.id!r} has no tag {unknown[0]!r} "
+        f"(its tags: {listed})"
+    )
+    return 2
 
 
 MAX_QUESTIONS = 500
@@ -67,13 +95,7 @@ def _register_quiz(subparsers: Any) -> None:
     help_text = "take a quiz on a deck: scored, and the study schedule is not changed"
     parser = subparsers.add_parser("quiz", help=help_text, description=help_text.capitalize())
     parser.add_argument("deck", nargs="?", metavar="DECK", help="deck file, name or id")
-    parser.add_argument(
-        "--tag",
-        action="append",
-        default=[],
-        metavar="TAG",
-        help="only cards with this tag; repeat for more (cards with any of them)",
-    )
+    _tag_option(parser, "quiz")
     parser.add_argument(
         "-n",
         "--questions",
@@ -165,6 +187,9 @@ def run_study(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     deck, loaded = found
+    refused = _unknown_tag(deck, args.tag, args.mode)
+    if refused is not None:
+        return refused
     if args.answer_mode:
         loaded = loaded.model_copy(update={"answer_mode": args.answer_mode})
     store = _open_store()
@@ -173,8 +198,10 @@ def run_study(args: argparse.Namespace) -> int:
     from quizapp.tui.app import QuizApp
     from quizapp.tui.screens.study import StudyScreen
 
+    options = {"tags": tuple(dict.fromkeys(args.tag))} if args.tag else None
+
     def start(app: QuizApp) -> StudyScreen:
-        return StudyScreen(deck, store, app.settings, mode=args.mode)
+        return StudyScreen(deck, store, app.settings, mode=args.mode, session_options=options)
 
     _settle()
     with store:
@@ -184,22 +211,15 @@ def run_study(args: argparse.Namespace) -> int:
 
 
 def run_quiz(args: argparse.Namespace) -> int:
-    from quizapp.cli.output import warn
-    from quizapp.core.quiz import QuizOptions, deck_tags
+    from quizapp.core.quiz import QuizOptions
 
     found = _deck_and_settings(args.deck)
     if isinstance(found, int):
         return found
     deck, loaded = found
-    known = [tag for tag, _ in deck_tags(deck)]
-    unknown = [tag for tag in args.tag if tag not in known]
-    if unknown:
-        listed = ", ".join(known) if known else "none"
-        warn(
-            f"quizapp quiz: error: the deck {deck.id!r} has no tag {unknown[0]!r} "
-            f"(its tags: {listed})"
-        )
-        return 2
+    refused = _unknown_tag(deck, args.tag, "quiz")
+    if refused is not None:
+        return refused
     if not deck.cards:
         return _fail(f"quizapp: the deck {deck.id!r} has no cards to quiz")
     options = QuizOptions(

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from quizapp.core import locations, tomlpos
 from quizapp.core.files import open_regular
 from quizapp.core.schedule import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, parameters
+from quizapp.core.schedule.new_order import DEFAULT_NEW_ORDER, NewOrder
 from quizapp.core.text import printable, shorten
 
 UiLanguage = Literal["it", "en"]
@@ -69,6 +70,13 @@ class Settings(BaseModel):
         "typed", description="Type the answer, or reveal it and rate yourself."
     )
     new_per_day: int = Field(20, ge=0, le=9999, description="New cards per day, per deck.")
+    new_order: NewOrder = Field(
+        DEFAULT_NEW_ORDER,
+        description="Order of new cards: deck, random, or interleaved by kind or by tag.",
+    )
+    learn_mode: bool = Field(
+        False, description="New cards are first asked as multiple choice, then typed."
+    )
     reviews_per_day: int = Field(200, ge=0, le=99999, description="Reviews per day, per deck.")
     desired_retention: float = Field(
         DEFAULT_RETENTION,

@@ -21,12 +21,22 @@ class StudySnapshot(App[None]):
         lang = os.environ.get("QUIZAPP_TEST_UI", "en")
         store = Store(locations.database_path())
         new_per_day = int(os.environ.get("QUIZAPP_TEST_NEW", "20"))
-        settings = Settings(ui_language=lang, new_per_day=new_per_day)  # type: ignore[arg-type]
+        order = os.environ.get("QUIZAPP_TEST_ORDER", "deck")  # the deck's first card
+        learn = os.environ.get("QUIZAPP_TEST_LEARN") == "1"
+        settings = Settings(
+            ui_language=lang,  # type: ignore[arg-type]
+            new_per_day=new_per_day,
+            new_order=order,  # type: ignore[arg-type]
+            learn_mode=learn,
+        )
         fixed = {
             "clock": lambda: datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc),
             "ids": lambda ms: f"snapshot-{ms}",
             "tz": timezone.utc,
         }
+        tags = os.environ.get("QUIZAPP_TEST_TAGS")
+        if tags:
+            fixed["tags"] = tuple(tags.split(","))
         self.push_screen(StudyScreen(load_deck(DECK), store, settings, session_options=fixed))
 
 

@@ -45,7 +45,7 @@ async def test_home_lists_the_bundled_deck_with_todays_counts() -> None:
 
 
 async def test_counts_change_after_studying_a_card() -> None:
-    app = QuizApp(settings=Settings(ui_language="en", new_per_day=3))
+    app = QuizApp(settings=Settings(ui_language="en", new_per_day=3, new_order="deck"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("s")

@@ -31,9 +31,13 @@ def store() -> Iterator[Store]:
         yield opened
 
 
+def _settings(**settings: object) -> Settings:
+    settings = {"new_order": "deck", **settings}  # these tests know the deck's first cards
+    return Settings(ui_language="en", **settings)  # type: ignore[arg-type]
+
+
 def _screen(store: Store, **settings: object) -> StudyScreen:
-    chosen = Settings(ui_language="en", **settings)  # type: ignore[arg-type]
-    return StudyScreen(load_deck(BUNDLED_DECK), store, chosen)
+    return StudyScreen(load_deck(BUNDLED_DECK), store, _settings(**settings))
 
 
 def _text(screen: StudyScreen, name: str) -> str:
@@ -139,7 +143,7 @@ async def test_card_text_is_not_markup(store: Store, tmp_path) -> None:  # type:
     )
     deck_path = tmp_path / "d.toml"
     deck_path.write_text(text, encoding="utf-8")
-    screen = StudyScreen(load_deck(deck_path), store, Settings(ui_language="en"))
+    screen = StudyScreen(load_deck(deck_path), store, _settings())
     async with _Host(screen).run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert _text(screen, "question").startswith("[bold]Secondo[/] DeepSeek")
@@ -204,8 +208,8 @@ async def test_a_deck_from_the_cache_studies_like_the_file(store: Store) -> None
     load_deck_cached(BUNDLED_DECK)
     deck = load_deck_cached(BUNDLED_DECK)
     assert isinstance(deck.cards, PackedCards)
-    screen = StudyScreen(deck, store, Settings(ui_language="en"))
-    full = StudyScreen(load_deck(BUNDLED_DECK), store, Settings(ui_language="en"))
+    screen = StudyScreen(deck, store, _settings())
+    full = StudyScreen(load_deck(BUNDLED_DECK), store, _settings())
     async with _Host(screen).run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         first = screen.turn
@@ -264,7 +268,7 @@ async def test_a_long_card_scrolls_at_80x24(store: Store, tmp_path) -> None:  # 
     )
     deck_path = tmp_path / "long.toml"
     deck_path.write_text(text, encoding="utf-8")
-    screen = StudyScreen(load_deck(deck_path), store, Settings(ui_language="en"))
+    screen = StudyScreen(load_deck(deck_path), store, _settings())
     async with _Host(screen).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen.query_one("#answer", Input).value = "6 milioni di dollari"

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from quizapp.core.schedule.day import Day
 from quizapp.core.schedule.limits import Counts, Left, Limits
+from quizapp.core.schedule.new_order import NewCards
 from quizapp.core.schedule.siblings import Key, StudiedCards, held_back, waits
 from quizapp.core.schedule.state import LEARN_AHEAD_MS, CardState, Stage
 
@@ -58,6 +59,10 @@ class QueueSource(StudiedCards, Protocol):
         ...
 
     def has_new(self, deck_id: str) -> bool: ...
+
+    def count_new(self, deck_id: str, now: int, held: frozenset[str]) -> int:
+        """Keys never studied (not buried, not of `held` cards), all of them."""
+        ...
 
     def count_due_reviews(
         self, deck_id: str, now: int, end: int, held: frozenset[str], limit: int
@@ -110,13 +115,20 @@ class StudyQueue:
 
     `known` says whether a key belongs to the session (a key of the deck's catalog that the
     session's prompts do not have is skipped). Call `start` when a study day begins; tell the
-    queue what happened with `studied`, `introduced`, `given_back` and `front`.
+    queue what happened with `studied`, `introduced`, `given_back` and `front`. `new_cards`,
+    when given, chooses the order of new cards (`new_order`; else deck order).
     """
 
     def __init__(
-        self, source: QueueSource, deck_id: str, limits: Limits, known: Callable[[Key], bool]
+        self,
+        source: QueueSource,
+        deck_id: str,
+        limits: Limits,
+        known: Callable[[Key], bool],
+        new_cards: NewCards | None = None,
     ) -> None:
         self.source = source
+        self.new_cards = new_cards
         self.deck_id = deck_id
         self.limits = limits
         self.known = known
@@ -139,6 +151,8 @@ class StudyQueue:
         found = review_queue(self.source, self.deck_id, now, day, self.left.reviews, self._held)
         self._reviews = deque(found)
         self._since_new = 0
+        if self.new_cards is not None:
+            self.new_cards.start(day, self._held)
 
     def next(self, now: int, day: Day) -> tuple[Key, CardState | None] | None:
         """The key to show now and its state if it was read while choosing (None: read it),
@@ -189,6 +203,8 @@ class StudyQueue:
         return None
 
     def _peek_new(self, now: int) -> Key | None:
+        if self.new_cards is not None:
+            return self.new_cards.peek(now, self._held, self.known)
         for key in self.source.next_new(self.deck_id, now, self._held, NEW_CANDIDATES):
             if self.known(key):
                 return key

@@ -77,7 +77,7 @@ def chosen(turn: Turn, index: int, at: int) -> Answered:
     from quizapp.core.judge import Outcome
 
     option = turn.options[index]
-    correct = option == turn.prompt.expected[0]
+    correct = option == (turn.right_option or turn.prompt.expected[0])
     return Answered(
         turn,
         option,

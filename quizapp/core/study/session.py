@@ -28,7 +28,6 @@ from quizapp.core.schedule import (
     Day,
     Mode,
     Stage,
-    StudyQueue,
     next_due,
     preview,
     study_day,
@@ -39,11 +38,14 @@ from quizapp.core.settings import Settings
 from quizapp.core.store import Key, Store, new_id
 from quizapp.core.study import answering, rows
 from quizapp.core.study.answering import Answered, Judge
+from quizapp.core.study.by_tag import tagged_cards
+from quizapp.core.study.day_queue import study_queue
 from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
 from quizapp.core.study.history import Action, ActionKind, History
+from quizapp.core.study.learn_phase import ChoiceMaker, Learn, answer_form
 from quizapp.core.study.practice import PracticeRound
 from quizapp.core.study.today import limits
-from quizapp.core.study.turns import AnswerMode, Graded, SessionError, Turn
+from quizapp.core.study.turns import Graded, SessionError, Turn
 
 SessionMode = Literal["study", "practice"]
 Clock = Callable[[], datetime]
@@ -59,6 +61,8 @@ class SessionOptions(TypedDict, total=False):
     ids: Callable[[int], str] | None
     cards: Iterable[str] | None
     seed: int | None
+    tags: Iterable[str] | None
+    choices: ChoiceMaker | None
 
 
 def _utc_now() -> datetime:
@@ -69,15 +73,16 @@ class Session:
     """A study or practice session over one deck.
 
     `clock` returns the current time (aware datetime; tests pass a fake one), `judge` judges
-    typed answers (default: the deck's judge, `quizapp.core.judge.judge_for`, imported when
-    first needed),
-    `tz` is the time zone of the day start (default: the system's), `ids` makes review ids
-    from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order.
+    typed answers (default: the deck's judge, `quizapp.core.judge.judge_for`), `tz` is the
+    time zone of the day start (default: the system's), `ids` makes review ids
+    from a time in ms, `cards` limits practice to these card ids, `seed` fixes its order,
+    `tags` keeps the cards with any of them (study by tag: their schedule; practice: them),
+    `choices` makes learn mode's options (`learn_phase`; study only).
 
     The constructor does not touch the database: `Session.open` records the deck's card keys
     and the FSRS parameters a study session folds with first (or the first call that needs
-    them does). Store errors (`StoreError`: disk full,
-    read-only, damaged file) reach the caller as they are.
+    them does). Store errors (`StoreError`: disk full, read-only, damaged file) reach the
+    caller as they are.
     """
 
     def __init__(
@@ -93,6 +98,8 @@ class Session:
         ids: Callable[[int], str] | None = None,
         cards: Iterable[str] | None = None,
         seed: int | None = None,
+        tags: Iterable[str] | None = None,
+        choices: ChoiceMaker | None = None,
     ) -> None:
         self.deck = deck
         self.store = store
@@ -112,11 +119,16 @@ class Session:
         self._answered: Answered | None = None
         self._history = History()
         self._day: Day | None = None
-        self._queue = StudyQueue(store, deck.id, limits(self.settings), self.prompts.__contains__)
-        self._tally = TodayTally(store, deck.id, limits(self.settings), self.prompts.of_card)
+        self.tags = tuple(dict.fromkeys(tags or ()))
+        tagged = set(tagged_cards(deck, self.tags)) if self.tags else None
+        self._learn = Learn(choices, store) if choices is not None else None
+        self._queue = study_queue(deck, store, self.settings, self.prompts, tagged)
+        self._tally = TodayTally(
+            self._queue.source, deck.id, limits(self.settings), self.prompts.of_card
+        )
         self._hint: tuple[Key, CardState] | None = None
         """The state of the key just picked, read while picking it (saves a second read)."""
-        wanted = set(cards) if cards is not None else None
+        wanted = set(cards) if cards is not None else tagged
         self._practice = PracticeRound(
             (k for k in self.prompts.order if wanted is None or k[1] in wanted)
             if self.mode == Mode.PRACTICE
@@ -172,10 +184,7 @@ class Session:
         return self._turn
 
     def next(self) -> Turn | None:
-        """The prompt to show now, or None when nothing is left (see `next_due`).
-
-        Calling it again before grading gives the same turn.
-        """
+        """The prompt to show now (the same until graded), or None when nothing is left."""
         if self._turn is not None:
             return self._turn
         day = self.day()
@@ -203,13 +212,10 @@ class Session:
         state = hint[1] if hint is not None and hint[0] == key else self.store.state(key)
         review_id = self._ids(now)
         current_hash = self._hash(prompt)
-        options: tuple[str, ...] = ()
-        mode: AnswerMode = self.settings.answer_mode
-        if prompt.options:
-            mode = "choice"
-            shuffled = list(prompt.options)
-            random.Random(review_id).shuffle(shuffled)
-            options = tuple(shuffled)
+        learn = self._learn if self.mode == Mode.STUDY else None
+        mode, options, right = answer_form(
+            prompt, state, review_id, self.settings.answer_mode, learn
+        )
         return Turn(
             prompt=prompt,
             stage=state.stage if state is not None else Stage.NEW,
@@ -217,6 +223,7 @@ class Session:
             review_id=review_id,
             state=state,
             options=options,
+            right_option=right,
             edited=bool(state and state.content_hash and state.content_hash != current_hash),
             shown_at=now,
         )
@@ -383,17 +390,11 @@ class Session:
         """When this deck next has a card to study (ms), for "come back at"; None if never
         (see `schedule.queue.next_due`)."""
         day = self.day()
-        return next_due(self.store, self.deck.id, self.now(), day, limits(self.settings))
+        return next_due(self._queue.source, self.deck.id, self.now(), day, limits(self.settings))
 
     def answered_ids(self) -> Sequence[str]:
         """Ids of this session's answers still in the log, oldest first."""
         return self._history.answered_ids()
 
 
-__all__ = [
-    "Answered",
-    "Graded",
-    "Session",
-    "SessionError",
-    "Turn",
-]
+__all__ = ["Answered", "Graded", "Session", "SessionError", "Turn"]

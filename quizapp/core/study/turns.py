@@ -28,7 +28,9 @@ class Turn:
     """The id the answer will be logged under (and the seed of its interval fuzz)."""
     state: CardState | None = None
     options: tuple[str, ...] = ()
-    """Choice cards: the options in the order shown."""
+    """Choice cards (and new cards in learn mode): the options in the order shown."""
+    right_option: str | None = None
+    """Learn mode's multiple choice: the right one of `options` (a choice card's is its own)."""
     edited: bool = False
     """The card's text changed since it was last studied."""
     shown_at: int = 0

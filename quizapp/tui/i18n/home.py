@@ -24,8 +24,8 @@ WORDS: dict[str, Entry] = {
     "home.last": Phrase("Ultimo", "Last"),
     "home.broken": Phrase("non caricabile", "cannot be loaded"),
     "home.mode": Phrase(
-        "Domande in {language} · lessico {direction}  (l, d per cambiare)",
-        "Questions in {language} · vocabulary {direction}  (l, d to change)",
+        "Domande in {language} · lessico {direction} · {learn}  (l, d, i)",
+        "Questions in {language} · vocabulary {direction} · {learn}  (l, d, i)",
     ),
     "home.no_decks": Phrase("Nessun mazzo trovato.", "No decks found."),
     # -- the highlighted deck --------------------------------------------------------------

@@ -19,6 +19,16 @@ WORDS: dict[str, Entry] = {
     "setting.vocab_direction": Phrase("Direzione del lessico", "Vocabulary direction"),
     "setting.answer_mode": Phrase("Modo di risposta", "Answer mode"),
     "setting.new_per_day": Phrase("Carte nuove al giorno", "New cards per day"),
+    "setting.new_order": Phrase("Ordine delle nuove", "New card order"),
+    "new_order.deck": Phrase("Ordine del mazzo", "Deck order"),
+    "new_order.random": Phrase("Casuale", "Random"),
+    "new_order.kind": Phrase("Alternate per tipo", "Interleaved by kind"),
+    "new_order.tag": Phrase("Alternate per etichetta", "Interleaved by tag"),
+    "setting.learn_mode": Phrase("Modo Impara", "Learn mode"),
+    "learn_mode.off": Phrase("No: le nuove come le altre", "Off: new cards as any other"),
+    "learn_mode.on": Phrase(
+        "Sì: prima a scelta multipla, poi scritte", "On: multiple choice first, then typed"
+    ),
     "setting.reviews_per_day": Phrase("Ripassi al giorno", "Reviews per day"),
     "setting.desired_retention": Phrase(
         "Ritenzione voluta (0.70-0.97)", "Desired retention (0.70-0.97)"

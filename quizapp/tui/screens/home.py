@@ -31,6 +31,7 @@ from quizapp.core.store.records import QuizRun
 from quizapp.tui.base import BaseApp, Localised, LocalisedScreen, base_app
 from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t, tn
+from quizapp.tui.screens.home_modes import learn_state, pick_tags, toggle_learn
 from quizapp.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ class HomeScreen(LocalisedScreen[None]):
         Binding("t", "quiz", "Quiz", id="home.quiz"),
         Binding("g", "stats", "Stats", id="home.stats"),
         Binding("b", "browse", "Browse", id="home.browse"),
+        Binding("f", "by_tag", "By tag", id="home.by_tag", show=False),
+        Binding("i", "learn", "Learn mode", id="home.learn", show=False),
         Binding("l", "study_language", "Study language", id="home.study_lang", show=False),
         Binding("d", "direction", "Vocab direction", id="home.direction", show=False),
         Binding("o", "app.settings", "Settings", id="home.settings", show=False),
@@ -217,6 +220,7 @@ class HomeScreen(LocalisedScreen[None]):
             "home.mode",
             language=t(lang, f"lang.{settings.study_language}"),
             direction=t(lang, f"direction.{settings.vocab_direction}"),
+            learn=learn_state(lang, settings.learn_mode),
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -262,6 +266,7 @@ class HomeScreen(LocalisedScreen[None]):
                 kinds=", ".join(f"{t(lang, 'kind.' + k)} {n}" for k, n in kinds.most_common()),
             ),
             t(lang, "home.tags", tags=", ".join(f"{tag} {n}" for tag, n in tags.most_common())),
+            t(lang, "home.by_tag_hint"),
             t(lang, "home.author", author=deck.deck.author, license=deck.deck.license),
             t(lang, "home.file", path=shown_path, origin=t(lang, f"origin.{self._origin(index)}")),
         ]
@@ -277,8 +282,9 @@ class HomeScreen(LocalisedScreen[None]):
             return None
         return self.results[index].deck
 
-    def action_study(self, mode: str) -> None:
-        """Study (or practise) the highlighted deck; a broken deck cannot be opened."""
+    def action_study(self, mode: str, tags: tuple[str, ...] = ()) -> None:
+        """Study (or practise) the highlighted deck (only the cards with any of `tags`, when
+        given); a broken deck cannot be opened."""
         from quizapp.core.store.database import StoreError
         from quizapp.tui.screens.study import StudyScreen
 
@@ -287,7 +293,8 @@ class HomeScreen(LocalisedScreen[None]):
         if deck is None or store is None:
             return
         try:
-            screen = StudyScreen(deck, store, self.settings, mode=mode)
+            options = {"tags": tags} if tags else None
+            screen = StudyScreen(deck, store, self.settings, mode=mode, session_options=options)
         except StoreError as error:  # the catalog could not be saved: disk full, read-only...
             self.notify_failure("home.study_error", error)
             return
@@ -337,6 +344,18 @@ class HomeScreen(LocalisedScreen[None]):
             self.notify_failure("home.study_error", error)
             return
         self.app.push_screen(screen)
+
+    def action_by_tag(self) -> None:
+        """The highlighted deck's tags: study or practise the chosen ones."""
+        deck = self._deck()
+        store = self.shared.open_store() if deck is not None else None
+        if deck is not None and store is not None:
+            pick_tags(
+                self, deck, store, self.shared, lambda mode, tags: self.action_study(mode, tags)
+            )
+
+    def action_learn(self) -> None:
+        toggle_learn(self, self.shared)
 
     def action_study_language(self) -> None:
         other = "en" if self.settings.study_language == "it" else "it"

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from quizapp.core import locations
+from quizapp.core.schedule.new_order import NEW_ORDERS
 from quizapp.core.settings import Settings
 from quizapp.tui.base import Localised, LocalisedModal, base_app
 from quizapp.tui.format import data_text
@@ -32,6 +33,8 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
         ("en>it", "direction.en>it"),
     ],
     "answer_mode": [("typed", "answer_mode.typed"), ("flip", "answer_mode.flip")],
+    "new_order": [(order, f"new_order.{order}") for order in NEW_ORDERS],
+    "learn_mode": [("false", "learn_mode.off"), ("true", "learn_mode.on")],
 }
 NUMBERS: dict[str, Literal["integer", "number"]] = {
     "new_per_day": "integer",
@@ -46,6 +49,8 @@ ORDER = (
     "vocab_direction",
     "answer_mode",
     "new_per_day",
+    "new_order",
+    "learn_mode",
     "reviews_per_day",
     "desired_retention",
     "day_start_hour",
@@ -107,6 +112,8 @@ class SettingsScreen(LocalisedModal[Settings | None]):
 
     def _editor(self, name: str, lang: str) -> Select[str] | Input:
         value = self.settings.model_dump()[name]
+        if isinstance(value, bool):
+            value = "true" if value else "false"
         if name in CHOICES:
             options = [(t(lang, label), choice) for choice, label in CHOICES[name]]
             return Select(options, value=value, allow_blank=False, id=name)

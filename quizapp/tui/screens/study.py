@@ -27,6 +27,8 @@ from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import interval
 from quizapp.tui.i18n import phrase, t, tn
+from quizapp.tui.screens.study_modes import counts_line, done_lines
+from quizapp.tui.screens.study_modes import session_options as session_options_for
 from quizapp.tui.screens.study_view import answer_feedback, turn_card
 from quizapp.tui.widgets.answer_input import AnswerInput
 from quizapp.tui.widgets.card_view import Card, CardView, Line
@@ -92,16 +94,16 @@ class StudyScreen(LocalisedScreen[None]):
         self.deck = deck
         self.store = store
         self.settings = settings
+        self._session_options = session_options_for(deck, settings, mode, session_options)
         self.session = Session.open(
             deck,
             store,
             settings,
             mode="practice" if mode == "practice" else "study",
-            **(session_options or {}),
+            **self._session_options,
         )
         self.set_reactive(StudyScreen.answer_mode, settings.answer_mode)
         self.done_count = 0
-        self._session_options = dict(session_options or {})
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -158,6 +160,7 @@ class StudyScreen(LocalisedScreen[None]):
                 learning=counts.learning,
                 review=counts.review,
             )
+        line = counts_line(self.lang, self.session.tags, line)
         self.query_one("#counts", Static).update(Content(line))
         bar = self.query_one(ProgressBar)
         bar.update(total=self.done_count + counts.total, progress=self.done_count)
@@ -222,6 +225,8 @@ class StudyScreen(LocalisedScreen[None]):
             lines = [phrase("study.next_due", when=interval(max(0, due - self.session.now())))]
         if self.session.mode == "study":
             lines += ["", phrase("study.offer_practice")]
+            if self.session.tags:
+                lines = done_lines(self.session.tags, lines[0])
         self.query_one(CardView).card = Card(phrase("study.done"), lines=lines)
         self._hide_answer()
 

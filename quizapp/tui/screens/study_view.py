@@ -30,6 +30,8 @@ def turn_card(turn: Turn) -> Card:
         lines.append(phrase("study.edited"))
     if prompt.example:
         lines.append(prompt.example)
+    if turn.right_option is not None:
+        lines.append(phrase("learn.choose"))
     if turn.options:
         lines += [f"{i}. {option}" for i, option in enumerate(turn.options, start=1)]
         lines.append(phrase("study.options", n=len(turn.options)))
