@@ -28,9 +28,10 @@ class GradeBar(Horizontal):
     """Four grade buttons (see the module docstring)."""
 
     DEFAULT_CSS = """
-    GradeBar { height: 3; padding: 0 1; display: none; }
+    GradeBar { height: 1; padding: 0 1; display: none; }
     GradeBar.-shown { display: block; }
-    GradeBar > Button { width: 1fr; min-width: 0; margin: 0; padding: 0; }
+    /* One line: the room goes to the card's note. */
+    GradeBar > Button { width: 1fr; min-width: 0; height: 1; margin: 0 1; padding: 0; }
     GradeBar > Button.-suggested { text-style: bold reverse; }
     """
 
@@ -59,7 +60,8 @@ class GradeBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for rating in Rating:
-            yield Button(t(self.lang, f"rating.{rating.label}"), id=f"grade-{rating.value}")
+            label = t(self.lang, f"rating.{rating.label}")
+            yield Button(label, id=f"grade-{rating.value}", compact=True)  # one line high
 
     @property
     def shown(self) -> bool:
