@@ -72,10 +72,13 @@ def bound_keys(node: DOMNode, binding_id: str) -> list[str]:
 
 
 def spoken_key(app: App[Any], key: str, lang: str) -> str:
-    """How a sentence names `key`: "Esc", "Spazio"/"Space", "^u", "a"..."""
-    if key in _SPOKEN:
-        return _SPOKEN[key][0 if lang == "it" else 1]
-    return app.get_key_display(Binding(key, ""))
+    """How a sentence names `key`: "Esc", "Spazio"/"Space", "ctrl+u", "a"..."""
+    *modifiers, last = key.split("+")
+    if last in _SPOKEN:
+        name = _SPOKEN[last][0 if lang == "it" else 1]
+    else:
+        name = app.get_key_display(Binding(last, ""))
+    return "+".join([*modifiers, name])
 
 
 def spoken(node: DOMNode, binding_id: str, lang: str) -> str:

@@ -176,7 +176,7 @@ async def test_a_remapped_grade_key_moves_on_the_button_and_works(store: Store) 
         assert screen.answered is not None and screen.answered.chosen == 0
         await pilot.press("ctrl+z", "ctrl+s")
         await pilot.pause()
-        assert _said(app)[-1] == "Carta sospesa (^z per annullare)."
+        assert _said(app)[-1] == "Carta sospesa (ctrl+z per annullare)."
 
 
 async def test_sentences_name_keys_as_words(store: Store) -> None:
@@ -231,7 +231,7 @@ async def test_ctrl_c_says_how_to_quit_in_italian(store: Store) -> None:
         app.screen.set_focus(None)
         await pilot.press("ctrl+c")
         await pilot.pause()
-        assert _said(app)[-1] == "Per uscire da quizapp premi ^q."
+        assert _said(app)[-1] == "Per uscire da quizapp premi ctrl+q."
 
 
 async def test_i_was_right_says_which_grade_it_saved(store: Store) -> None:

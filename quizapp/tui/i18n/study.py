@@ -72,8 +72,7 @@ WORDS: dict[str, Entry] = {
     "study.undo_error": Phrase("Annullamento NON riuscito: {error}", "Undo failed: {error}"),
     "study.undone.answer": Phrase("Ultima risposta annullata.", "Last answer undone."),
     "study.undone.pending": Phrase(
-        "Risposta ritirata (non era ancora valutata): rispondi di nuovo.",
-        "Answer taken back (it was not graded yet): answer again.",
+        "Risposta ritirata (non valutata).", "Answer taken back (not graded)."
     ),
     "study.undone.suspend": Phrase("Sospensione annullata.", "Suspend undone."),
     "study.undone.bury": Phrase("Carta di nuovo in programma oggi.", "Bury undone."),
