@@ -324,3 +324,20 @@ async def test_the_footer_fits_80_columns_in_both_languages(store: Store) -> Non
             assert keys[-1].region.right <= 80, _footer(app)
             names = {k.shown.binding_id for k in keys}
             assert {"study.right", "study.undo", "study.back", "app.help"} <= names
+
+
+async def test_at_60x20_the_grades_keep_their_waits_and_the_footer_fits(store: Store) -> None:
+    for lang in ("it", "en"):
+        app = _quiz_app(store, lang)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#answer", Input).value = "6 miliardi"
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.pause()
+            for button in app.screen.query("#grades Button").results(Button):
+                lines = str(button.label).split("\n")
+                assert lines[-1].endswith(")"), "the wait is shown"
+                assert all(len(line) <= button.size.width - 2 for line in lines), lines
+            keys = list(app.screen.query(FooterKey))
+            assert keys[-1].region.right <= 60, _footer(app)
