@@ -40,7 +40,8 @@ class QuizApp(BaseApp):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
-        Binding("question_mark,f1", "help", "Help", id="app.help", key_display="?"),
+        # No key_display: while a text field takes `?`, the footer shows the key that works, F1.
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("ctrl+l", "toggle_language", "Italiano", id="app.language", priority=True),
     ]
 
@@ -132,6 +133,13 @@ class QuizApp(BaseApp):
         other = "en" if self.lang == "it" else "it"
         self.change_settings(self.settings.model_copy(update={"ui_language": other}))
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (Textual's reflex guard): how to quit, in the UI language."""
+        shown = keys.spoken(self, "app.quit", self.lang)
+        self.notify(
+            t(self.lang, "app.quit_hint", shown=shown), title=t(self.lang, "app.quit_title")
+        )
+
     def action_help(self) -> None:
         from quizapp.tui.screens.help import HelpScreen
 
@@ -176,8 +184,9 @@ class QuizApp(BaseApp):
 
 
 def bound_nodes() -> tuple[type[DOMNode], ...]:
-    """The app and every screen whose bindings a user can remap (imported here, when a keymap
-    is checked: the app does not import every screen to start)."""
+    """The app and every screen (and widget with keys of its own) whose bindings a user can
+    remap (imported here, when a keymap is checked: the app does not import every screen to
+    start)."""
     from quizapp.tui.screens.browse import BrowseScreen
     from quizapp.tui.screens.browse_due import SetDueScreen
     from quizapp.tui.screens.help import HelpScreen
@@ -189,11 +198,13 @@ def bound_nodes() -> tuple[type[DOMNode], ...]:
     from quizapp.tui.screens.settings import SettingsScreen
     from quizapp.tui.screens.stats import StatsScreen
     from quizapp.tui.screens.study import StudyScreen
+    from quizapp.tui.widgets.option_picker import OptionPicker
 
     return (
         QuizApp,
         HomeScreen,
         StudyScreen,
+        OptionPicker,
         SettingsScreen,
         HelpScreen,
         StatsScreen,

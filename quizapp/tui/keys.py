@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from quizapp.tui.base import BaseApp
 from quizapp.tui.i18n import WORDS
 
 
@@ -47,6 +48,43 @@ def live_key(screen: Screen[Any], binding_id: str) -> str | None:
         if active.binding.id == binding_id:
             return screen.app.get_key_display(active.binding)
     return None
+
+
+_SPOKEN: dict[str, tuple[str, str]] = {
+    "escape": ("Esc", "Esc"),
+    "space": ("Spazio", "Space"),
+    "enter": ("Invio", "Enter"),
+    "tab": ("Tab", "Tab"),
+    "backspace": ("Backspace", "Backspace"),
+}
+"""Named keys as a sentence says them (Italian, English); the others as the footer shows them."""
+
+
+def bound_keys(node: DOMNode, binding_id: str) -> list[str]:
+    """The keys bound now to `binding_id`, declared by `node`'s class: the settings' keymap
+    applied (the app applies it), whether or not the key works at this moment."""
+    app = node.app
+    keymap = app.settings.keymap if isinstance(app, BaseApp) else {}
+    for item in type(node).BINDINGS:
+        if isinstance(item, Binding) and item.id == binding_id:
+            return [key.strip() for key in keymap.get(binding_id, item.key).split(",")]
+    return []
+
+
+def spoken_key(app: App[Any], key: str, lang: str) -> str:
+    """How a sentence names `key`: "Esc", "Spazio"/"Space", "ctrl+u", "a"..."""
+    *modifiers, last = key.split("+")
+    if last in _SPOKEN:
+        name = _SPOKEN[last][0 if lang == "it" else 1]
+    else:
+        name = app.get_key_display(Binding(last, ""))
+    return "+".join([*modifiers, name])
+
+
+def spoken(node: DOMNode, binding_id: str, lang: str) -> str:
+    """The key of `binding_id` (its first, after the keymap) as a sentence names it."""
+    keys = bound_keys(node, binding_id)
+    return spoken_key(node.app, keys[0], lang) if keys else "?"
 
 
 @dataclass(frozen=True)

@@ -154,3 +154,25 @@ def test_the_deck_is_not_read_again_per_answer(store: Store, monkeypatch: Any) -
     seen = study(session(store, deck, clock, tags=["vocab"]), clock)
     assert len(seen) > 5
     assert reads == [deck.id]  # once, when the day began
+
+
+def test_a_tag_sessions_counts_kept_up_to_date_equal_a_count_from_scratch(store: Store) -> None:
+    """The counts a tag session keeps answer by answer are those a new session counts."""
+    deck = load_deck(BUNDLED)
+    clock = FakeClock()
+    study(session(store, deck, clock, settings={"new_per_day": 30}), clock)
+    clock.advance(days=3)
+    settings = {"new_per_day": 5}
+    s = session(store, deck, clock, tags=["vocab", "people"], settings=settings)
+    for step in range(40):
+        counts = s.counts()
+        fresh = session(store, deck, clock, tags=["vocab", "people"], settings=settings).counts()
+        assert counts == fresh, step
+        assert min(counts.new, counts.learning, counts.review) >= 0
+        turn = s.next()
+        if turn is None:
+            break
+        s.answer(Rating.AGAIN if step % 3 == 0 else Rating.GOOD)
+        s.grade()
+        clock.advance(seconds=40)
+    assert step > 5

@@ -16,7 +16,7 @@ from quizapp.core.judge.diff import Segment
 from quizapp.core.rating import Rating
 from quizapp.core.settings import Settings
 from quizapp.tui.app import QuizApp
-from quizapp.tui.i18n import phrase
+from quizapp.tui.i18n import phrase, phrase_n
 from quizapp.tui.widgets.answer_input import AnswerInput
 from quizapp.tui.widgets.card_view import Card, CardView
 from quizapp.tui.widgets.choice_list import ChoiceList
@@ -74,10 +74,10 @@ async def test_a_card_shows_its_text_as_data_and_hides_what_it_does_not_have() -
     app = Bench()
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(CardView)
-        view.card = Card(MARKUP, lines=["un esempio", phrase("study.options", n=3)])
+        view.card = Card(MARKUP, lines=["un esempio", phrase_n("study.items", 3)])
         await pilot.pause()
         assert _text(app, "#question") == SHOWN
-        assert _text(app, "#extra") == "un esempio\nPick with 1-3"
+        assert _text(app, "#extra") == "un esempio\n3 items expected"
         for empty in ("#format", "#claim", "#peek"):
             assert not app.query_one(empty).display, empty
         view.show_peek("According to DeepSeek")
@@ -85,7 +85,7 @@ async def test_a_card_shows_its_text_as_data_and_hides_what_it_does_not_have() -
         assert app.query_one("#peek").display and view.peek_shown
         app.lang = "it"
         await pilot.pause()
-        assert _text(app, "#extra") == "un esempio\nScegli con 1-3"
+        assert _text(app, "#extra") == "un esempio\n3 elementi attesi"
         assert app.query_one("#peek").display, "a language switch keeps the peek"
         view.card = Card("Vero?", label=phrase("quiz.format.truefalse"), claim="Shenzhen")
         await pilot.pause()
@@ -122,9 +122,11 @@ async def test_a_verdict_draws_its_parts_in_the_ui_language_with_its_outcome_as_
         app.lang = "it"
         await pilot.pause()
         assert _text(app, "#verdict").startswith("Quasi: un errore di battitura.\nHai scritto:")
-        view.show(Feedback(parts=(Hint(phrase("study.flip_hint")),)))
+        view.show(
+            Feedback(parts=(Hint(phrase("study.flip_hint", reveal=Phrase("Spazio", "Space"))),))
+        )
         await pilot.pause()
-        assert _text(app, "#verdict") == "Pensa alla risposta, poi premi Spazio"
+        assert _text(app, "#verdict") == "Pensa alla risposta, poi premi Spazio e datti un voto."
         assert not any(view.has_class(f"-{o}") for o in ("correct", "almost", "partial", "wrong"))
         view.clear()
         await pilot.pause()

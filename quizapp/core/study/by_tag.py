@@ -135,7 +135,8 @@ class TaggedSource:
     def count_due_reviews(
         self, deck_id: str, now: int, end: int, held: frozenset[str], limit: int
     ) -> int:
-        return min(limit, len(self._reviews(now, end, held)))
+        due = len(self._reviews(now, end, held))
+        return due if limit < 0 else min(limit, due)  # -1: all of them
 
     def count_learning(self, deck_id: str, now: int, end: int) -> int:
         return sum(1 for _, state in self._learning(now) if (state.due or 0) < end)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 from typing import Literal, TypedDict
 
@@ -262,6 +263,12 @@ class Session:
         self._answered = answering.revealed(self._require_turn(), self.now())
         return self._answered
 
+    def withdraw(self) -> Answered | None:
+        """Take back the answer to the card shown, before it is graded (nothing was logged):
+        the same card is asked again. None if no answer was pending."""
+        answered, self._answered = self._answered, None
+        return answered
+
     def intervals(self) -> dict[Rating, int]:
         """The due time (ms) each rating would give the current card."""
         turn = self._require_turn()
@@ -327,6 +334,7 @@ class Session:
         if action.kind == "answer" and self.mode == Mode.STUDY:
             self._queue.given_back(action.prior)
         turn = self._make_turn(action.turn.key, self.now())
+        turn = replace(turn, options=action.turn.options)  # as shown before: not reshuffled
         self._turn = turn
         self._answered = None
         return turn

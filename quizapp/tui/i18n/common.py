@@ -20,6 +20,10 @@ WORDS: dict[str, Entry] = {
         "Nella keymap delle impostazioni ci sono id di tasti sconosciuti: {ids}.",
         "The settings keymap names unknown key ids: {ids}.",
     ),
+    "app.quit_title": Phrase("Vuoi uscire?", "Do you want to quit?"),
+    "app.quit_hint": Phrase(
+        "Per uscire da quizapp premi {shown}.", "Press {shown} to quit quizapp."
+    ),
     "palette.search": Phrase("Cerca un comando…", "Search for commands…"),
     "palette.search_themes": Phrase("Cerca un tema…", "Search for themes…"),
     "palette.theme": Phrase("Tema", "Theme"),

@@ -36,8 +36,8 @@ WORDS: dict[str, Entry] = {
         "Nessuna carta con {tags} in programma ora.", "No card tagged {tags} is due now."
     ),
     "tags.offer_ahead": Phrase(
-        "Premi p per ripassarle in anticipo (il programma non cambia).",
-        "Press p to practise them ahead (the schedule is not changed).",
+        "Premi {practice} per ripassarle in anticipo (il programma non cambia).",
+        "Press {practice} to practise them ahead (the schedule is not changed).",
     ),
     # -- learn mode ------------------------------------------------------------------------
     "home.learn_on": Phrase("Impara: sì", "Learn: on"),

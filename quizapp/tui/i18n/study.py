@@ -21,6 +21,7 @@ WORDS: dict[str, Entry] = {
     "key.study.mode": Phrase("Scritta/girata", "Typed/flip"),
     "key.study.practice": Phrase("Pratica libera", "Practise anyway"),
     "key.study.back": Phrase("Indietro", "Back"),
+    **{f"key.study.option{n}": Phrase(f"Opzione {n}", f"Option {n}") for n in range(1, 10)},
     # -- the header ------------------------------------------------------------------------
     "study.counts": Phrase(
         "Nuove {new} · In apprendimento {learning} · Da ripassare {review}",
@@ -41,7 +42,11 @@ WORDS: dict[str, Entry] = {
         "Il testo di questa carta è cambiato dall'ultima volta.",
         "This card's text changed since you last studied it.",
     ),
-    "study.options": Phrase("Scegli con 1-{n}", "Pick with 1-{n}"),
+    "study.options": Phrase(
+        "Scegli una risposta con {keys} (o con le frecce e {enter}); poi il voto.",
+        "Pick an answer with {keys} (or the arrows and {enter}); then the grade.",
+    ),
+    "study.answer_in": Phrase("→ rispondi in {lang}", "→ answer in {lang}"),
     "study.items": Plural(
         ("{n} elemento atteso", "{n} elementi attesi"), ("{n} item expected", "{n} items expected")
     ),
@@ -52,34 +57,42 @@ WORDS: dict[str, Entry] = {
         "Scrivi la risposta e premi Invio", "Type your answer and press Enter"
     ),
     "study.flip_hint": Phrase(
-        "Pensa alla risposta, poi premi Spazio", "Think of the answer, then press Space"
+        "Pensa alla risposta, poi premi {reveal} e datti un voto.",
+        "Think of the answer, then press {reveal} and grade yourself.",
     ),
     # -- the verdict -----------------------------------------------------------------------
     "study.typed": Phrase("Hai scritto", "You typed"),
     "study.expected": Phrase("Risposta", "Answer"),
+    "study.sentence": Phrase("Frase", "Sentence"),
+    "study.right_saved": Phrase(
+        "Avevi ragione: salvata come «{grade}».", "You were right: saved as {grade}."
+    ),
     # -- saving, undo, suspend and bury ----------------------------------------------------
     "study.saved_error": Phrase("Risposta NON salvata: {error}", "Answer NOT saved: {error}"),
     "study.undo_error": Phrase("Annullamento NON riuscito: {error}", "Undo failed: {error}"),
     "study.undone.answer": Phrase("Ultima risposta annullata.", "Last answer undone."),
+    "study.undone.pending": Phrase(
+        "Risposta ritirata (non valutata).", "Answer taken back (not graded)."
+    ),
     "study.undone.suspend": Phrase("Sospensione annullata.", "Suspend undone."),
     "study.undone.bury": Phrase("Carta di nuovo in programma oggi.", "Bury undone."),
     "study.suspended": Phrase(
-        "Carta sospesa (ctrl+u per annullare).", "Card suspended (ctrl+u to undo)."
+        "Carta sospesa ({undo} per annullare).", "Card suspended ({undo} to undo)."
     ),
     "study.buried": Phrase(
-        "Carta rimandata a domani (ctrl+u per annullare).",
-        "Card buried until tomorrow (ctrl+u to undo).",
+        "Carta rimandata a domani ({undo} per annullare).",
+        "Card buried until tomorrow ({undo} to undo).",
     ),
     "study.store_error": Phrase(
-        "I progressi non si possono leggere. Esc per tornare indietro.",
-        "Your progress cannot be read. Escape to go back.",
+        "I progressi non si possono leggere. {back} per tornare indietro.",
+        "Your progress cannot be read. {back} to go back.",
     ),
     # -- the end of the day ----------------------------------------------------------------
     "study.done": Phrase("Per oggi hai finito.", "You are done for today."),
     "study.next_due": Phrase("Prossima carta tra {when}.", "Next card in {when}."),
     "study.nothing_due": Phrase("Nessuna carta in programma.", "No card is scheduled."),
     "study.offer_practice": Phrase(
-        "Premi p per un ripasso libero (non cambia il programma).",
-        "Press p to practise anyway (the schedule is not changed).",
+        "Premi {practice} per un ripasso libero (non cambia il programma).",
+        "Press {practice} to practise anyway (the schedule is not changed).",
     ),
 }

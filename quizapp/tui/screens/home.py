@@ -50,12 +50,15 @@ COLUMNS = (
     "home.last",
 )
 
+FOOTER_SPARE = ("home.browse", "home.stats")
+"""Keys the footer leaves out (in this order) when the others do not fit: help lists them."""
+
 
 class HomeScreen(LocalisedScreen[None]):
     """The list of decks and the highlighted deck's details."""
 
     DEFAULT_CSS = """
-    HomeScreen #mode { height: 1; padding: 0 2; color: $text-muted; }
+    HomeScreen #mode { height: auto; padding: 0 2; color: $text-muted; }
     HomeScreen #decks { height: auto; max-height: 60%; }
     HomeScreen #details { height: 1fr; padding: 1 2; border-top: solid $primary; }
     HomeScreen .deck-errors { color: $error; }
@@ -91,6 +94,8 @@ class HomeScreen(LocalisedScreen[None]):
         self.summaries: list[DeckSummary | None] = []
         self.origins: list[str] = []
         self._loaded = False
+        self._widths: list[int] = []
+        """The columns' natural widths (the deck's name fitted to the room on resize)."""
 
     @property
     def shared(self) -> BaseApp:
@@ -107,7 +112,7 @@ class HomeScreen(LocalisedScreen[None]):
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="details"):
                 yield Static(id="deck-info")
-        yield KeyFooter().data_bind(Localised.lang)
+        yield KeyFooter(spare=FOOTER_SPARE).data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         for entry in catalog.discover(self.extra_decks):
@@ -160,14 +165,16 @@ class HomeScreen(LocalisedScreen[None]):
         store = self.shared.open_store()
         rows = [self._row(result, store) for result in self.results]
         # Fixed widths: auto widths are measured on idle, after the first paint.
+        self._widths = []
         for index, key in enumerate(COLUMNS):
             label = Text(t(lang, key), justify="left" if index == 0 else "right")
             width = max([label.cell_len, *(row[index].cell_len for row in rows)])
             width = min(width, 40) if index == 0 else max(width, 4)
+            self._widths.append(width)
             if ColumnKey(key) not in table.columns:
                 table.add_column(label, key=key, width=width)
-            column = table.columns[ColumnKey(key)]
-            column.label, column.width = label, width
+            table.columns[ColumnKey(key)].label = label
+        self._fit_columns()
         for row in rows:
             table.add_row(*row)
         if self.results:
@@ -175,6 +182,22 @@ class HomeScreen(LocalisedScreen[None]):
         table.refresh(layout=True)
         self.query_one("#mode", Static).update(Content(self._mode_line()))
         self._show(table.cursor_row)
+
+    def _fit_columns(self) -> None:
+        """Every number column whole; the deck's name gets the width left (at least 6)."""
+        table = self.query_one("#decks", DataTable)
+        if not self._widths:
+            return
+        room = table.size.width or self.app.size.width
+        numbers = sum(width + 2 for width in self._widths[1:])  # a cell's padding: 1 each side
+        widths = [max(6, min(self._widths[0], room - numbers - 2)), *self._widths[1:]]
+        for key, width in zip(COLUMNS, widths, strict=True):
+            table.columns[ColumnKey(key)].width = width
+        table.refresh(layout=True)
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._fit_columns()
 
     def _row(self, result: CheckResult, store: object) -> list[Text]:
         deck = result.deck

@@ -8,15 +8,16 @@ verdict (VerdictView), the grades (GradeBar) and the keys that work now.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Header, ProgressBar, Static
 
+from quizapp.core.bilingual import Phrase
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.prompts import peek
 from quizapp.core.rating import Rating
@@ -27,6 +28,8 @@ from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import interval
 from quizapp.tui.i18n import phrase, t, tn
+from quizapp.tui.keys import spoken
+from quizapp.tui.screens.study_keys import FOOTER_SPARE, STUDY_BINDINGS, allowed, spoken_phrase
 from quizapp.tui.screens.study_modes import counts_line, done_lines
 from quizapp.tui.screens.study_modes import session_options as session_options_for
 from quizapp.tui.screens.study_view import answer_feedback, turn_card
@@ -34,14 +37,12 @@ from quizapp.tui.widgets.answer_input import AnswerInput
 from quizapp.tui.widgets.card_view import Card, CardView, Line
 from quizapp.tui.widgets.footer import KeyFooter
 from quizapp.tui.widgets.grade_bar import GradeBar
+from quizapp.tui.widgets.option_picker import OptionPicker
 from quizapp.tui.widgets.verdict_view import (
     Feedback,
     Hint,
     VerdictView,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class StudyScreen(LocalisedScreen[None]):
@@ -53,26 +54,14 @@ class StudyScreen(LocalisedScreen[None]):
     StudyScreen #card { height: 1fr; padding: 1 2; }
     /* The lines under the question keep their place when empty: the verdict does not move. */
     StudyScreen CardView > #extra.-empty { display: block; }
+    StudyScreen OptionPicker { display: none; }
+    StudyScreen OptionPicker.-shown { display: block; }
+    /* Notices at the top, clear of the answer box and the grades; one line each. */
+    StudyScreen ToastRack { dock: top; align: right top; margin-bottom: 0; }
+    StudyScreen Toast { padding: 0 1; margin-top: 1; }
     """
 
-    # The ctrl bindings are priority bindings: they must work while the answer input has focus.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "grade(1)", "Again", id="study.again", show=False),
-        Binding("2", "grade(2)", "Hard", id="study.hard", show=False),
-        Binding("3", "grade(3)", "Good", id="study.good", show=False),
-        Binding("4", "grade(4)", "Easy", id="study.easy", show=False),
-        Binding("space", "reveal", "Reveal", id="study.reveal"),
-        Binding("enter", "confirm", "Confirm", id="study.confirm", show=False),
-        Binding("r", "right", "I was right", id="study.right"),
-        Binding("ctrl+u", "undo", "Undo", id="study.undo", priority=True),
-        Binding("ctrl+s", "card_action('suspend')", "Suspend", id="study.suspend", priority=True),
-        Binding("ctrl+b", "card_action('bury')", "Bury", id="study.bury", priority=True),
-        Binding("ctrl+t", "peek", "Other language", id="study.peek", priority=True),
-        Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode", priority=True, show=False),
-        Binding("p", "practice", "Practise", id="study.practice"),
-        Binding("escape", "back", "Back", id="study.back"),
-    ]
-
+    BINDINGS: ClassVar[list[BindingType]] = STUDY_BINDINGS
     turn: var[Turn | None] = var(None, always_update=True, bindings=True, init=False)
     """The card on show; None when there is none left (or the store cannot be read)."""
     answered: var[Answered | None] = var(None, always_update=True, bindings=True, init=False)
@@ -111,10 +100,11 @@ class StudyScreen(LocalisedScreen[None]):
         yield ProgressBar(id="progress", show_eta=False)
         with VerticalScroll(id="card"):
             yield CardView().data_bind(Localised.lang)
+            yield OptionPicker(id="options")
             yield VerdictView(id="verdict").data_bind(Localised.lang)
         yield AnswerInput(id="answer").data_bind(Localised.lang)
         yield GradeBar(id="grades").data_bind(Localised.lang)
-        yield KeyFooter().data_bind(Localised.lang)
+        yield KeyFooter(spare=FOOTER_SPARE).data_bind(Localised.lang)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
@@ -128,23 +118,9 @@ class StudyScreen(LocalisedScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that do something now are active (and shown in the Footer)."""
-        turn, answered = self.turn, self.answered
-        if action == "practice":
-            return turn is None and self.session.mode == "study"
-        if action in ("card_action", "peek", "switch_mode"):
-            return turn is not None
-        if action == "reveal":
-            return (
-                turn is not None
-                and answered is None
-                and self.answer_mode == "flip"
-                and not turn.options
-            )
-        if action == "right":
-            return answered is not None and answered.outcome not in (None, "correct")
-        if action == "undo":
-            return self.session.can_undo
-        return True
+        turn = self.turn
+        can_peek = turn is not None and peek(turn.prompt) is not None
+        return allowed(action, turn, self.answered, self.answer_mode, self.session, can_peek)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -182,7 +158,6 @@ class StudyScreen(LocalisedScreen[None]):
         if turn is None:
             self._show_done()
             return
-        self.query_one(CardView).card = turn_card(turn)
         self.query_one(AnswerInput).value = ""
         self._show_answer_input(turn)
 
@@ -190,7 +165,13 @@ class StudyScreen(LocalisedScreen[None]):
         if answered is None:
             return  # a new turn clears the verdict
         self.query_one(VerdictView).show(answer_feedback(answered))
-        self.query_one(AnswerInput).disabled = True
+        self._hide_answer()  # what was typed is in the verdict: the room goes to the note
+        if answered.turn.options and answered.chosen is not None:
+            right = answered.turn.options.index(answered.turn.prompt.expected[0])
+            picker = self.query_one(OptionPicker)
+            picker.show_options(
+                answered.turn.options, self.lang, right=right, picked=answered.chosen
+            )
         self.set_focus(None)  # the grade keys are the screen's now (the bar shows them)
         intervals = self.session.intervals() if self.session.mode == "study" else {}
         now = self.session.now()
@@ -202,20 +183,39 @@ class StudyScreen(LocalisedScreen[None]):
             self._show_answer_input(self.turn)
 
     def _show_answer_input(self, turn: Turn) -> None:
-        """The input for a typed answer, or the flip hint; choice cards use neither."""
-        typed = self.answer_mode == "typed" and not turn.options
+        """The input for a typed answer, the options to pick from, or the flip hint (in flip
+        mode a choice card is flipped too: the digits only grade)."""
+        flip = self.answer_mode == "flip"
+        self.query_one(CardView).card = turn_card(turn, flip=flip)
+        typed = not flip and not turn.options
         answer = self.query_one(AnswerInput)
         answer.display = typed
         answer.disabled = not typed
+        picker = self.query_one(OptionPicker)
+        picking = not flip and bool(turn.options)
+        picker.set_class(picking, "-shown")
         verdict = self.query_one(VerdictView)
-        if not typed and not turn.options:
-            verdict.show(Feedback(parts=(Hint(phrase("study.flip_hint")),)))
+        if flip:
+            hint = phrase("study.flip_hint", reveal=spoken_phrase(self, "study.reveal"))
+            verdict.show(Feedback(parts=(Hint(hint),)))
+        elif picking:
+            picker.show_options(turn.options, self.lang)
+            verdict.show(Feedback(parts=(Hint(self._pick_hint(len(turn.options))),)))
         else:
             verdict.clear()
         if typed:
             answer.focus()
+        elif picking:
+            picker.highlighted = None
+            picker.focus()
         else:
             self.set_focus(None)
+
+    def _pick_hint(self, count: int) -> Phrase:
+        """ "Pick with 1-4 ...", with the keys that pick now (after any keymap)."""
+        picker = self.query_one(OptionPicker)
+        keys = Phrase(picker.keys_named(count, "it"), picker.keys_named(count, "en"))
+        return phrase("study.options", keys=keys, enter=Phrase("Invio", "Enter"))
 
     def _show_done(self) -> None:
         due = self.session.next_due()
@@ -224,9 +224,10 @@ class StudyScreen(LocalisedScreen[None]):
         else:
             lines = [phrase("study.next_due", when=interval(max(0, due - self.session.now())))]
         if self.session.mode == "study":
-            lines += ["", phrase("study.offer_practice")]
+            key = spoken_phrase(self, "study.practice")
+            lines += ["", phrase("study.offer_practice", practice=key)]
             if self.session.tags:
-                lines = done_lines(self.session.tags, lines[0])
+                lines = done_lines(self.session.tags, lines[0], key)
         self.query_one(CardView).card = Card(phrase("study.done"), lines=lines)
         self._hide_answer()
 
@@ -234,7 +235,8 @@ class StudyScreen(LocalisedScreen[None]):
         """The progress database cannot be read: say so where the card would be."""
         self.set_reactive(StudyScreen.turn, None)
         self.set_reactive(StudyScreen.answered, None)
-        self.query_one(CardView).card = Card(phrase("study.store_error"), lines=[str(error)])
+        message = phrase("study.store_error", back=spoken_phrase(self, "study.back"))
+        self.query_one(CardView).card = Card(message, lines=[str(error)])
         self.query_one(VerdictView).clear()
         self.query_one(GradeBar).hide()
         self._hide_answer()
@@ -244,6 +246,8 @@ class StudyScreen(LocalisedScreen[None]):
         answer = self.query_one(AnswerInput)
         answer.display = False
         answer.disabled = True
+        if self.answered is None:
+            self.query_one(OptionPicker).remove_class("-shown")
 
     # -- answering and grading -------------------------------------------------------------
 
@@ -252,14 +256,18 @@ class StudyScreen(LocalisedScreen[None]):
         if self.turn is not None and self.answered is None:
             self.answered = self.session.answer(event.value)
 
+    def on_option_picker_picked(self, event: OptionPicker.Picked) -> None:
+        event.stop()
+        turn = self.turn
+        if turn is not None and self.answered is None and event.index < len(turn.options):
+            self.answered = self.session.choose(event.index)
+
     def on_grade_bar_graded(self, event: GradeBar.Graded) -> None:
         event.stop()
         self.action_grade(event.rating.value)
 
     def action_reveal(self) -> None:
-        if self.turn is None or self.answered is not None or self.turn.options:
-            return
-        if self.answer_mode == "flip":
+        if self.turn is not None and self.answered is None and self.answer_mode == "flip":
             self.answered = self.session.reveal()
 
     def action_confirm(self) -> None:
@@ -267,23 +275,24 @@ class StudyScreen(LocalisedScreen[None]):
             self._grade(self.answered.suggested or Rating.GOOD)
 
     def action_grade(self, value: int) -> None:
-        if self.turn is None:
-            return
-        if self.answered is None:
-            if self.turn.options and 1 <= value <= len(self.turn.options):
-                self.answered = self.session.choose(value - 1)
-            return
-        self._grade(Rating(value))
+        if self.answered is not None:
+            self._grade(Rating(value))
 
     def action_right(self) -> None:
-        if self.answered is not None and self.answered.outcome not in (None, "correct"):
-            self._grade(Rating.GOOD)
+        """The learner knows better than the judge: Good, and a word on what was saved."""
+        answered = self.answered
+        if answered is None or answered.outcome in (None, "correct"):
+            return
+        if self._grade(Rating.GOOD):
+            grade = t(self.lang, f"rating.{Rating.GOOD.label}")
+            self.notify(t(self.lang, "study.right_saved", grade=grade), timeout=3)
 
     UNSAVED_SECONDS = 10 * 365 * 86_400.0
     """"Answer NOT saved" stays (the disk may stay full for long) until an answer is saved."""
     _unsaved = False
 
-    def _grade(self, rating: Rating) -> None:
+    def _grade(self, rating: Rating) -> bool:
+        """Record the answer with `rating` and move on; False (with a notice) if not saved."""
         try:
             self.session.grade(rating)
         except StoreError as error:
@@ -291,16 +300,22 @@ class StudyScreen(LocalisedScreen[None]):
                 self.app.clear_notifications()  # tried again: one message, the latest
             self.notify_failure("study.saved_error", error, timeout=self.UNSAVED_SECONDS)
             self._unsaved = True
-            return
+            return False
         if self._unsaved:
             self._unsaved = False
             self.app.clear_notifications()
         self.done_count += 1
         self._next()
+        return True
 
     # -- the other keys --------------------------------------------------------------------
 
     def action_undo(self) -> None:
+        """Take back the answer on show (not graded yet) if there is one, else the last
+        answer, suspend or bury of the session."""
+        if self.answered is not None:
+            self._withdraw()
+            return
         kind = self.session.undo_kind
         if kind is None:
             return
@@ -313,6 +328,13 @@ class StudyScreen(LocalisedScreen[None]):
             self.done_count = max(0, self.done_count - 1)
         self.notify(t(self.lang, f"study.undone.{kind}"))
         self._next(restored)
+
+    def _withdraw(self) -> None:
+        taken = self.session.withdraw()
+        self.notify(t(self.lang, "study.undone.pending"))
+        self._next(self.turn)
+        if taken is not None and taken.typed and taken.chosen is None:
+            self.query_one(AnswerInput).value = taken.typed  # to correct, or send again
 
     def action_practice(self) -> None:
         """When the day's queue is empty: go on with practice (the schedule is not changed)."""
@@ -334,7 +356,8 @@ class StudyScreen(LocalisedScreen[None]):
         except StoreError as error:
             self.notify(visible(str(error)), severity="error", markup=False)
             return
-        self.notify(t(self.lang, "study.suspended" if kind == "suspend" else "study.buried"))
+        said = "study.suspended" if kind == "suspend" else "study.buried"
+        self.notify(t(self.lang, said, undo=spoken(self, "study.undo", self.lang)))
         self._next()
 
     def action_peek(self) -> None:

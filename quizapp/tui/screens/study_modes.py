@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from quizapp.core.bilingual import Phrase
 from quizapp.core.deck.model import Deck
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
@@ -24,10 +25,11 @@ def counts_line(lang: str, tags: Sequence[str], line: str) -> str:
     return f"{t(lang, 'tags.line', tags=tag_names(tags))} · {line}" if tags else line
 
 
-def done_lines(tags: Sequence[str], when: Line) -> list[Line]:
+def done_lines(tags: Sequence[str], when: Line, practice: Phrase) -> list[Line]:
     """The done card of a study by tag: nothing of theirs is due, when the next card is, and
-    practice ahead offered."""
-    return [phrase("tags.nothing_due", tags=tag_names(tags)), when, "", phrase("tags.offer_ahead")]
+    practice ahead offered (on the key `practice`)."""
+    ahead = phrase("tags.offer_ahead", practice=practice)
+    return [phrase("tags.nothing_due", tags=tag_names(tags)), when, "", ahead]
 
 
 def session_options(

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     pass
 
 
-def turn_card(turn: Turn) -> Card:
-    """The card of a turn: the question, then the example, the options and what is expected."""
+def turn_card(turn: Turn, *, flip: bool = False) -> Card:
+    """The card of a turn: the question (a vocabulary one says which language to answer in),
+    then the example, what is expected and, flipped, a choice card's options (not numbered:
+    in flip mode the digits grade; otherwise the options are the OptionPicker's)."""
     prompt = turn.prompt
     lines: list[Line] = []
     if turn.edited:
@@ -32,12 +34,14 @@ def turn_card(turn: Turn) -> Card:
         lines.append(prompt.example)
     if turn.right_option is not None:
         lines.append(phrase("learn.choose"))
-    if turn.options:
-        lines += [f"{i}. {option}" for i, option in enumerate(turn.options, start=1)]
-        lines.append(phrase("study.options", n=len(turn.options)))
+    if turn.options and flip:
+        lines += [f"· {option}" for option in turn.options]
     if prompt.items:
         lines.append(phrase_n("study.items", len(prompt.items)))
-    return Card(prompt.question, lines=lines)
+    ask = None
+    if prompt.kind == "vocab":
+        ask = phrase("study.answer_in", lang=phrase(f"lang.{prompt.answer_lang}"))
+    return Card(prompt.question, lines=lines, ask=ask)
 
 
 def answer_feedback(answered: Answered) -> Feedback:
@@ -50,6 +54,8 @@ def answer_feedback(answered: Answered) -> Feedback:
         parts.append(Headline(said(verdict.reason if verdict else None, outcome)))
         if verdict is not None and answered.typed:
             parts.append(TypedDiff(verdict.diff.typed))
+    if "full" in prompt.extra:  # a cloze gap: the whole sentence, filled in
+        parts.append(Labelled(phrase("study.sentence"), prompt.extra["full"]))
     parts.append(Labelled(phrase("study.expected"), prompt.answer_display))
     if prompt.note:
         parts.append(Note(prompt.note))

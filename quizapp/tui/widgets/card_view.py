@@ -43,6 +43,8 @@ class Card:
     """An answer proposed under the question, to be judged true or false."""
     lines: Sequence[Line] = field(default_factory=tuple)
     """Under the question, muted: an example, the options, a count of items..."""
+    ask: Phrase | None = None
+    """After the question, on its line and muted: how to answer ("→ in English")."""
 
 
 class CardView(Vertical):
@@ -117,6 +119,14 @@ class CardView(Vertical):
 
     def _question(self, card: Card) -> Content | Text:
         question = self._text(card.question)
-        if card.highlight is None:
-            return data(question)
-        return highlighted(question, *card.highlight)
+        if card.ask is None:
+            return (
+                data(question) if card.highlight is None else highlighted(question, *card.highlight)
+            )
+        shown = (
+            Text(visible(question))
+            if card.highlight is None
+            else highlighted(question, *card.highlight)
+        )
+        shown.append(f"  {card.ask.text(self.lang)}", style="not bold italic")
+        return shown

@@ -24,13 +24,20 @@ class ChoiceList(OptionList):
     """
 
     def show(
-        self, options: Sequence[str], *, right: int | None = None, picked: int | None = None
+        self,
+        options: Sequence[str],
+        *,
+        right: int | None = None,
+        picked: int | None = None,
+        keys: Sequence[str] = (),
     ) -> None:
         """List `options` (card text, shown as data); once answered, `right` is the index of the
-        right option and `picked` that of the option chosen."""
+        right option and `picked` that of the option chosen. `keys` label the options (the key
+        that picks each; 1-n by default)."""
         self.clear_options()
         for index, option in enumerate(options):
-            label = Text(f"{index + 1}  ", style="bold")
+            key = keys[index] if index < len(keys) and keys[index] else str(index + 1)
+            label = Text(f"{key}  ", style="bold")
             label.append(visible(option))
             if index == right:
                 label.append("  ✓", style="bold")

@@ -7,7 +7,9 @@ and rebuilding (mounting and styling every key again) was most of the time an an
 show. This footer works out the keys to show from the screen's active bindings (the first key
 of each action whose binding is shown), leaves itself alone when nothing differs, updates a key
 in place when only its words or its state changed, and mounts or removes only the keys that
-came or went. Descriptions come from `keys.describe`, in the footer's `lang` (bound to its
+came or went. When the keys are wider than the footer, the keys its screen gives as spare
+(binding ids) are left out, in that order. Descriptions come from
+`keys.describe`, in the footer's `lang` (bound to its
 screen's), so the bindings never need translating. Textual's "^p palette" key is left out: at
 80 columns the screen's own keys need the room, and the help screen (`?`) names it.
 """
@@ -36,6 +38,7 @@ class ShownKey(NamedTuple):
     action: str
     enabled: bool
     tooltip: str
+    binding_id: str = ""
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -128,8 +131,10 @@ class KeyFooter(ScrollableContainer, can_focus=False, can_focus_children=False):
     lang: var[str] = var("en")
     """The language of the descriptions (bind it to the screen's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, spare: tuple[str, ...] = ()) -> None:
+        """`spare`: binding ids left out (in this order) while the keys do not fit."""
         super().__init__()
+        self.spare = spare
         self._shown: list[ShownKey] = []
         self._updating = False
 
@@ -166,9 +171,22 @@ class KeyFooter(ScrollableContainer, can_focus=False, can_focus_children=False):
                     binding.action,
                     active.enabled,
                     active.tooltip,
+                    binding.id or "",
                 )
             )
+        return self._fitted(keys)
+
+    def _fitted(self, keys: list[ShownKey]) -> list[ShownKey]:
+        """`keys` without the spare ones (in their order) while they do not fit."""
+        width = self.size.width or self.app.size.width
+        for binding_id in self.spare:
+            if sum(len(k.key_display) + len(k.description) + 3 for k in keys) <= width:
+                break
+            keys = [key for key in keys if key.binding_id != binding_id]
         return keys
+
+    def on_resize(self) -> None:
+        self._bindings_changed(self.screen)
 
     def _bindings_changed(self, screen: Screen[Any]) -> None:
         if self._updating or not self.is_attached or screen is not self.screen:

@@ -28,9 +28,12 @@ class GradeBar(Horizontal):
     """Four grade buttons (see the module docstring)."""
 
     DEFAULT_CSS = """
-    GradeBar { height: 3; padding: 0 1; display: none; }
+    GradeBar { height: 1; padding: 0 1; display: none; }
     GradeBar.-shown { display: block; }
-    GradeBar > Button { width: 1fr; min-width: 0; margin: 0; padding: 0; }
+    /* One line: the room goes to the card's note. */
+    GradeBar > Button { width: 1fr; min-width: 0; height: 1; margin: 0 1; padding: 0; }
+    GradeBar.-tall { height: 2; }
+    GradeBar.-tall > Button { height: 2; }
     GradeBar > Button.-suggested { text-style: bold reverse; }
     """
 
@@ -59,7 +62,8 @@ class GradeBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for rating in Rating:
-            yield Button(t(self.lang, f"rating.{rating.label}"), id=f"grade-{rating.value}")
+            label = t(self.lang, f"rating.{rating.label}")
+            yield Button(label, id=f"grade-{rating.value}", compact=True)  # one line high
 
     @property
     def shown(self) -> bool:
@@ -81,16 +85,30 @@ class GradeBar(Horizontal):
             self._label()
 
     def _label(self) -> None:
+        labels: dict[Rating, tuple[str, str]] = {}
         for rating in Rating:
-            button = self.query_one(f"#grade-{rating.value}", Button)
-            label = t(self.lang, f"rating.{rating.label}")
+            name, wait = t(self.lang, f"rating.{rating.label}"), ""
             if self._shown:
                 if rating in self._intervals:
-                    label += f" ({interval(max(0, self._intervals[rating]))})"
+                    wait = f"({interval(max(0, self._intervals[rating]))})"
                 key = live_key(self.screen, self.BINDING_IDS[rating]) or str(rating.value)
-                label = f"{key} {label}"
-            button.label = label
+                name = f"{key} {name}"
+            labels[rating] = (name, wait)
+        # Too narrow a button (its width less its line padding, 1 each side; a quarter of the
+        # bar less margins before the first layout): the wait goes on a second line.
+        guess = (self.size.width - 2) // 4 - 4 if self.size.width else 80
+        buttons = {r: self.query_one(f"#grade-{r.value}", Button) for r in Rating}
+        room = {r: b.size.width - 2 if b.size.width else guess for r, b in buttons.items()}
+        tall = any(len(f"{n} {w}") > room[r] for r, (n, w) in labels.items() if w)
+        self.set_class(tall, "-tall")
+        for rating, (name, wait) in labels.items():
+            button = buttons[rating]
+            button.label = f"{name}\n{wait}" if tall and wait else f"{name} {wait}".rstrip()
             button.set_class(rating == self._suggested, "-suggested")
+
+    def on_resize(self) -> None:
+        if self.children and self._shown:
+            self._label()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
