@@ -6,6 +6,7 @@ A deck is a TOML file with one `[deck]` table and many `[[cards]]` (their models
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
@@ -14,6 +15,7 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetPydanticSchema,
+    PrivateAttr,
     ValidatorFunctionWrapHandler,
     field_validator,
 )
@@ -116,6 +118,17 @@ class Deck(BaseModel):
     )
     deck: DeckInfo
     cards: Cards = Field(default_factory=CardList)
+    _file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def file(self) -> Path | None:
+        """The file this deck was read from (by `loading`), or None (a deck made in memory)."""
+        return self._file
+
+    def read_from(self, path: Path) -> Deck:
+        """Note that this deck was read from `path` (not part of the model or its schema)."""
+        self._file = path
+        return self
 
     @property
     def id(self) -> str:
