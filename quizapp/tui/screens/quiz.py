@@ -359,6 +359,7 @@ class QuizScreen(LocalisedScreen[QuizRun | None]):
             title=visible(self.deck.deck.title.get(self.lang)),
             time_limit_s=quiz.options.time_limit_s,
             timed_out=quiz.timed_out,
+            deck=self.deck,
         )
         self.app.push_screen(results, self._after_results)
 
