@@ -298,3 +298,72 @@ async def test_browse_edits_the_highlighted_card_and_reads_the_rows_again(
         assert "cambiata" in cells
         assert screen.highlighted() is not None and screen.highlighted().key == row.key  # type: ignore[union-attr]
         assert "Deck saved and reloaded." in _messages(app)
+
+
+async def test_home_reads_an_edited_deck_again(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.tui.screens.home import HomeScreen
+
+    note = r"s/^note = \"È la cifra/note = \"Nota nuova. È la cifra/"
+    _editor(tmp_path, monkeypatch, note)
+    app = QuizApp(settings=Settings(ui_language="en", answer_mode="flip"), store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home.origins == ["bundled"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")  # copy the bundled deck
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home
+        copy = locations.user_decks_dir() / BUNDLED_DECK.name
+        assert home.origins == ["user"]
+        deck = home.results[0].deck
+        assert deck is not None and deck.file == copy
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.deck.file == copy
+
+
+async def test_a_retry_after_an_edit_from_the_results_asks_the_edited_cards(
+    store: Store, deck_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.core.quiz import QuizOptions
+    from quizapp.tui.screens.quiz import QuizScreen
+
+    _editor(tmp_path, monkeypatch, CHANGE)
+    settings = Settings(ui_language="en")
+    screen = QuizScreen(load_deck(deck_file), store, settings, QuizOptions(length=3), seed=1)
+    app = _app(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(3):  # every answer wrong
+            question = screen.question
+            assert question is not None
+            if question.format == "typed":
+                screen.query_one("#answer", Input).value = "non lo so"
+                await pilot.press("enter")
+            else:
+                await pilot.press(
+                    "2" if question.format == "truefalse" and question.claim_true else "1"
+                )
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen and screen.quiz is not None
+        assert screen.deck.file == deck_file
+        asked = [q.prompt.question for q in screen.quiz.questions]
+        assert asked and all("changed" in text or "cambiata" in text for text in asked)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +121,24 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def decks_stamp(paths: Iterable[Path]) -> Stamp:
+    """What changes when one of these deck files or the user's decks folder is written (a
+    deck edited, a bundled deck copied): a screen that keeps decks can tell it must read
+    them again."""
+    stamp = []
+    for path in (*paths, locations.user_decks_dir()):
+        try:
+            info = path.stat()
+        except OSError:
+            stamp.append((str(path), -1, -1))
+        else:
+            stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
 @dataclass(frozen=True)
 class Checked:
     """A deck file after an edit: the deck, or the errors that keep it from loading."""
@@ -192,6 +211,7 @@ __all__ = [
     "EditError",
     "card_line",
     "copy_bundled",
+    "decks_stamp",
     "is_bundled",
     "write_atomically",
 ]

@@ -362,9 +362,11 @@ class QuizScreen(LocalisedScreen[QuizRun | None]):
             deck=self.deck,
         )
         self.app.push_screen(results, self._after_results)
+        self._results = results
 
     def _after_results(self, choice: str | None) -> None:
         self._showing_results = False
+        self.deck = self._results.deck or self.deck  # a retry asks the cards as edited there
         retry = self.quiz.retry_options() if self.quiz is not None else None
         if choice != "retry" or retry is None:
             self.dismiss(self.last_run)
