@@ -367,3 +367,22 @@ async def test_a_retry_after_an_edit_from_the_results_asks_the_edited_cards(
         assert screen.deck.file == deck_file
         asked = [q.prompt.question for q in screen.quiz.questions]
         assert asked and all("changed" in text or "cambiata" in text for text in asked)
+
+
+async def test_an_editor_closed_without_a_change_leaves_the_card_as_it_was(
+    store: Store, deck_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = _editor(tmp_path, monkeypatch, "s/^$//")
+    screen = _study(store, deck_file)
+    app = _app(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen.query_one("#answer", Input).value = "uno"
+        await pilot.press("enter")
+        answered = screen.answered
+        assert answered is not None
+        await pilot.press("e")
+        await pilot.pause()
+        assert len(editor.calls) == 1
+        assert screen.answered is answered  # the verdict stays, ready to be graded
+        assert "The deck did not change." in _messages(app)

@@ -143,7 +143,7 @@ async def _edit(screen: Localised, deck: Deck, card_id: str, done: Done) -> None
         checked = edit.check()
         if checked.deck is not None:
             said = done(checked.deck) if edit.changed or copied else None
-            _say(screen, said or ("edit.saved" if edit.changed else "edit.unchanged"))
+            _say(screen, (said or "edit.saved") if edit.changed else "edit.unchanged")
             return
         broken = BrokenEditScreen(path, checked.problems, screen.lang)
         if await app.push_screen_wait(broken) != "again":
