@@ -97,6 +97,8 @@ def test_the_line_of_a_card_in_an_inline_array_and_of_an_id_used_twice() -> None
     assert card_line(inline, "one") == 2
     assert card_line(inline, "missing") is None
     assert card_line("not = [toml", "capital") is None
+    commented = '[[cards]]\nid = "one"  # not "two"\n\n[[cards]]\nid = "two"\n'
+    assert card_line(commented, "two") == 5
 
 
 def test_the_line_of_every_card_of_the_bundled_deck() -> None:
