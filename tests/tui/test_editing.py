@@ -386,3 +386,23 @@ async def test_an_editor_closed_without_a_change_leaves_the_card_as_it_was(
         assert len(editor.calls) == 1
         assert screen.answered is answered  # the verdict stays, ready to be graded
         assert "The deck did not change." in _messages(app)
+
+
+async def test_the_dialog_keys_follow_the_keymap(deck_file: Path) -> None:
+    from quizapp.core.deck.loading import check_deck
+
+    deck_file.write_text(DECK.replace('kind = "qa"', "kind = qa", 1), encoding="utf-8")
+    problems = check_deck(deck_file).errors
+    settings = Settings(ui_language="en", keymap={"study.edit": "E", "edit_broken.again": "a"})
+    dialog = BrokenEditScreen(deck_file, problems, "en")
+    chosen: list[str] = []
+    dialog.dismiss = chosen.append  # type: ignore[assignment,method-assign]
+    app = QuizApp(settings=settings, start=lambda _app: dialog)  # type: ignore[arg-type,return-value]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert str(dialog.query_one("#again").label) == "Edit again (a)"  # type: ignore[attr-defined]
+        assert not app._notifications  # every id is known
+        await pilot.press("e")
+        await pilot.press("a")
+        await pilot.pause()
+    assert chosen == ["again"]

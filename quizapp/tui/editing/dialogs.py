@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +23,7 @@ from quizapp.core.deck.problems import Problem
 from quizapp.core.text import visible
 from quizapp.tui.base import LocalisedModal
 from quizapp.tui.i18n import t, tn
+from quizapp.tui.keys import live_key
 
 SHOWN_PROBLEMS = 5
 """Errors listed in the dialog; the rest are counted (the file has them all)."""
@@ -40,8 +41,10 @@ _DIALOG_CSS = """
 """
 
 
-def _label(lang: str, binding_id: str, key: str) -> str:
-    return f"{t(lang, f'key.{binding_id}')} ({key})"
+def _label(screen: LocalisedModal[Any], binding_id: str, key: str) -> str:
+    """A button's label: what it does and its key (as the user's keymap has it, else `key`)."""
+    shown = live_key(screen, binding_id) or key
+    return f"{t(screen.lang, f'key.{binding_id}')} ({shown})"
 
 
 class CopyDeckScreen(LocalisedModal[bool]):
@@ -74,8 +77,8 @@ class CopyDeckScreen(LocalisedModal[bool]):
         self.query_one("#copy-title", Static).update(Content(t(lang, "edit.copy_title")))
         body = t(lang, "edit.copy_body", folder=visible(str(self.folder)))
         self.query_one("#copy-body", Static).update(Content(body))
-        self.query_one("#copy", Button).label = _label(lang, "edit_copy.confirm", "⏎")
-        self.query_one("#cancel", Button).label = _label(lang, "edit_copy.cancel", "Esc")
+        self.query_one("#copy", Button).label = _label(self, "edit_copy.confirm", "⏎")
+        self.query_one("#cancel", Button).label = _label(self, "edit_copy.cancel", "Esc")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -135,8 +138,8 @@ class BrokenEditScreen(LocalisedModal[str]):
         self.query_one("#broken-body", Static).update(Content(body))
         self.query_one("#problem-lines", Static).update(Content("\n".join(self.problem_lines())))
         self.query_one("#broken-hint", Static).update(Content(t(lang, "edit.broken_hint")))
-        self.query_one("#again", Button).label = _label(lang, "edit_broken.again", "e")
-        self.query_one("#discard", Button).label = _label(lang, "edit_broken.discard", "Esc")
+        self.query_one("#again", Button).label = _label(self, "edit_broken.again", "e")
+        self.query_one("#discard", Button).label = _label(self, "edit_broken.discard", "Esc")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
