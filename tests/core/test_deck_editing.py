@@ -74,6 +74,10 @@ def test_the_deck_file_is_known_from_the_deck(tmp_path: Path) -> None:
     assert load_deck(path).file == path
     assert load_deck_cached(path).file == path  # built, then read from the cache
     assert load_deck_cached(path).file == path
+    twin = tmp_path / "twin.toml"
+    twin.write_text(DECK, encoding="utf-8")
+    assert load_deck(twin) == load_deck(path)  # where it was read from is not part of it
+    assert "_read_from" not in load_deck(path).model_dump_json()
 
 
 @pytest.mark.parametrize(

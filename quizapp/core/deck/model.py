@@ -15,7 +15,6 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetPydanticSchema,
-    PrivateAttr,
     ValidatorFunctionWrapHandler,
     field_validator,
 )
@@ -118,16 +117,18 @@ class Deck(BaseModel):
     )
     deck: DeckInfo
     cards: Cards = Field(default_factory=CardList)
-    _file: Path | None = PrivateAttr(default=None)
 
     @property
     def file(self) -> Path | None:
         """The file this deck was read from (by `loading`), or None (a deck made in memory)."""
-        return self._file
+        found = self.__dict__.get(_FILE)
+        return found if isinstance(found, Path) else None
 
     def read_from(self, path: Path) -> Deck:
-        """Note that this deck was read from `path` (not part of the model or its schema)."""
-        self._file = path
+        """Note that this deck was read from `path`. Kept beside the fields, not as one (nor
+        as a private attribute, which pydantic compares): the same deck read from two files
+        is equal, and its schema and data do not change."""
+        object.__setattr__(self, _FILE, path)
         return self
 
     @property
@@ -137,6 +138,9 @@ class Deck(BaseModel):
     def card(self, card_id: str) -> Card:
         """The card with this id (KeyError when there is none)."""
         return self.cards.find(card_id)
+
+
+_FILE = "_read_from"
 
 
 def _field_names(*models: type[BaseModel]) -> frozenset[str]:
