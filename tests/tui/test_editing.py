@@ -406,3 +406,25 @@ async def test_the_dialog_keys_follow_the_keymap(deck_file: Path) -> None:
         await pilot.press("a")
         await pilot.pause()
     assert chosen == ["again"]
+
+
+async def test_a_progress_database_failing_after_an_edit_is_said_and_the_app_stays(
+    store: Store, deck_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.core.store.database import StoreError
+
+    _editor(tmp_path, monkeypatch, CHANGE)
+    screen = _study(store, deck_file)
+
+    def fail(deck: object) -> None:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(screen.session, "use_deck", fail)
+    app = _app(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o", "e")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert "Deck saved, but the progress cannot be updated: disk full" in _messages(app)
+        assert "cambiata" in deck_file.read_text(encoding="utf-8")

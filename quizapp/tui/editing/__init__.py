@@ -24,6 +24,7 @@ from textual.app import App, SuspendNotSupported
 from quizapp.core import locations
 from quizapp.core.deck.editing import CardEdit, EditError, copy_bundled, is_bundled
 from quizapp.core.deck.model import Deck
+from quizapp.core.store.database import StoreError
 from quizapp.core.text import visible
 from quizapp.tui.base import Localised
 from quizapp.tui.editing.dialogs import BrokenEditScreen, CopyDeckScreen, PickCardScreen
@@ -142,8 +143,9 @@ async def _edit(screen: Localised, deck: Deck, card_id: str, done: Done) -> None
             return
         checked = edit.check()
         if checked.deck is not None:
-            said = done(checked.deck) if edit.changed or copied else None
-            _say(screen, (said or "edit.saved") if edit.changed else "edit.unchanged")
+            said = _go_on(screen, done, checked.deck) if edit.changed or copied else ""
+            if said is not None:
+                _say(screen, (said or "edit.saved") if edit.changed else "edit.unchanged")
             return
         broken = BrokenEditScreen(path, checked.problems, screen.lang)
         if await app.push_screen_wait(broken) != "again":
@@ -158,4 +160,14 @@ async def _edit(screen: Localised, deck: Deck, card_id: str, done: Done) -> None
     if copied:  # the copy stands in for the bundled deck from now on: go on with it
         again = edit.check().deck
         if again is not None:
-            done(again)
+            _go_on(screen, done, again)
+
+
+def _go_on(screen: Localised, done: Done, deck: Deck) -> str | None:
+    """The screen goes on with the edited deck: what to say ("" for the usual), or None when
+    the progress database failed it (said here; the file is saved all the same)."""
+    try:
+        return done(deck) or ""
+    except StoreError as error:
+        screen.notify_failure("edit.store_error", error)
+        return None

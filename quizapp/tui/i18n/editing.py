@@ -58,6 +58,10 @@ WORDS: dict[str, Entry] = {
         "Mazzo salvato. I risultati mostrano il quiz com'era.",
         "Deck saved. The results show the quiz as it was asked.",
     ),
+    "edit.store_error": Phrase(
+        "Mazzo salvato, ma i progressi non si possono aggiornare: {error}",
+        "Deck saved, but the progress cannot be updated: {error}",
+    ),
     "edit.pick_title": Phrase("Quale carta modificare?", "Which card to edit?"),
     # -- what stops an edit ----------------------------------------------------------------
     "edit.no_editor": Phrase(
