@@ -187,6 +187,7 @@ def bound_nodes() -> tuple[type[DOMNode], ...]:
     """The app and every screen (and widget with keys of its own) whose bindings a user can
     remap (imported here, when a keymap is checked: the app does not import every screen to
     start)."""
+    from quizapp.tui.editing.dialogs import BrokenEditScreen, CopyDeckScreen, PickCardScreen
     from quizapp.tui.screens.browse import BrowseScreen
     from quizapp.tui.screens.browse_due import SetDueScreen
     from quizapp.tui.screens.help import HelpScreen
@@ -214,6 +215,9 @@ def bound_nodes() -> tuple[type[DOMNode], ...]:
         ResultsScreen,
         BrowseScreen,
         SetDueScreen,
+        CopyDeckScreen,
+        BrokenEditScreen,
+        PickCardScreen,
     )
 
 

@@ -131,6 +131,12 @@ class Browser:
         sync_deck(store, deck, settings)
         return browser
 
+    def use_deck(self, deck: Deck) -> None:
+        """Go on with `deck` as its file now is (edited by hand: same id); the undo history
+        and the progress stay."""
+        sync_deck(self.store, deck, self.settings)
+        self.deck = deck
+
     # -- reading ---------------------------------------------------------------------------
 
     def now(self) -> int:

@@ -47,7 +47,10 @@ def check_deck(path: Path | str) -> CheckResult:
     except DeckError as error:
         return CheckResult(path, None, error.problems)
     with collector_paused():
-        return check_text(path, text)
+        result = check_text(path, text)
+    if result.deck is not None:
+        result.deck.read_from(path)
+    return result
 
 
 def load_deck(path: Path | str) -> Deck:
@@ -66,7 +69,7 @@ def check_deck_cached(path: Path | str) -> CheckResult:
     path = Path(path)
     deck = cache.load(path)
     if deck is not None:
-        return CheckResult(path, deck, [])
+        return CheckResult(path, deck.read_from(path), [])
     return check_deck(path)
 
 

@@ -6,6 +6,7 @@ A deck is a TOML file with one `[deck]` table and many `[[cards]]` (their models
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
@@ -118,12 +119,28 @@ class Deck(BaseModel):
     cards: Cards = Field(default_factory=CardList)
 
     @property
+    def file(self) -> Path | None:
+        """The file this deck was read from (by `loading`), or None (a deck made in memory)."""
+        found = self.__dict__.get(_FILE)
+        return found if isinstance(found, Path) else None
+
+    def read_from(self, path: Path) -> Deck:
+        """Note that this deck was read from `path`. Kept beside the fields, not as one (nor
+        as a private attribute, which pydantic compares): the same deck read from two files
+        is equal, and its schema and data do not change."""
+        object.__setattr__(self, _FILE, path)
+        return self
+
+    @property
     def id(self) -> str:
         return self.deck.id
 
     def card(self, card_id: str) -> Card:
         """The card with this id (KeyError when there is none)."""
         return self.cards.find(card_id)
+
+
+_FILE = "_read_from"
 
 
 def _field_names(*models: type[BaseModel]) -> frozenset[str]:

@@ -3,6 +3,7 @@ with the rows it logged."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -43,3 +44,11 @@ class History:
     def answered_ids(self) -> list[str]:
         """Ids of the answers still in the log, oldest first."""
         return [i for action in self._actions if action.kind == "answer" for i in action.review_ids]
+
+    def keep_after_last(self, gone: Callable[[Action], bool]) -> None:
+        """Forget the last action for which `gone` is true and all before it (their cards left
+        the deck: undo cannot show them again)."""
+        for index in range(len(self._actions) - 1, -1, -1):
+            if gone(self._actions[index]):
+                del self._actions[: index + 1]
+                return

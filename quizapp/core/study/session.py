@@ -45,6 +45,7 @@ from quizapp.core.study.deck_prompts import DeckPrompts, deck_keys
 from quizapp.core.study.history import Action, ActionKind, History
 from quizapp.core.study.learn_phase import ChoiceMaker, Learn, answer_form
 from quizapp.core.study.practice import PracticeRound
+from quizapp.core.study.reload import DeckReload
 from quizapp.core.study.today import limits
 from quizapp.core.study.turns import Graded, SessionError, Turn
 
@@ -70,7 +71,7 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Session:
+class Session(DeckReload):
     """A study or practice session over one deck.
 
     `clock` returns the current time (aware datetime; tests pass a fake one), `judge` judges
@@ -110,6 +111,7 @@ class Session:
             raise ValueError(f"a session studies or practises, not {self.mode.value!r}")
         self._clock = clock or _utc_now
         self._judge = judge or answering.deck_judge(deck)
+        self._deck_judge = judge is None
         self._tz = tz
         self._ids = ids or new_id
         self._keys = deck_keys(deck, self.settings)

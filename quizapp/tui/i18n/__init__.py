@@ -13,7 +13,17 @@ languages have every key with the same placeholders, and that every key used exi
 from __future__ import annotations
 
 from quizapp.core.bilingual import Catalogue, Phrase
-from quizapp.tui.i18n import browse, common, home, learn, quiz, settings, stats, study
+from quizapp.tui.i18n import (
+    browse,
+    common,
+    editing,
+    home,
+    learn,
+    quiz,
+    settings,
+    stats,
+    study,
+)
 
 WORDS = Catalogue(
     common.WORDS,
@@ -24,6 +34,7 @@ WORDS = Catalogue(
     settings.WORDS,
     browse.WORDS,
     learn.WORDS,
+    editing.WORDS,
 )
 """Every word of the UI, by key."""
 

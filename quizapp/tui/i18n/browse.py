@@ -76,7 +76,8 @@ WORDS: dict[str, Entry] = {
         ("una selezionata", "{n} selezionate"), ("one selected", "{n} selected")
     ),
     "browse.more_keys": Phrase(
-        "(n azzera · a sceglie tutte · esc indietro)", "(n resets · a selects all · esc back)"
+        "(e modifica · n azzera · a sceglie tutte · esc indietro)",
+        "(e edits · n resets · a selects all · esc back)",
     ),
     "browse.nothing": Phrase(
         "Nessuna carta corrisponde ai filtri.", "No card matches the filters."

@@ -5,15 +5,17 @@ leeches, searched as you type), several rows chosen with Space, and the actions 
 `quizapp.core.browse` on them (or on the highlighted row when none is chosen): suspend,
 bury, reset, set due date, each logged in the review log and undone with `u`. The screen talks
 to the core through its `Browser` only; the rows are read again from the store after each
-action, so what is shown is always what the log says. `e` is kept for editing a card.
+action, so what is shown is always what the log says. `e` edits the highlighted card in its
+deck file (tui/editing.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,6 +33,7 @@ from quizapp.core.store.database import Store, StoreError
 from quizapp.core.store.records import Key
 from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
+from quizapp.tui.editing import edit_card
 from quizapp.tui.i18n import t, tn
 from quizapp.tui.screens import browse_view as view
 from quizapp.tui.screens.browse_due import SetDueScreen
@@ -77,6 +80,7 @@ class BrowseScreen(LocalisedScreen[None]):
         Binding("t", "tag", "Tag", id="browse.tag", show=False),
         Binding("o", "sort", "Sort", id="browse.sort", show=False),
         Binding("O", "reverse", "Reverse order", id="browse.reverse", show=False),
+        Binding("e", "edit", "Edit", id="browse.edit", show=False),
         Binding("escape", "back", "Back", id="browse.back", show=False),
     ]
 
@@ -220,18 +224,8 @@ class BrowseScreen(LocalisedScreen[None]):
 
     # -- search and filters ----------------------------------------------------------------
 
-    def _query(self, **changes: object) -> None:
-        values = {
-            "tags": self.query_state.tags,
-            "state": self.query_state.state,
-            "due": self.query_state.due,
-            "leech": self.query_state.leech,
-            "search": self.query_state.search,
-            "sort": self.query_state.sort,
-            "reverse": self.query_state.reverse,
-            **changes,
-        }
-        self.query_state = Query(**values)  # type: ignore[arg-type]
+    def _query(self, **changes: Any) -> None:
+        self.query_state = replace(self.query_state, **changes)
         self._fill()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -385,6 +379,17 @@ class BrowseScreen(LocalisedScreen[None]):
                     table.update_cell(RowKey(_row_key(row.key)), column, cell)
         self._show_filters()
         self._show_detail()
+
+    def action_edit(self) -> None:
+        """Edit the highlighted prompt's card in its deck file; the rows are read again."""
+        row = self.highlighted()
+        if row is not None:
+            edit_card(self, self.deck, row.key[1], self._deck_edited)
+
+    def _deck_edited(self, deck: Deck) -> None:
+        self.deck = deck
+        self.browser.use_deck(deck)
+        self._reload()
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)

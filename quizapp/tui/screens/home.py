@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from quizapp.core.deck import catalog
+from quizapp.core.deck.editing import decks_stamp
 from quizapp.core.deck.index import DeckSummary, summary
 from quizapp.core.deck.loading import CheckResult, check_deck_cached
 from quizapp.core.deck.model import Deck
@@ -115,20 +116,30 @@ class HomeScreen(LocalisedScreen[None]):
         yield KeyFooter(spare=FOOTER_SPARE).data_bind(Localised.lang)
 
     def on_mount(self) -> None:
-        for entry in catalog.discover(self.extra_decks):
-            result = self.checked.pop(entry.path, None) or check_deck_cached(entry.path)
-            self.results.append(result)
-            self.summaries.append(summary(result.deck) if result.deck is not None else None)
-            self.origins.append(entry.origin)
+        self._load_decks()
         self._sync_decks()
         self._refresh()
         self.query_one("#decks", DataTable).focus()
         self._loaded = True
 
+    def _load_decks(self) -> None:
+        self.results, self.summaries, self.origins = [], [], []
+        for entry in catalog.discover(self.extra_decks):
+            result = self.checked.pop(entry.path, None) or check_deck_cached(entry.path)
+            self.results.append(result)
+            self.summaries.append(summary(result.deck) if result.deck is not None else None)
+            self.origins.append(entry.origin)
+        self._stamp = decks_stamp(result.path for result in self.results)
+
     def on_screen_resume(self) -> None:
-        """Back from a study session or a quiz: today's counts and scores may have changed."""
-        if self._loaded:
-            self._refresh()
+        """Back from a study session or a quiz: today's counts and scores may have changed,
+        and the decks too when one was edited there (`e`)."""
+        if not self._loaded:
+            return
+        if decks_stamp(result.path for result in self.results) != self._stamp:
+            self._load_decks()
+            self._sync_decks()
+        self._refresh()
 
     def settings_changed(self, settings: Settings) -> None:
         """The UI language, the study language or the limits changed: the decks' card keys

@@ -359,11 +359,14 @@ class QuizScreen(LocalisedScreen[QuizRun | None]):
             title=visible(self.deck.deck.title.get(self.lang)),
             time_limit_s=quiz.options.time_limit_s,
             timed_out=quiz.timed_out,
+            deck=self.deck,
         )
         self.app.push_screen(results, self._after_results)
+        self._results = results
 
     def _after_results(self, choice: str | None) -> None:
         self._showing_results = False
+        self.deck = self._results.deck or self.deck  # a retry asks the cards as edited there
         retry = self.quiz.retry_options() if self.quiz is not None else None
         if choice != "retry" or retry is None:
             self.dismiss(self.last_run)

@@ -14,9 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
+from quizapp.core.deck.model import Deck
 from quizapp.core.store.records import QuizAnswer, QuizRun
 from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
+from quizapp.tui.editing import pick_and_edit
 from quizapp.tui.i18n import has, t, tn
 from quizapp.tui.widgets.footer import KeyFooter
 
@@ -85,6 +87,7 @@ class ResultsScreen(LocalisedScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry missed", id="results.retry"),
+        Binding("e", "edit", "Edit", id="results.edit"),
         Binding("escape,enter", "back", "Back", id="results.back"),
     ]
 
@@ -96,8 +99,11 @@ class ResultsScreen(LocalisedScreen[str | None]):
         title: str = "",
         time_limit_s: int | None = None,
         timed_out: bool = False,
+        deck: Deck | None = None,
     ) -> None:
+        """`deck`: the quiz's deck, whose cards `e` edits (none: no editing)."""
         super().__init__(lang)
+        self.deck = deck
         self.run = run
         self.title_text = title
         self.time_limit_s = time_limit_s
@@ -164,7 +170,21 @@ class ResultsScreen(LocalisedScreen[str | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
             return self.missed > 0
+        if action == "edit":
+            return self.deck is not None and bool(self.run.answers)
         return True
+
+    def action_edit(self) -> None:
+        """Edit one of the quiz's cards (which one is asked, the first missed highlighted)."""
+        answers = self.run.answers
+        if self.deck is not None and answers:
+            cards = [(answer.card_id, f"{mark(answer)} {answer.question}") for answer in answers]
+            missed = next((i for i, answer in enumerate(answers) if answer.score < 1), 0)
+            pick_and_edit(self, self.deck, cards, self._deck_edited, missed)
+
+    def _deck_edited(self, deck: Deck) -> str:
+        self.deck = deck
+        return "edit.results_kept"
 
     def action_retry(self) -> None:
         if self.missed:

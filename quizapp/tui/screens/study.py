@@ -26,6 +26,7 @@ from quizapp.core.store.database import Store, StoreError
 from quizapp.core.study.session import Answered, Session, Turn
 from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
+from quizapp.tui.editing import edit_card
 from quizapp.tui.format import interval
 from quizapp.tui.i18n import phrase, t, tn
 from quizapp.tui.keys import spoken
@@ -371,6 +372,17 @@ class StudyScreen(LocalisedScreen[None]):
             card.show_peek(other)
         else:
             self.notify(t(self.lang, "study.no_peek"), timeout=3)
+
+    def action_edit(self) -> None:
+        """Edit the card in its deck file; it is asked again as it is after the edit."""
+        if self.turn is not None:
+            edit_card(self, self.deck, self.turn.key[1], self._deck_edited)
+
+    def _deck_edited(self, deck: Deck) -> str:
+        self.deck = deck
+        turn = self.session.use_deck(deck)
+        self._next(turn)
+        return "edit.shown_again" if turn is not None else "edit.card_gone"
 
     def action_switch_mode(self) -> None:
         self.answer_mode = "flip" if self.answer_mode == "typed" else "typed"

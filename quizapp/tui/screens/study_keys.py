@@ -35,6 +35,7 @@ STUDY_BINDINGS: list[BindingType] = [
     Binding("ctrl+t", "peek", "Other language", id="study.peek", priority=True),
     Binding("ctrl+o", "switch_mode", "Typed/flip", id="study.mode", priority=True, show=False),
     Binding("p", "practice", "Practise", id="study.practice"),
+    Binding("e", "edit", "Edit", id="study.edit"),
     Binding("escape", "back", "Back", id="study.back"),
 ]
 
@@ -59,6 +60,9 @@ def allowed(
         return turn is not None and can_peek
     if action in ("card_action", "switch_mode"):
         return turn is not None
+    if action == "edit":  # not while typing: `e` goes into the answer
+        typing = answer_mode == "typed" and answered is None
+        return turn is not None and (not typing or bool(turn.options))
     if action == "reveal":
         return turn is not None and answered is None and answer_mode == "flip"
     if action in ("grade", "confirm"):
