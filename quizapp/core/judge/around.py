@@ -24,6 +24,8 @@ from quizapp.core.judge.words import DATE_WORDS, NEGATIONS, function_words
 
 POSSESSIVE = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "of", "by"})
 """An answer typed as "o1 di OpenAI" may be the card's "OpenAI o1"."""
+QUALIFIERS = POSSESSIVE | {"da", "presso", "from", "at"}
+"""Before a name that says where a person is from: "Altman di OpenAI", "Altman from OpenAI"."""
 
 JudgeForms = Callable[[TypedAnswer, Sequence[Form], Sequence[Form], Rules, CardContext], Match]
 """`answer.judge_forms`: every rule but the words around the answer."""
@@ -130,7 +132,7 @@ def _unasked(
     ("nel gennaio 2025"), a name's company ("Altman di OpenAI"), what a bare figure counts
     ("un miliardo di persone"). Almost: the card cannot tell whether it is true, and the
     remark names it."""
-    possessive = any(token in POSSESSIVE for token in tokens[1:])
+    possessive = any(token in QUALIFIERS for token in tokens[1:])
     years = any(_YEAR.fullmatch(token) for token in tokens)
     counted = _counted(tokens, forms)
     if not (possessive or years or counted):
@@ -149,7 +151,7 @@ def _unasked(
     for index in range(1, len(tokens) if possessive and not counted else 0):  # "di OpenAI"
         tail = tokens[index + 1 :]
         if (
-            tokens[index] in POSSESSIVE
+            tokens[index] in QUALIFIERS
             and 0 < len(tail) <= MAX_QUALIFIER
             and all(as_written(word, text)[:1].isupper() for word in tail)
         ):
