@@ -17,7 +17,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
-from typing import Literal, TypedDict
+from typing import Literal
 
 from typing_extensions import Unpack
 
@@ -46,25 +46,9 @@ from quizapp.core.study.history import Action, ActionKind, History
 from quizapp.core.study.learn_phase import ChoiceMaker, Learn, answer_form
 from quizapp.core.study.practice import PracticeRound
 from quizapp.core.study.reload import DeckReload
+from quizapp.core.study.session_options import Clock, SessionMode, SessionOptions
 from quizapp.core.study.today import limits
 from quizapp.core.study.turns import Graded, SessionError, Turn
-
-SessionMode = Literal["study", "practice"]
-Clock = Callable[[], datetime]
-
-
-class SessionOptions(TypedDict, total=False):
-    """The keyword arguments of `Session` (and `Session.open`)."""
-
-    mode: Mode | SessionMode
-    clock: Clock | None
-    judge: Judge | None
-    tz: tzinfo | None
-    ids: Callable[[int], str] | None
-    cards: Iterable[str] | None
-    seed: int | None
-    tags: Iterable[str] | None
-    choices: ChoiceMaker | None
 
 
 def _utc_now() -> datetime:

@@ -33,6 +33,7 @@ from quizapp.tui.base import BaseApp, Localised, LocalisedScreen, base_app
 from quizapp.tui.format import data, data_text
 from quizapp.tui.i18n import t, tn
 from quizapp.tui.screens.home_modes import learn_state, pick_tags, toggle_learn
+from quizapp.tui.screens.home_rows import deck_counts, deck_scores
 from quizapp.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -217,35 +218,12 @@ class HomeScreen(LocalisedScreen[None]):
             name.stylize(self.get_component_rich_style("home--broken", partial=True))
             return [name, *(Text("-", justify="right") for _ in range(6))]
         cells = [data_text(deck.deck.title.get(self.lang))]
-        counts = self._counts(deck, store)
+        counts = deck_counts(deck, store, self.settings)
         for value in (*counts, len(deck.cards)):  # len() of cached cards reads none of them
             cells.append(Text(str(value) if value is not None else "-", justify="right"))
-        best, last = self._scores(deck, store)
+        best, last = deck_scores(deck, store)
         cells += [Text(_percent(best), justify="right"), Text(_percent(last), justify="right")]
         return cells
-
-    def _counts(self, deck: Deck, store: object) -> tuple[int | None, int | None, int | None]:
-        from quizapp.core.store.database import Store, StoreError
-        from quizapp.core.study import counts as counts_left
-
-        if not isinstance(store, Store):
-            return (None, None, None)
-        try:
-            counts = counts_left(store, deck.id, self.settings)
-        except StoreError:
-            return (None, None, None)
-        return (counts.new, counts.learning, counts.review)
-
-    def _scores(self, deck: Deck, store: object) -> tuple[QuizRun | None, QuizRun | None]:
-        from quizapp.core.store.database import Store, StoreError
-
-        if not isinstance(store, Store):
-            return (None, None)
-        try:
-            summary = store.quiz_summary(deck.id)
-        except StoreError:
-            return (None, None)
-        return (summary.best, summary.last)
 
     def _mode_line(self) -> str:
         lang, settings = self.lang, self.settings
