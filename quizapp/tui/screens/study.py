@@ -27,7 +27,7 @@ from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.format import interval
 from quizapp.tui.i18n import phrase, t, tn
-from quizapp.tui.screens.study_modes import counts_line, done_lines
+from quizapp.tui.screens.study_modes import counts_line, done_card
 from quizapp.tui.screens.study_modes import session_options as session_options_for
 from quizapp.tui.screens.study_view import answer_feedback, turn_card
 from quizapp.tui.widgets.answer_input import AnswerInput
@@ -225,9 +225,10 @@ class StudyScreen(LocalisedScreen[None]):
             lines = [phrase("study.next_due", when=interval(max(0, due - self.session.now())))]
         if self.session.mode == "study":
             lines += ["", phrase("study.offer_practice")]
-            if self.session.tags:
-                lines = done_lines(self.session.tags, lines[0])
-        self.query_one(CardView).card = Card(phrase("study.done"), lines=lines)
+        card = Card(phrase("study.done"), lines=lines)
+        if self.session.mode == "study" and self.session.tags:
+            card = done_card(self.session.tags, lines[0])  # the rest of the deck may be due
+        self.query_one(CardView).card = card
         self._hide_answer()
 
     def _show_store_error(self, error: StoreError) -> None:

@@ -11,7 +11,7 @@ from quizapp.core.deck.model import Deck
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
 from quizapp.tui.i18n import phrase, t
-from quizapp.tui.widgets.card_view import Line
+from quizapp.tui.widgets.card_view import Card, Line
 
 
 def tag_names(tags: Sequence[str]) -> str:
@@ -24,10 +24,13 @@ def counts_line(lang: str, tags: Sequence[str], line: str) -> str:
     return f"{t(lang, 'tags.line', tags=tag_names(tags))} · {line}" if tags else line
 
 
-def done_lines(tags: Sequence[str], when: Line) -> list[Line]:
-    """The done card of a study by tag: nothing of theirs is due, when the next card is, and
-    practice ahead offered."""
-    return [phrase("tags.nothing_due", tags=tag_names(tags)), when, "", phrase("tags.offer_ahead")]
+def done_card(tags: Sequence[str], when: Line) -> Card:
+    """The done card of a study by tag: nothing of theirs is due (the rest of the deck may
+    be), when the next of them is, and practice ahead offered."""
+    return Card(
+        phrase("tags.nothing_due", tags=tag_names(tags)),
+        lines=[when, "", phrase("tags.offer_ahead")],
+    )
 
 
 def session_options(
