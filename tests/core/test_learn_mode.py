@@ -125,3 +125,11 @@ def test_the_same_seed_gives_the_same_options(deck: Deck, store: Store) -> None:
     prompt = Session(deck, store).prompts_of("v3-training-cost")[0]
     maker = LearnChoices(deck, Settings())
     assert maker(prompt, "a") == maker(prompt, "a")
+
+
+def test_a_large_deck_lends_the_answers_of_cards_spread_over_it() -> None:
+    from quizapp.core.quiz.learn import pool_prompts
+
+    deck = make_deck(qa=10)
+    assert [p.card.id for p in pool_prompts(deck, Settings())] == [f"q{i}" for i in range(10)]
+    assert [p.card.id for p in pool_prompts(deck, Settings(), limit=4)] == ["q0", "q3", "q6", "q9"]
