@@ -176,3 +176,24 @@ def test_a_tag_sessions_counts_kept_up_to_date_equal_a_count_from_scratch(store:
         s.grade()
         clock.advance(seconds=40)
     assert step > 5
+
+
+def test_each_tag_with_its_cards_due_and_new_prompts_today(store: Store) -> None:
+    from quizapp.core.study.by_tag import tags_today
+
+    deck = load_deck(BUNDLED)
+    clock = FakeClock()
+    settings = Settings(new_per_day=20)
+    before = {
+        count.tag: count for count in tags_today(store, deck, settings, clock(), timezone.utc)
+    }
+    assert list(before)[:3] == ["figures", "level-1", "intro"]  # in order of first use
+    assert (before["dates"].cards, before["dates"].due, before["dates"].new) == (5, 0, 5)
+    assert before["vocab"].new == 20  # within the day's new cards
+    s = session(store, deck, clock, tags=["dates"], settings={"new_per_day": 20})
+    for _ in range(2):
+        assert s.next() is not None
+        s.answer(Rating.AGAIN)
+        s.grade()
+    after = {count.tag: count for count in tags_today(store, deck, settings, clock(), timezone.utc)}
+    assert (after["dates"].due, after["dates"].new) == (2, 3)

@@ -19,7 +19,7 @@ from quizapp.core.schedule import Stage
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store
 from quizapp.core.study import Session, Turn
-from tests.progress_helpers import FakeClock, counter_ids, fake_judge
+from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
 
 BUNDLED = Path(__file__).resolve().parents[2] / "decks" / "deepseek_it.toml"
 
@@ -111,16 +111,25 @@ def test_off_practice_and_lists_are_as_before(store: Store, deck: Deck) -> None:
     assert practice_list(prompt, "seed") is None
 
 
-def test_a_choice_card_keeps_its_own_options(store: Store, deck: Deck) -> None:
-    choice = next(card for card in deck.cards if card.kind == "choice")
-    clock = FakeClock()
-    s = session(store, deck, clock, mode="study")
-    prompt = s.prompts_of(choice.id)[0]
-    assert LearnChoices(deck, Settings())(prompt, "seed") is None
-    assert set(prompt.options) >= {prompt.expected[0]}
+def test_a_choice_card_keeps_its_own_options(store: Store) -> None:
+    deck = make_deck(choice=1)
+    settings = Settings(new_order="deck")
+    s = Session(deck, store, settings, choices=LearnChoices(deck, settings), judge=fake_judge)
+    turn = shown(s)
+    assert turn.answer_mode == "choice" and turn.right_option is None
+    assert sorted(turn.options) == sorted(turn.prompt.options)
+    assert s.choose(turn.options.index("giusto")).outcome == Outcome.CORRECT
 
 
 def test_the_same_seed_gives_the_same_options(deck: Deck, store: Store) -> None:
     prompt = Session(deck, store).prompts_of("v3-training-cost")[0]
     maker = LearnChoices(deck, Settings())
     assert maker(prompt, "a") == maker(prompt, "a")
+
+
+def test_a_large_deck_lends_the_answers_of_cards_spread_over_it() -> None:
+    from quizapp.core.quiz.learn import pool_prompts
+
+    deck = make_deck(qa=10)
+    assert [p.card.id for p in pool_prompts(deck, Settings())] == [f"q{i}" for i in range(10)]
+    assert [p.card.id for p in pool_prompts(deck, Settings(), limit=4)] == ["q0", "q3", "q6", "q9"]

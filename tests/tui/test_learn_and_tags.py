@@ -135,3 +135,22 @@ def _later(ms: int):  # type: ignore[no-untyped-def]
     from datetime import datetime, timezone
 
     return datetime.fromtimestamp(ms / 1000 + 3600, timezone.utc)
+
+
+async def test_the_settings_screen_saves_the_new_card_order_and_learn_mode() -> None:
+    from textual.widgets import Select
+
+    app = QuizApp(settings=Settings(ui_language="en"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one("#new_order", Select).value == "tag"
+        assert app.screen.query_one("#learn_mode", Select).value == "false"
+        app.screen.query_one("#new_order", Select).value = "random"
+        app.screen.query_one("#learn_mode", Select).value = "true"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = user_settings.load()
+        assert saved.new_order == "random" and saved.learn_mode is True
+        assert app.settings == saved

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from quizapp.core.deck import Deck, Prompt, all_prompts
+from quizapp.core.deck import Deck, Prompt, prompts_for
 from quizapp.core.quiz.distractors import Pool, right_answer
 from quizapp.core.quiz.questions import (
     CHOICE_DISTRACTORS,
@@ -15,10 +15,23 @@ from quizapp.core.quiz.questions import (
 )
 from quizapp.core.settings import Settings
 
+POOL_CARDS = 3000
+"""The most cards whose answers stand as wrong answers (a larger deck lends every n-th card's):
+the pool is made before the first choice, and each choice looks through all of it."""
+
+
+def pool_prompts(deck: Deck, settings: Settings, limit: int = POOL_CARDS) -> list[Prompt]:
+    """The prompts whose answers learn mode picks its wrong answers from: the whole deck's, or
+    those of `limit` cards spread evenly over a larger deck (each read only then)."""
+    cards = deck.cards
+    step = -(-len(cards) // limit) if len(cards) > limit else 1
+    lang, vocab = settings.study_language, settings.vocab_direction
+    return [p for card in cards[::step] for p in prompts_for(deck.id, card, lang, vocab)]
+
 
 class LearnChoices:
     """A `study.learn_phase.ChoiceMaker` for one deck: the distractor pool is made when first
-    needed (from every prompt of the deck), the judge (the deck's) keeps out any wrong answer it
+    needed (`pool_prompts`), the judge (the deck's) keeps out any wrong answer it
     would accept."""
 
     def __init__(self, deck: Deck, settings: Settings, judge: QuizJudge | None = None) -> None:
@@ -31,10 +44,7 @@ class LearnChoices:
         if prompt.items or prompt.options:
             return None
         if self._pool is None:
-            settings = self.settings
-            self._pool = Pool(
-                all_prompts(self.deck, settings.study_language, settings.vocab_direction)
-            )
+            self._pool = Pool(pool_prompts(self.deck, self.settings))
         judge = self._judge or judge_for(self.deck)
         self._judge = judge
 

@@ -25,10 +25,8 @@ WORDS: dict[str, Entry] = {
     "new_order.kind": Phrase("Alternate per tipo", "Interleaved by kind"),
     "new_order.tag": Phrase("Alternate per etichetta", "Interleaved by tag"),
     "setting.learn_mode": Phrase("Modo Impara", "Learn mode"),
-    "learn_mode.off": Phrase("No: le nuove come le altre", "Off: new cards as any other"),
-    "learn_mode.on": Phrase(
-        "Sì: prima a scelta multipla, poi scritte", "On: multiple choice first, then typed"
-    ),
+    "learn_mode.off": Phrase("No: come le altre carte", "Off: as any other card"),
+    "learn_mode.on": Phrase("Sì: prima a scelta, poi scritte", "On: multiple choice, then typed"),
     "setting.reviews_per_day": Phrase("Ripassi al giorno", "Reviews per day"),
     "setting.desired_retention": Phrase(
         "Ritenzione voluta (0.70-0.97)", "Desired retention (0.70-0.97)"

@@ -31,7 +31,7 @@ from quizapp.tui.format import interval
 from quizapp.tui.i18n import phrase, t, tn
 from quizapp.tui.keys import spoken
 from quizapp.tui.screens.study_keys import FOOTER_SPARE, STUDY_BINDINGS, allowed, spoken_phrase
-from quizapp.tui.screens.study_modes import counts_line, done_lines
+from quizapp.tui.screens.study_modes import counts_line, done_card
 from quizapp.tui.screens.study_modes import session_options as session_options_for
 from quizapp.tui.screens.study_view import answer_feedback, turn_card
 from quizapp.tui.widgets.answer_input import AnswerInput
@@ -227,9 +227,10 @@ class StudyScreen(LocalisedScreen[None]):
         if self.session.mode == "study":
             key = spoken_phrase(self, "study.practice")
             lines += ["", phrase("study.offer_practice", practice=key)]
-            if self.session.tags:
-                lines = done_lines(self.session.tags, lines[0], key)
-        self.query_one(CardView).card = Card(phrase("study.done"), lines=lines)
+        card = Card(phrase("study.done"), lines=lines)
+        if self.session.mode == "study" and self.session.tags:
+            card = done_card(self.session.tags, lines[0], key)  # the rest of the deck may be due
+        self.query_one(CardView).card = card
         self._hide_answer()
 
     def _show_store_error(self, error: StoreError) -> None:

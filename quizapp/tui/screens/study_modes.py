@@ -12,7 +12,7 @@ from quizapp.core.deck.model import Deck
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
 from quizapp.tui.i18n import phrase, t
-from quizapp.tui.widgets.card_view import Line
+from quizapp.tui.widgets.card_view import Card, Line
 
 
 def tag_names(tags: Sequence[str]) -> str:
@@ -25,11 +25,13 @@ def counts_line(lang: str, tags: Sequence[str], line: str) -> str:
     return f"{t(lang, 'tags.line', tags=tag_names(tags))} · {line}" if tags else line
 
 
-def done_lines(tags: Sequence[str], when: Line, practice: Phrase) -> list[Line]:
-    """The done card of a study by tag: nothing of theirs is due, when the next card is, and
-    practice ahead offered (on the key `practice`)."""
-    ahead = phrase("tags.offer_ahead", practice=practice)
-    return [phrase("tags.nothing_due", tags=tag_names(tags)), when, "", ahead]
+def done_card(tags: Sequence[str], when: Line, practice: Phrase) -> Card:
+    """The done card of a study by tag: nothing of theirs is due (the rest of the deck may
+    be), when the next of them is, and practice ahead offered (on the key `practice`)."""
+    return Card(
+        phrase("tags.nothing_due", tags=tag_names(tags)),
+        lines=[when, "", phrase("tags.offer_ahead", practice=practice)],
+    )
 
 
 def session_options(
