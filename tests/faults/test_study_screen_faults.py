@@ -108,7 +108,7 @@ async def test_a_database_that_cannot_be_read_is_said_in_place_of_the_card(store
             await pilot.pause()
         assert store.review_count() == 1
         question = str(screen.query_one("#question", Static).content)
-        assert question == "Your progress cannot be read. Escape to go back."
+        assert question == "Your progress cannot be read. Esc to go back."
         assert "run `quizapp doctor`" in str(screen.query_one("#extra", Static).content)
         assert not screen.query_one("#answer", Input).display
         await pilot.press("escape")
