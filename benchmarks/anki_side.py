@@ -1,7 +1,8 @@
 """Anki's side of `bench_store.py`: the same answer, timed in Anki's own backend (`anki`).
 
 A collection of `cards` Basic notes in one deck, every card a review (intervals of 1 to 60
-days, about half of them due today), FSRS on, the deck's daily limits raised to Anki's
+days, due today or up to 30 days overdue, so that even the smallest deck does not run out
+within the answers timed), FSRS on, the deck's daily limits raised to Anki's
 maximum (9,999 new and 9,999 reviews) so that it answers as many cards as quizapp does. One
 answer is `col.sched.getCard()` then `col.sched.answerCard(card, ease)`: Anki commits each
 answer to its SQLite file (WAL, synchronous=FULL) before it returns.
@@ -54,7 +55,7 @@ class AnkiDeck:
         today = col.sched.today
         col.db.execute(
             "UPDATE cards SET type = 2, queue = 2, ivl = 1 + abs(random()) % 60, "
-            f"due = {today} - abs(random()) % 30 + 40 * (abs(random()) % 2), factor = 2500, "
+            f"due = {today} - abs(random()) % 30, factor = 2500, "
             f"reps = {10}, left = 0 WHERE did = {deck_id}"
         )
         col.decks.select(deck_id)

@@ -143,6 +143,22 @@ def test_counts_after_each_answer_equal_a_count_from_scratch(store: Store, seed:
     assert store.check().ok
 
 
+def test_undoing_yesterdays_answer_today_gives_back_nothing_of_today(store: Store) -> None:
+    deck = make_deck(qa=10)
+    clock = FakeClock()
+    settings = Settings(new_per_day=3)
+    session = open_session(store, deck, clock, settings)
+    rng = random.Random(2)
+    for _ in range(3):
+        answer(session, rng)
+    clock.advance(days=1)
+    assert session.counts() == from_scratch(store, deck, settings, clock)
+    answer(session, rng)
+    session.undo()
+    session.undo()  # an answer of the day before
+    assert session.counts() == from_scratch(store, deck, settings, clock)
+
+
 def overdue_store(path: Path, deck: Deck, clock: FakeClock) -> Store:
     """A store where every card of `deck` was studied once a month ago: about a third are
     learning cards (Again), the rest reviews, all due."""

@@ -128,10 +128,10 @@ class TodayTally:
         now: int,
         *,
         answered: Stage | None = None,
-        undone: Stage | None = None,
+        undone: bool = False,
     ) -> Iterator[None]:
         """Around a change to these cards: a study answer given to a prompt in stage
-        `answered`, one taken back (`undone`, the stage it was given in), or an action
+        `answered`, one taken back (`undone`), or an action
         (suspend, bury...). A change that fails is counted again from scratch."""
         if not self._counted or self._day is None:
             yield
@@ -145,17 +145,17 @@ class TodayTally:
             self._counted = False
             raise
         if answered is not None:
-            self._used(answered, 1)
+            self._used(answered)
             self._held = self._held | {key[1] for key in keys}
-        if undone is not None:
-            self._used(undone, -1)
+        if undone:  # the answer may be of another day: read today's again
+            self._done = list(self.source.done_today(self.deck_id, self._day))
             self._held = held_back(self.source, self.deck_id, self._day)
         for key, old in zip(keys, before, strict=True):
             self._pools[old] -= 1
             self._pools[bucket(key, self.source.state(key), self._held, now, end)] += 1
 
-    def _used(self, stage: Stage, step: int) -> None:
+    def _used(self, stage: Stage) -> None:
         if stage == Stage.NEW:
-            self._done[0] += step
+            self._done[0] += 1
         elif stage == Stage.REVIEW:
-            self._done[1] += step
+            self._done[1] += 1

@@ -309,7 +309,7 @@ class Session(DeckReload):
         action = self._history.last
         if action is None:
             return None
-        undone = action.prior if action.kind == "answer" else None
+        undone = action.kind == "answer"
         with self._tally.changing((k[1] for k in action.keys), self.now(), undone=undone):
             self.store.undo(action.review_ids)  # a StoreError leaves the action to undo later
         self._history.drop_last()
