@@ -13,7 +13,7 @@ languages have every key with the same placeholders, and that every key used exi
 from __future__ import annotations
 
 from quizapp.core.bilingual import Catalogue, Phrase
-from quizapp.tui.i18n import browse, common, home, quiz, settings, stats, study
+from quizapp.tui.i18n import browse, common, home, optimize, quiz, settings, stats, study
 
 WORDS = Catalogue(
     common.WORDS,
@@ -23,6 +23,7 @@ WORDS = Catalogue(
     stats.WORDS,
     settings.WORDS,
     browse.WORDS,
+    optimize.WORDS,
 )
 """Every word of the UI, by key."""
 
