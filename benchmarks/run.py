@@ -18,6 +18,7 @@ SCRIPTS = [
     ("quiz", ["bench_quiz.py"]),
     ("statistics", ["bench_stats.py"]),
     ("hostile input", ["hostile_inputs.py"]),
+    ("optimize: 1k, 10k and 100k reviews", ["bench_optimize.py", *(["--small"] if QUICK else [])]),
     ("scale: 1k, 10k and 100k cards", ["bench_scale.py", *(["--quick"] if QUICK else [])]),
 ]
 

@@ -16,6 +16,7 @@ from quizapp.cli import (
     import_deck,
     judge,
     new,
+    optimize,
     progress,
     schema,
     stats,
@@ -40,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "new": "new",
     "stats": "stats",
     "cards": "cards",
+    "optimize": "optimize",
 }
 
 
@@ -62,6 +64,7 @@ _MODULES: dict[str, _Command] = {
     "new": new,
     "stats": stats,
     "cards": cards,
+    "optimize": optimize,
 }
 
 

@@ -19,6 +19,7 @@ from quizapp.tui.i18n import (
     editing,
     home,
     learn,
+    optimize,
     quiz,
     settings,
     stats,
@@ -35,6 +36,7 @@ WORDS = Catalogue(
     browse.WORDS,
     learn.WORDS,
     editing.WORDS,
+    optimize.WORDS,
 )
 """Every word of the UI, by key."""
 

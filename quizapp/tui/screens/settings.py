@@ -82,6 +82,7 @@ class SettingsScreen(LocalisedModal[Settings | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="settings.cancel"),
+        Binding("ctrl+o", "optimize", "Optimize FSRS", id="settings.optimize"),
     ]
 
     def __init__(self, settings: Settings) -> None:
@@ -103,6 +104,7 @@ class SettingsScreen(LocalisedModal[Settings | None]):
                 id="settings-file",
             )
             with Horizontal(id="settings-buttons"):
+                yield Button(t(lang, "key.settings.optimize"), id="optimize")
                 yield Button(t(lang, "key.settings.cancel"), id="cancel")
                 yield Button(t(lang, "key.settings.save"), id="save", variant="primary")
         yield KeyFooter().data_bind(Localised.lang)
@@ -162,10 +164,25 @@ class SettingsScreen(LocalisedModal[Settings | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_optimize(self) -> None:
+        """FSRS parameters fitted to the reviews (screens/optimize.py); a saved fit is kept
+        here too, so that saving the form afterwards does not write the old ones back."""
+        from quizapp.tui.screens.optimize import OptimizeScreen
+
+        def done(saved: Settings | None) -> None:
+            if saved is not None:
+                self.settings = self.settings.model_copy(
+                    update={"fsrs_parameters": saved.fsrs_parameters}
+                )
+
+        self.app.push_screen(OptimizeScreen(self.settings), done)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
             self.action_save()
+        elif event.button.id == "optimize":
+            self.action_optimize()
         else:
             self.action_cancel()
 
