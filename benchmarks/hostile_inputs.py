@@ -1,9 +1,11 @@
 """What hostile input costs: each case run as a whole `quizapp` process, with its wall time,
 its peak memory and the first line it printed.
 
-    python benchmarks/hostile_inputs.py
+    python benchmarks/hostile_inputs.py [--cards N]   (N: the tiny-card deck, default 1,000,000)
 
 Every case must end with a clear message (exit 1) at a bounded cost; none may hang or crash.
+The valid ones (a deck of markup, a million tiny cards at the size cap, a repaired database)
+exit 0 (doctor: 1 when it found, or repaired, a problem), each under 1 GB.
 """
 
 from __future__ import annotations
@@ -13,14 +15,20 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from tests.faults.test_large_deck_memory import tiny_deck  # noqa: E402
 from tests.hostile import BIG_HEADER as HEADER  # noqa: E402
 from tests.hostile import card, hostile_deck  # noqa: E402
+
+TIMEOUT_S = 600
+TINY_CARDS = 1_000_000
+"""Item 11: a 64.9 MB deck of a million tiny cards, just under the size cap."""
 
 
 def cases(folder: Path) -> list[tuple[str, list[str]]]:
@@ -80,6 +88,64 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
             "Anki package, one 900 MB field",
             ["import", str(_huge_field(folder / "huge.apkg")), "-o", str(folder / "huge.toml")],
         ),
+        *_pipes(folder),
+        *_damaged_index(folder),
+        *_million_cards(folder),
+    ]
+
+
+def _pipes(folder: Path) -> list[tuple[str, list[str]]]:
+    """Item 8: a named pipe where a file is expected (each would wait forever for a writer)."""
+    if not hasattr(os, "mkfifo"):
+        return []
+    pipe = folder / "pipe.toml"
+    os.mkfifo(pipe)
+    return [
+        ("deck that is a named pipe", ["validate", str(pipe)]),
+        ("deck that is a named pipe (study)", ["study", str(pipe)]),
+    ]
+
+
+def _damaged_index(folder: Path) -> list[tuple[str, list[str]]]:
+    """Item 9: the page of the review log's index overwritten (in a database of its own)."""
+    data = folder / "damaged"
+    script = (
+        "import sqlite3, sys; from pathlib import Path\n"
+        "from quizapp.core.store import Store\n"
+        "from tests.faults.test_storage_faults import new_session, answer_one\n"
+        "path = Path(sys.argv[1]) / 'progress.sqlite3'\n"
+        "with Store(path) as store:\n"
+        "    session = new_session(store, deck_cards=400)\n"
+        "    for _ in range(400): answer_one(session)\n"
+        "con = sqlite3.connect(path); con.execute('PRAGMA wal_checkpoint(TRUNCATE)')\n"
+        '[root] = con.execute("SELECT rootpage FROM sqlite_master WHERE name = '
+        "'sqlite_autoindex_reviews_1'\").fetchone(); con.close()\n"
+        "with open(path, 'r+b') as f: f.seek((root - 1) * 4096); f.write(bytes(4096))\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(data)], cwd=HERE.parent, check=True)
+    here = f"QUIZAPP_DATA_DIR={data}"
+    return [
+        ("damaged index: doctor", [here, "doctor"]),
+        ("damaged index: doctor --repair", [here, "doctor", "--repair"]),
+        ("damaged index: doctor after repair", [here, "doctor"]),
+    ]
+
+
+def _cards() -> int:
+    if "--cards" in sys.argv:
+        return int(sys.argv[sys.argv.index("--cards") + 1])
+    return TINY_CARDS
+
+
+def _million_cards(folder: Path) -> list[tuple[str, list[str]]]:
+    """Item 11: memory on a deck at the size cap, through every command that reads it."""
+    deck = str(tiny_deck(folder / "million.toml", _cards()))
+    out = str(folder / "million")
+    return [
+        ("1M cards (64.9 MB): validate", ["validate", deck]),
+        ("1M cards: export --to json", ["export", deck, "--to", "json", "-o", out + ".json"]),
+        ("1M cards: export --to csv", ["export", deck, "--to", "csv", "-o", out + ".csv"]),
+        ("1M cards: judge --deck", ["judge", "--deck", deck, "--card", "0", "x"]),
     ]
 
 
@@ -115,6 +181,12 @@ def _huge_field(path: Path) -> Path:
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+    """One case, in its own process (and with its own environment for `NAME=value` words
+    before the command), stopped after TIMEOUT_S: a hang shows as exit -9, not as no end."""
+    while args and "=" in args[0] and not args[0].startswith("-"):
+        name, value = args[0].split("=", 1)
+        env = {**env, name: value}
+        args = args[1:]
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "quizapp", *args],
@@ -123,11 +195,16 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
         env=env,
     )
     assert process.stdout is not None
+    timer = threading.Timer(TIMEOUT_S, process.kill)
+    timer.start()
     output = process.stdout.read().decode("utf-8", errors="replace")
     _pid, status, usage = os.wait4(process.pid, 0)
+    timer.cancel()
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    first = next((line for line in output.splitlines() if line.strip()), "")
+    lines = [line for line in output.splitlines() if line.strip()]
+    # doctor starts with the database's name: its verdict is the line after
+    first = next((line for line in lines if not line.startswith("Database: ")), "")
     return seconds, usage.ru_maxrss / 1024, process.returncode, first
 
 

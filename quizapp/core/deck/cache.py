@@ -244,7 +244,21 @@ def _split(text: str) -> tuple[str, list[bytes]]:
     return text[: cuts[1]], [text[a:b].encode() for a, b in itertools.pairwise(cuts[1:])]
 
 
-def _build(header_text: str, pieces: list[bytes]) -> tuple[dict[str, Any], Packed] | None:
+def build_located(text: str) -> tuple[dict[str, Any], Packed, list[tuple[int, int]]] | None:
+    """Like `build`, with where each slice starts in `text` and how many cards it holds (for
+    locating a warning without scanning the whole text)."""
+    cuts = _cuts(text)
+    pieces = [text[a:b].encode() for a, b in itertools.pairwise(cuts[1:])]
+    counts: list[int] = []
+    built = _build(text[: cuts[1]], pieces, counts)
+    if built is None:
+        return None
+    return built[0], built[1], list(zip(cuts[1:-1], counts, strict=True))
+
+
+def _build(
+    header_text: str, pieces: list[bytes], counts: list[int] | None = None
+) -> tuple[dict[str, Any], Packed] | None:
     try:
         header = tomli.loads(header_text)
     except (tomli.TOMLDecodeError, RecursionError):
@@ -259,6 +273,8 @@ def _build(header_text: str, pieces: list[bytes]) -> tuple[dict[str, Any], Packe
     del pieces[:]
     if parts is None:
         return None
+    if counts is not None:
+        counts.extend(len(part.ids) for part in parts)
     packed = merge(parts)
     del parts
     if len(set(packed.ids)) != len(packed.ids):

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from quizapp.core import tomlpos
-from quizapp.core.deck import cache, reading
+from quizapp.core.deck import cache, reading, sliced
 from quizapp.core.deck.checks import deck_checks, duplicate_ids
 from quizapp.core.deck.gcpause import collector_paused
 from quizapp.core.deck.model import Deck
@@ -39,6 +39,10 @@ def check_text(path: Path, text: str) -> CheckResult:
     return CheckResult(path, None if has_errors else deck, problems)
 
 
+LARGE_DECK_CHARS = 4_000_000
+"""A deck this large is checked slice by slice first, in bounded memory (see `sliced`)."""
+
+
 def check_deck(path: Path | str) -> CheckResult:
     """Every problem of one deck file; `deck` is set when there are no errors."""
     path = Path(path)
@@ -47,7 +51,9 @@ def check_deck(path: Path | str) -> CheckResult:
     except DeckError as error:
         return CheckResult(path, None, error.problems)
     with collector_paused():
-        result = check_text(path, text)
+        result = sliced.check_in_slices(path, text) if len(text) >= LARGE_DECK_CHARS else None
+        if result is None:
+            result = check_text(path, text)
     if result.deck is not None:
         result.deck.read_from(path)
     return result
