@@ -39,7 +39,7 @@ STUDY_BINDINGS: list[BindingType] = [
     Binding("escape", "back", "Back", id="study.back"),
 ]
 
-FOOTER_SPARE = ("study.bury", "study.suspend", "study.peek", "app.language")
+FOOTER_SPARE = ("study.bury", "study.suspend", "study.peek", "study.edit", "app.language")
 """Keys the footer leaves out, in this order, when the keys that work now do not fit its width
 (the help screen and the palette still list them): at 80 columns only the first two go, and
 only when needed."""
