@@ -166,6 +166,14 @@ def run_study(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     deck, loaded = found
+    from quizapp.core.study.lock import holder
+
+    other = holder(deck.deck.id)
+    if other is not None:
+        return _fail(
+            f"quizapp: another quizapp (pid {other}) is studying the deck '{deck.deck.id}'; "
+            "go on there, or close it first"
+        )
     if args.answer_mode:
         loaded = loaded.model_copy(update={"answer_mode": args.answer_mode})
     store = _open_store()
