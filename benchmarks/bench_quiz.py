@@ -33,7 +33,7 @@ def startup_child(database: str) -> None:
     sys.path.insert(0, str(ROOT))
     from textual import events
 
-    from quizapp.core import settings as user_settings
+    from quizapp.core import settings_lenient
     from quizapp.core.deck.loading import load_deck
     from quizapp.core.quiz.run import QuizOptions
     from quizapp.core.store.database import Store
@@ -41,7 +41,7 @@ def startup_child(database: str) -> None:
     from quizapp.tui.screens.quiz import QuizScreen
 
     deck = load_deck(DECK)
-    loaded, _ = user_settings.load_or_defaults()
+    loaded, _ = settings_lenient.load_or_defaults()
     store = Store(Path(database))
     shown: list[float] = []
 

@@ -257,6 +257,7 @@ def _save_history(history: Any) -> int:
     with those parameters). Rows already there (same ids) are skipped."""
     from quizapp.cli.output import say, warn
     from quizapp.core import settings as settings_file
+    from quizapp.core import settings_lenient
     from quizapp.core.store import Store, StoreError
 
     deck_id = history.reviews[0].deck_id if history.reviews else None
@@ -264,7 +265,7 @@ def _save_history(history: Any) -> int:
         say("Review history: Anki has no answers for these cards.")
         return 0
     params = history.parameters
-    chosen, problem = settings_file.load_or_defaults()
+    chosen, problem = settings_lenient.load_or_defaults()
     if problem is None:
         weights = dict(chosen.fsrs_parameters)
         if history.deck.weights:

@@ -47,13 +47,14 @@ def _deck_id(name: str, store: Store) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import say, warn
     from quizapp.core import settings as settings_file
+    from quizapp.core.settings_lenient import load_or_defaults
     from quizapp.core.store import Store, StoreError
     from quizapp.core.study import optimize as opt
 
     if (args.deck is None) == (not args.all):
         warn("quizapp optimize: give one deck, or --all for every deck (not both)")
         return 2
-    loaded, problem = settings_file.load_or_defaults()
+    loaded, problem = load_or_defaults()
     if problem is not None:
         warn(str(problem))
         return 1

@@ -79,13 +79,13 @@ def _load_decks(chosen: str | None) -> tuple[list[Deck], str | None, list[str]]:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.cli.output import emit_json, warn
-    from quizapp.core import settings as user_settings
-    from quizapp.core import stats
+    from quizapp.core import settings_lenient, stats
     from quizapp.core.store import Store, StoreError
 
-    loaded, problem = user_settings.load_or_defaults()
+    loaded, problem = settings_lenient.load_or_defaults()
     if problem is not None:
-        warn(str(problem))
+        for line in str(problem).splitlines():  # one line per bad entry
+            warn(line)
         return 1
     try:
         decks, deck_id, skipped = _load_decks(args.deck)

@@ -23,6 +23,11 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 answer`, `2 answers`: the count with its noun in the singular or the plural."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def level(count: int, top: int, steps: int) -> int:
     """0 for nothing, else 1..steps-1 in proportion to the busiest value."""
     if count <= 0 or top <= 0:
@@ -99,14 +104,15 @@ def report(result: Stats, titles: Mapping[str, str]) -> list[str]:
     today = result.today.activity
     add(f"Today ({result.today.date})")
     add(
-        f"  {today.answers} answers, {today.cards} cards, {today.new_cards} new, "
-        f"time {duration(today.time_ms)}, again {percent(today.again_rate)}, "
-        f"streak {result.today.streak} days"
+        f"  {counted(today.answers, 'answer')}, {counted(today.cards, 'card')}, "
+        f"{today.new_cards} new, time {duration(today.time_ms)}, "
+        f"again {percent(today.again_rate)}, streak {counted(result.today.streak, 'day')}"
     )
     period = result.period
     add(f"Last {result.days} days")
     add(
-        f"  {period.answers} answers, {period.cards} cards, {period.new_cards} new, "
+        f"  {counted(period.answers, 'answer')}, {counted(period.cards, 'card')}, "
+        f"{period.new_cards} new, "
         f"time {duration(period.time_ms)}, again {percent(period.again_rate)}, "
         f"studied on {period.days_studied} of {result.days} days"
     )

@@ -149,7 +149,7 @@ def _fail(message: str) -> int:
 
 def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
     """The deck named on the command line and the settings, or the exit code of a failure."""
-    from quizapp.core import settings
+    from quizapp.core import settings_lenient
     from quizapp.core.deck import DeckError, catalog, load_deck_cached
 
     try:
@@ -162,9 +162,10 @@ def _deck_and_settings(name: str | None) -> tuple[Any, Any] | int:
         for located in error.problems:
             _fail(located.format())
         return 1
-    loaded, problem = settings.load_or_defaults()
+    loaded, problem = settings_lenient.load_or_defaults()
     if problem is not None:
-        _fail(str(problem))
+        for line in str(problem).splitlines():  # one line per bad entry
+            _fail(line)
         return 1
     return deck, loaded
 
@@ -190,6 +191,14 @@ def run_study(args: argparse.Namespace) -> int:
     refused = _unknown_tag(deck, args.tag, args.mode)
     if refused is not None:
         return refused
+    from quizapp.core.study.lock import holder
+
+    other = holder(deck.deck.id)
+    if other is not None:
+        return _fail(
+            f"quizapp: another quizapp (pid {other}) is studying the deck '{deck.deck.id}'; "
+            "go on there, or close it first"
+        )
     if args.answer_mode:
         loaded = loaded.model_copy(update={"answer_mode": args.answer_mode})
     store = _open_store()
@@ -251,11 +260,11 @@ def open_quiz(deck: Any, store: Any, settings: Any, options: Any, *, seed: int |
 def run_home(args: argparse.Namespace) -> int:
     """The app on its home screen. A settings file or a database from a newer quizapp stops
     it here, with the reason; any other problem with them is shown in the app."""
-    from quizapp.core import settings
+    from quizapp.core import settings, settings_lenient
     from quizapp.core.deck import CheckResult, catalog, check_deck_cached
     from quizapp.core.store import NewerDatabaseError, Store, StoreError
 
-    loaded, problem = settings.load_or_defaults()
+    loaded, problem = settings_lenient.load_or_defaults()
     if isinstance(problem, settings.NewerSettingsError):
         return _fail(f"quizapp: {problem}")
     # any other problem: the app starts with the defaults and shows it

@@ -1,9 +1,10 @@
 """User settings: `<config dir>/settings.toml`, validated by a pydantic model.
 
 A missing file means the defaults. A broken file (bad TOML, an unknown key, a value out of
-range) gives one located message, `settings.toml:3:1: ...`; `load_or_defaults` then carries on
-with the defaults and the file is left exactly as it is: `save` refuses to write over a file
-it cannot read unless told to keep a copy of it first.
+range) gives one located message, `settings.toml:3:1: ...`; `settings_lenient.load_or_defaults`
+then carries on with every valid setting (the defaults when the file is not TOML) and the file
+is left exactly as it is: `save` refuses to write over a file it cannot read unless told to
+keep a copy first.
 
 The file starts with `version = 1`. A file from a newer quizapp (a higher version) is refused
 as a whole (`NewerSettingsError`) and never written over, not even with a copy kept: an older
@@ -132,6 +133,11 @@ class Settings(BaseModel):
         """The FSRS parameters set for this deck (or for every deck), None for the defaults."""
         return self.fsrs_parameters.get(deck_id, self.fsrs_parameters.get("*"))
 
+    @field_validator("keymap", mode="before")
+    @classmethod
+    def _flat_keymap(cls, keymap: Any) -> Any:
+        return flatten_keymap(keymap)
+
     @field_validator("keymap")
     @classmethod
     def _keys(cls, keymap: dict[str, str]) -> dict[str, str]:
@@ -147,6 +153,21 @@ class Settings(BaseModel):
                         "(e.g. 'a', 'f1', 'ctrl+s')"
                     )
         return keymap
+
+
+def flatten_keymap(keymap: Any) -> Any:
+    """`study.again = "a"` under `[keymap]` is, in TOML, a table `study` holding `again`:
+    read it as the binding id `study.again`, as the quoted form `"study.again" = "a"` is."""
+    if not isinstance(keymap, dict):
+        return keymap
+    flat: dict[Any, Any] = {}
+    for key, value in keymap.items():
+        if isinstance(value, dict):
+            for inner, keys in flatten_keymap(value).items():
+                flat[f"{key}.{inner}"] = keys
+        else:
+            flat[key] = value
+    return flat
 
 
 class SettingsError(Exception):
@@ -200,13 +221,21 @@ def parse(text: str, path: Path) -> Settings:
     try:
         return Settings.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        positions = tomlpos.LazyPositions(text)
-        where = positions.find(tuple(first["loc"]), value=first["type"] != "extra_forbidden")
-        line, column = where if where else (None, None)
-        more = len(error.errors()) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        raise SettingsError(path, _describe(dict(first)) + suffix, line, column) from None
+        raise located(error, text, path) from None
+
+
+def located(
+    error: ValidationError, text: str, path: Path, where: tuple[str, ...] | None = None
+) -> SettingsError:
+    """The first problem of `error`, at its line in `text` (or at the key path `where`)."""
+    first = error.errors()[0]
+    found = tomlpos.LazyPositions(text).find(
+        where or tuple(first["loc"]), value=first["type"] != "extra_forbidden"
+    )
+    line, column = found if found else (None, None)
+    more = len(error.errors()) - 1
+    suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return SettingsError(path, _describe(dict(first)) + suffix, line, column)
 
 
 def _check_version(path: Path, text: str, version: Any) -> None:
@@ -245,10 +274,16 @@ def _read(path: Path) -> bytes:
 def load(path: Path | None = None) -> Settings:
     """The user's settings (defaults when there is no file). SettingsError when broken."""
     path = path or locations.settings_path()
+    text = read_text(path)
+    return Settings() if text is None else parse(text, path)
+
+
+def read_text(path: Path) -> str | None:
+    """The text of a settings file, None when there is none; SettingsError if unreadable."""
     try:
         raw = _read(path)
     except FileNotFoundError:
-        return Settings()
+        return None
     except IsADirectoryError:
         raise SettingsError(path, "is a folder, not a settings file") from None
     except OSError as error:
@@ -258,15 +293,7 @@ def load(path: Path | None = None) -> Settings:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SettingsError(path, "is not valid UTF-8 text", line) from None
-    return parse(text, path)
-
-
-def load_or_defaults(path: Path | None = None) -> tuple[Settings, SettingsError | None]:
-    """The settings, or the defaults and the problem to show when the file is broken."""
-    try:
-        return load(path), None
-    except SettingsError as error:
-        return Settings(), error
+    return text
 
 
 def dumps(settings: Settings) -> str:

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from quizapp.core import settings as user_settings
+from quizapp.core import settings_lenient
 from quizapp.core.settings import Settings, SettingsError
 from quizapp.core.text import visible
 from quizapp.tui import keys
@@ -62,7 +62,7 @@ class QuizApp(BaseApp):
         `store` defaults to the progress database, opened when a screen first needs it.
         """
         if settings is None:
-            settings, settings_problem = user_settings.load_or_defaults()
+            settings, settings_problem = settings_lenient.load_or_defaults()
         super().__init__(settings, store)
         self.extra_decks = list(extra_decks or [])
         self.checked = dict(checked or {})

@@ -46,12 +46,15 @@ class BaseApp(App[None]):
     def lang(self) -> str:
         return self.settings.ui_language
 
-    def change_settings(self, new: Settings, *, save: bool = True) -> bool:
-        """Use `new` everywhere now, and save it to the settings file; False if not saved."""
+    def change_settings(
+        self, new: Settings, *, save: bool = True, keep_broken: bool = False
+    ) -> bool:
+        """Use `new` everywhere now, and save it to the settings file; False if not saved.
+        `keep_broken`: a file that does not load is first renamed to a copy, then replaced."""
         saved = True
         if save:
             try:
-                user_settings.save(new)
+                user_settings.save(new, keep_broken=keep_broken)
             except SettingsError as error:
                 saved = False
                 self.notify(visible(str(error)), severity="error", markup=False, timeout=10)

@@ -11,10 +11,10 @@ from quizapp.core.settings import (
     Settings,
     SettingsError,
     load,
-    load_or_defaults,
     locale_language,
     save,
 )
+from quizapp.core.settings_lenient import load_or_defaults
 
 
 def test_defaults_without_a_file() -> None:
@@ -166,3 +166,33 @@ def test_keymap_entries_must_be_binding_ids_and_key_names(keymap: str, message: 
 def test_keymap_accepts_any_visible_key_name() -> None:
     write(locations.settings_path(), '[keymap]\n"study.again" = "è,ctrl+a, question_mark"\n')
     assert load().keymap == {"study.again": "è,ctrl+a, question_mark"}
+
+
+def test_the_dotted_keymap_form_is_read_as_binding_ids() -> None:
+    """`study.again = "a"` under `[keymap]` is a nested table in TOML: it means the id."""
+    write(locations.settings_path(), '[keymap]\nstudy.again = "a"\n"home.study" = "n"\n')
+    assert load().keymap == {"study.again": "a", "home.study": "n"}
+
+
+def test_a_bad_entry_keeps_every_valid_setting_and_is_named() -> None:
+    text = (
+        "new_per_day = 60\n"
+        "day_start_hour = 99\n"
+        'theme = "nord"\n'
+        "[keymap]\n"
+        'study.again = "a"\n'
+        "study.good = 3\n"
+        '"Study Hard" = "h"\n'
+    )
+    path = write(locations.settings_path(), text)
+    settings, problem = load_or_defaults()
+    assert settings.new_per_day == 60 and settings.theme == "nord"
+    assert settings.day_start_hour == 4
+    assert settings.keymap == {"study.again": "a"}
+    assert problem is not None
+    lines = problem.format().splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"{path}:2:18: 'day_start_hour'")
+    assert lines[1].startswith(f"{path}:6:14: 'keymap.study.good'")
+    assert lines[2].startswith(f"{path}:7:") and "'Study Hard' is not a binding id" in lines[2]
+    assert path.read_text(encoding="utf-8") == text

@@ -65,3 +65,8 @@ def test_study_answered_120x40(snap_compare, monkeypatch) -> None:  # type: igno
         await pilot.press(*"6 miliardi", "enter")
 
     assert snap_compare(str(STUDY), terminal_size=(120, 40), run_before=answer)
+
+
+def test_help_80x24_italian(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _fixed_config(monkeypatch, "it")
+    assert snap_compare(str(APP), terminal_size=(80, 24), press=["question_mark"])

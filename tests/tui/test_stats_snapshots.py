@@ -36,6 +36,11 @@ def test_stats_heatmap_80x24_english(snap_compare, monkeypatch) -> None:  # type
     assert snap_compare(str(APP), terminal_size=(80, 24), run_before=_computed("2"))
 
 
+def test_stats_heatmap_80x24_italian(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("QUIZAPP_TEST_UI", "it")
+    assert snap_compare(str(APP), terminal_size=(80, 24), run_before=_computed("2"))
+
+
 def test_stats_forecast_80x24_italian(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("QUIZAPP_TEST_UI", "it")
     assert snap_compare(str(APP), terminal_size=(80, 24), run_before=_computed("3"))

@@ -148,9 +148,9 @@ _OLD_REVIEW_COLUMNS = (
 def migration_day_start_hour() -> int:
     """The day-start hour in the user's settings (the default if they cannot be read)."""
     try:
-        from quizapp.core import settings
+        from quizapp.core import settings_lenient
 
-        chosen, _problem = settings.load_or_defaults()
+        chosen, _problem = settings_lenient.load_or_defaults()
         return int(chosen.day_start_hour)
     except Exception:
         return DEFAULT_DAY_START_HOUR

@@ -64,4 +64,9 @@ WORDS: dict[str, Entry] = {
     "home.study_error": Phrase(
         "Impossibile aprire il mazzo: {error}", "Cannot open the deck: {error}"
     ),
+    "home.deck_locked": Phrase(
+        "Un'altra finestra di quizapp (pid {pid}) sta studiando questo mazzo: continua lì, "
+        "o chiudila prima.",
+        "Another quizapp window (pid {pid}) is studying this deck: go on there, or close it first.",
+    ),
 }

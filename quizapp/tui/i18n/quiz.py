@@ -56,6 +56,7 @@ WORDS: dict[str, Entry] = {
     "quiz.right": Phrase("Giusto!", "Right!"),
     "quiz.wrong": Phrase("Sbagliato.", "Wrong."),
     "quiz.expected": Phrase("Risposta giusta", "Right answer"),
+    "quiz.picked": Phrase("Hai scelto", "You picked"),
     "quiz.was_true": Phrase("L'affermazione era vera.", "The statement was true."),
     "quiz.was_false": Phrase("L'affermazione era falsa.", "The statement was false."),
     "quiz.next_hint": Phrase("Invio: domanda successiva", "Enter: next question"),

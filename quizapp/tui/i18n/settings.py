@@ -11,6 +11,10 @@ WORDS: dict[str, Entry] = {
     "settings.title": Phrase("Impostazioni", "Settings"),
     "settings.file": Phrase("Salvate in {path}", "Saved to {path}"),
     "settings.saved": Phrase("Impostazioni salvate.", "Settings saved."),
+    "settings.file_problems": Phrase(
+        "Ignorato nel file (il resto è in uso; salvando, il file vecchio è tenuto in copia):",
+        "Ignored in the file (the rest is in use; saving keeps a copy of the old file):",
+    ),
     "settings.not_number": Phrase("serve un numero", "must be a number"),
     "settings.at_least": Phrase("almeno {limit}", "at least {limit}"),
     "settings.at_most": Phrase("al massimo {limit}", "at most {limit}"),
@@ -46,7 +50,8 @@ WORDS: dict[str, Entry] = {
     "help.everywhere": Phrase("Ovunque", "Everywhere"),
     "help.palette": Phrase("Tavolozza dei comandi", "Command palette"),
     "help.remap": Phrase(
-        'Per cambiare un tasto: in {path}, sezione [keymap], id = "tasto" (es. study.again = "a").',
-        'To change a key: in {path}, section [keymap], id = "key" (e.g. study.again = "a").',
+        'Per cambiare un tasto, scrivi in {path} (id tra virgolette = "tasto"):\n'
+        '[keymap]\n"study.again" = "a"',
+        'To change a key, write in {path} (quoted id = "key"):\n[keymap]\n"study.again" = "a"',
     ),
 }

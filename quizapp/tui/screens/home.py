@@ -298,6 +298,7 @@ class HomeScreen(LocalisedScreen[None]):
         """Study (or practise) the highlighted deck (only the cards with any of `tags`, when
         given); a broken deck cannot be opened."""
         from quizapp.core.store.database import StoreError
+        from quizapp.core.study.lock import DeckLocked
         from quizapp.tui.screens.study import StudyScreen
 
         deck = self._deck()
@@ -309,6 +310,9 @@ class HomeScreen(LocalisedScreen[None]):
             screen = StudyScreen(deck, store, self.settings, mode=mode, session_options=options)
         except StoreError as error:  # the catalog could not be saved: disk full, read-only...
             self.notify_failure("home.study_error", error)
+            return
+        except DeckLocked as locked:
+            self.notify(t(self.lang, "home.deck_locked", pid=locked.pid), severity="error")
             return
         self.app.push_screen(screen)
 

@@ -377,7 +377,8 @@ class QuizScreen(LocalisedScreen[QuizRun | None]):
         self._show_question()
 
     def action_leave(self) -> None:
-        if self.quiz is None or self.quiz.position == 0 or self.quiz.finished:
+        timed = self.quiz is not None and self.quiz.options.time_limit_s is not None
+        if self.quiz is None or (self.quiz.position == 0 and not timed) or self.quiz.finished:
             self.dismiss(self.last_run)
             return
 

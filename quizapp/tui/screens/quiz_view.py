@@ -72,8 +72,8 @@ def feedback(question: Question, result: Result) -> Feedback:
     is on screen already), the card's note."""
     verdict = result.verdict
     outcome = result.outcome
-    if outcome == "correct":
-        headline = phrase("quiz.right")
+    if outcome == "correct":  # with the judge's reason when it gives one, as study does
+        headline = said(verdict.reason if verdict is not None else None, phrase("quiz.right"))
     else:
         otherwise = phrase("quiz.wrong" if outcome == "wrong" else f"outcome.{outcome}")
         headline = said(verdict.reason if verdict is not None else None, otherwise)
@@ -81,8 +81,10 @@ def feedback(question: Question, result: Result) -> Feedback:
     if question.format == "truefalse":
         aside = phrase("quiz.was_true" if question.claim_true else "quiz.was_false")
     parts: list[Part] = [Headline(headline, aside)]
-    if question.format == "typed" and verdict is not None and outcome != "correct":
+    if question.format == "typed" and verdict is not None:  # what was typed, right or not
         parts.append(TypedDiff(verdict.diff.typed))
+    if question.format == "choice" and outcome != "correct":
+        parts.append(Labelled(phrase("quiz.picked"), result.given))
     if question.format == "truefalse":
         # A true statement already showed the answer; a false one did not.
         show_expected = not question.claim_true

@@ -62,7 +62,13 @@ def answer_lines(answer: QuizAnswer, lang: str) -> Text:
     if answer.verdict != "correct":
         text.append("\n")
         text.append(f"{t(lang, 'results.expected')}: ", style="bold")
-        text.append(visible(answer.expected))
+        if answer.format == "truefalse":  # the statement's truth, then the card's answer
+            true = answer.claim == answer.expected
+            text.append(t(lang, "quiz.true" if true else "quiz.false"))
+            if not true:
+                text.append(f" ({visible(answer.expected)})")
+        else:
+            text.append(visible(answer.expected))
     return text
 
 

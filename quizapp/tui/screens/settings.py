@@ -18,9 +18,11 @@ from textual.widgets import Button, Input, Label, Select, Static
 from quizapp.core import locations
 from quizapp.core.schedule.new_order import NEW_ORDERS
 from quizapp.core.settings import Settings
+from quizapp.core.settings_lenient import SettingsProblems, load_or_defaults
 from quizapp.tui.base import Localised, LocalisedModal, base_app
 from quizapp.tui.format import data_text
 from quizapp.tui.i18n import t
+from quizapp.tui.widgets.field_input import FieldInput
 from quizapp.tui.widgets.footer import KeyFooter
 
 # Field -> its choices (value, i18n key of the label); fields not here are numbers.
@@ -88,6 +90,8 @@ class SettingsScreen(LocalisedModal[Settings | None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings.ui_language)
         self.settings = settings
+        self._file_problems = False
+        """The file has bad entries (named on screen): saving keeps a copy of it first."""
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -111,6 +115,11 @@ class SettingsScreen(LocalisedModal[Settings | None]):
 
     def on_mount(self) -> None:
         self.query_one("#ui_language").focus()
+        _settings, problem = load_or_defaults()
+        self._file_problems = isinstance(problem, SettingsProblems)
+        if isinstance(problem, SettingsProblems):
+            lines = [t(self.lang, "settings.file_problems"), problem.format()]
+            self.query_one("#settings-error", Static).update(Content("\n".join(lines)))
 
     def _editor(self, name: str, lang: str) -> Select[str] | Input:
         value = self.settings.model_dump()[name]
@@ -129,7 +138,7 @@ class SettingsScreen(LocalisedModal[Settings | None]):
                 allow_blank=False,
                 id=name,
             )
-        return Input(str(value), type=NUMBERS[name], id=name)
+        return FieldInput(str(value), type=NUMBERS[name], id=name)
 
     def _values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -157,7 +166,7 @@ class SettingsScreen(LocalisedModal[Settings | None]):
                 problems.append(f"{label}: {_problem(self.lang, dict(item))}")
             self.query_one("#settings-error", Static).update(Content("\n".join(problems)))
             return
-        if base_app(self).change_settings(new):
+        if base_app(self).change_settings(new, keep_broken=self._file_problems):
             self.notify(t(self.lang, "settings.saved"))
         self.dismiss(new)
 

@@ -23,6 +23,7 @@ from quizapp.core.deck.prompts import peek
 from quizapp.core.rating import Rating
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store, StoreError
+from quizapp.core.study.lock import DeckLock
 from quizapp.core.study.session import Answered, Session, Turn
 from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
@@ -85,6 +86,7 @@ class StudyScreen(LocalisedScreen[None]):
         self.store = store
         self.settings = settings
         self._session_options = session_options_for(deck, settings, mode, session_options)
+        self.deck_lock = DeckLock.acquire(deck.deck.id)  # DeckLocked: another window studies it
         self.session = Session.open(
             deck,
             store,
@@ -110,6 +112,9 @@ class StudyScreen(LocalisedScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck.deck.title.get(self.lang))
         self._next()
+
+    def on_unmount(self) -> None:
+        self.deck_lock.release()
 
     def watch_lang(self) -> None:
         """Speak the new UI language (the widgets follow by themselves); the session keeps

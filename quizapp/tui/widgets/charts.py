@@ -82,16 +82,17 @@ class Heatmap(Widget):
         weeks = (self.days[-1][0] - first).days // 7 + 1
         top = max(count for _day, count in self.days)
         cells: list[list[tuple[str, str]]] = [[(" ", "empty")] * weeks for _ in range(7)]
-        header = [" "] * weeks
+        # A month that starts in one of the last weeks runs its name past the grid: kept.
+        header = [" "] * (weeks + max((len(name) for name in self.months), default=0))
         for day, count in self.days:
             column = (day - first).days // 7
             level = shade(count, top, self.LEVELS)
             cells[day.weekday()][column] = ("█", f"level-{level}") if level else ("·", "empty")
             name = self.months[day.month - 1]
-            if day.day == 1 and column + len(name) <= weeks:
+            if day.day == 1:
                 header[column : column + len(name)] = list(name)
         label = self._style("label")
-        text.append("    " + "".join(header) + "\n", label)
+        text.append("    " + "".join(header).rstrip() + "\n", label)
         for weekday, row in enumerate(cells):
             name = self.weekdays[weekday] if weekday % 2 == 0 else ""
             text.append(f"{name[:3]:<4}", label)
