@@ -48,6 +48,7 @@ def load_or_defaults(path: Path | None = None) -> tuple[Settings, SettingsError 
     """The settings with every valid entry of the file, and what was wrong (None when all is
     right). An unreadable file, bad TOML or a newer file: the defaults and that problem."""
     path = path or locations.settings_path()
+    text: str | None = None  # stays None when the file cannot be read at all
     try:
         text = read_text(path)
         return (Settings() if text is None else parse(text, path)), None
