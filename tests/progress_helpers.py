@@ -11,6 +11,9 @@ from typing import Any
 from quizapp.core.deck.model import Deck
 from quizapp.core.deck.prompts import Prompt
 from quizapp.core.rating import Rating
+from quizapp.core.settings import Settings
+from quizapp.core.store import Store
+from quizapp.core.study import Session
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
 
@@ -98,4 +101,21 @@ def make_deck(
             },
             "cards": cards,
         }
+    )
+
+
+def fixed_session(
+    store: Store, deck: Deck, clock: Callable[[], datetime], settings: Settings, **options: Any
+) -> Session:
+    """A session of the core's tests: a fake clock, study days in UTC, counter review ids and
+    the fake judge (`options` as `Session` takes them: tags, choices...)."""
+    return Session(
+        deck,
+        store,
+        settings,
+        clock=clock,
+        judge=fake_judge,
+        tz=timezone.utc,
+        ids=counter_ids(),
+        **options,
     )

@@ -16,7 +16,7 @@ from quizapp.core.schedule import Stage
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store
 from quizapp.core.study import Session, Turn
-from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
+from tests.progress_helpers import FakeClock, fixed_session, make_deck
 
 BUNDLED = Path(__file__).resolve().parents[2] / "decks" / "deepseek_it.toml"
 
@@ -28,17 +28,7 @@ def store(tmp_path: Path) -> Store:
 
 
 def session(store: Store, deck: Deck, clock: FakeClock, **options: Any) -> Session:
-    settings = Settings(**options.pop("settings", {}))
-    return Session(
-        deck,
-        store,
-        settings,
-        clock=clock,
-        judge=fake_judge,
-        tz=timezone.utc,
-        ids=counter_ids(),
-        **options,
-    )
+    return fixed_session(store, deck, clock, Settings(**options.pop("settings", {})), **options)
 
 
 def study(

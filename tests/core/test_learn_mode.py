@@ -3,7 +3,6 @@ once it has been answered right."""
 
 from __future__ import annotations
 
-from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from quizapp.core.schedule import Stage
 from quizapp.core.settings import Settings
 from quizapp.core.store import Store
 from quizapp.core.study import Session, Turn
-from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
+from tests.progress_helpers import FakeClock, fake_judge, fixed_session, make_deck
 
 BUNDLED = Path(__file__).resolve().parents[2] / "decks" / "deepseek_it.toml"
 
@@ -37,17 +36,8 @@ def deck() -> Deck:
 
 def session(store: Store, deck: Deck, clock: FakeClock, learn: bool = True, **kw: Any) -> Session:
     settings = Settings(new_order="deck", new_per_day=kw.pop("new_per_day", 1))
-    return Session(
-        deck,
-        store,
-        settings,
-        clock=clock,
-        judge=fake_judge,
-        tz=timezone.utc,
-        ids=counter_ids(),
-        choices=LearnChoices(deck, settings) if learn else None,
-        **kw,
-    )
+    choices = LearnChoices(deck, settings) if learn else None
+    return fixed_session(store, deck, clock, settings, choices=choices, **kw)
 
 
 def shown(s: Session) -> Turn:

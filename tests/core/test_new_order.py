@@ -3,7 +3,6 @@ by tag; stable for a day across restarts and undo; the bundled deck's first day 
 
 from __future__ import annotations
 
-from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from quizapp.core.schedule.new_order import day_seed, ordered
 from quizapp.core.settings import Settings
 from quizapp.core.store import Key, Store
 from quizapp.core.study import Session
-from tests.progress_helpers import FakeClock, counter_ids, fake_judge, make_deck
+from tests.progress_helpers import FakeClock, fixed_session, make_deck
 
 BUNDLED = Path(__file__).resolve().parents[2] / "decks" / "deepseek_it.toml"
 
@@ -29,15 +28,7 @@ def store(tmp_path: Path) -> Store:
 
 
 def session(store: Store, deck: Deck, clock: FakeClock, **settings: Any) -> Session:
-    return Session(
-        deck,
-        store,
-        Settings(**settings),
-        clock=clock,
-        judge=fake_judge,
-        tz=timezone.utc,
-        ids=counter_ids(),
-    )
+    return fixed_session(store, deck, clock, Settings(**settings))
 
 
 def new_keys(s: Session, clock: FakeClock, count: int) -> list[Key]:

@@ -229,13 +229,13 @@ class StudyScreen(LocalisedScreen[None]):
             lines: list[Line] = [phrase("study.nothing_due")]
         else:
             lines = [phrase("study.next_due", when=interval(max(0, due - self.session.now())))]
+        tagged: Card | None = None
         if self.session.mode == "study":
             key = spoken_phrase(self, "study.practice")
             lines += ["", phrase("study.offer_practice", practice=key)]
-        card = Card(phrase("study.done"), lines=lines)
-        if self.session.mode == "study" and self.session.tags:
-            card = done_card(self.session.tags, lines[0], key)  # the rest of the deck may be due
-        self.query_one(CardView).card = card
+            if self.session.tags:  # only those cards are done: the rest of the deck may be due
+                tagged = done_card(self.session.tags, lines[0], key)
+        self.query_one(CardView).card = tagged or Card(phrase("study.done"), lines=lines)
         self._hide_answer()
 
     def _show_store_error(self, error: StoreError) -> None:
