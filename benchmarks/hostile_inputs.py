@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tests.faults.test_large_deck_memory import tiny_deck  # noqa: E402
+from tests.faults.test_large_deck_memory import QUIZ, broken_deck, tiny_deck  # noqa: E402
 from tests.hostile import BIG_HEADER as HEADER  # noqa: E402
 from tests.hostile import card, hostile_deck  # noqa: E402
 
@@ -138,14 +138,26 @@ def _cards() -> int:
 
 
 def _million_cards(folder: Path) -> list[tuple[str, list[str]]]:
-    """Item 11: memory on a deck at the size cap, through every command that reads it."""
-    deck = str(tiny_deck(folder / "million.toml", _cards()))
+    """Item 11: memory on a deck at the size cap, through every command that reads it (the
+    first one builds the deck cache that the others read), and a deck that size with errors."""
+    count = _cards()
+    deck = str(tiny_deck(folder / "million.toml", count))
+    broken = str(broken_deck(folder / "broken.toml", count, 5_000))
+    listed = folder / "listed"
+    (listed / "decks").mkdir(parents=True)
+    os.link(deck, listed / "decks" / "million.toml")  # a link out of the folder is ignored
     out = str(folder / "million")
     return [
         ("1M cards (64.9 MB): validate", ["validate", deck]),
         ("1M cards: export --to json", ["export", deck, "--to", "json", "-o", out + ".json"]),
         ("1M cards: export --to csv", ["export", deck, "--to", "csv", "-o", out + ".csv"]),
         ("1M cards: judge --deck", ["judge", "--deck", deck, "--card", "0", "x"]),
+        ("1M cards: quiz (its questions)", ["python", "-c", QUIZ, deck, "10"]),
+        ("1M cards: decks (home's listing)", [f"QUIZAPP_DATA_DIR={listed}", "decks"]),
+        ("1M cards: stats --deck", ["stats", "--deck", deck]),
+        ("1M cards: cards --search", ["cards", deck, "--search", "zzzzzz"]),
+        ("1M cards: export-progress", [f"QUIZAPP_DATA_DIR={listed}", "export-progress"]),
+        ("1M cards, 201 errors: validate", ["validate", broken]),
     ]
 
 
@@ -188,8 +200,9 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
         env = {**env, name: value}
         args = args[1:]
     start = time.perf_counter()
+    command = args[1:] if args[:1] == ["python"] else ["-m", "quizapp", *args]
     process = subprocess.Popen(
-        [sys.executable, "-m", "quizapp", *args],
+        [sys.executable, *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=env,

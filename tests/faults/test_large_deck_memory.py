@@ -20,6 +20,22 @@ from tests.hostile import BIG_HEADER
 
 CARDS = 100_000
 LIMIT_MB = 320
+TIGHT_LIMIT_MB = 220
+"""For a quiz and a deck with errors: before, a quiz made a prompt and a candidate answer of
+every card (317 MB here, 2.6 GB at a million cards) and a deck with errors was checked whole
+(601 MB here); now about 140 MB each."""
+
+QUIZ = (
+    "import sys\n"
+    "from quizapp.core.deck import load_deck_cached\n"
+    "from quizapp.core.quiz import Quiz, QuizOptions\n"
+    "from quizapp.core.store import Store\n"
+    "deck = load_deck_cached(sys.argv[1])\n"
+    "with Store() as store:\n"
+    "    quiz = Quiz(deck, store, None, QuizOptions(length=int(sys.argv[2])), seed=1)\n"
+    "print(len(quiz.questions), quiz.questions[0].prompt.card.id)\n"
+)
+"""What `quizapp quiz` does before its screen shows the first question."""
 
 
 def _base36(number: int) -> str:
@@ -43,12 +59,13 @@ def tiny_deck(path: Path, count: int) -> Path:
     return path
 
 
-def peak_mb(*args: str) -> tuple[int, float, str]:
-    """Run `quizapp ARGS` in a child of a fresh process: its exit code, its peak memory (MB,
-    RUSAGE_CHILDREN of the middle process) and what it printed."""
+def peak_mb(*args: str, code: str | None = None) -> tuple[int, float, str]:
+    """Run `quizapp ARGS` (or `python -c CODE ARGS`) in a child of a fresh process: its exit
+    code, its peak memory (MB, RUSAGE_CHILDREN of the middle process) and what it printed."""
+    child = "['-m', 'quizapp']" if code is None else f"['-c', {code!r}]"
     script = (
         "import resource, subprocess, sys\n"
-        "done = subprocess.run([sys.executable, '-m', 'quizapp', *sys.argv[1:]],"
+        f"done = subprocess.run([sys.executable, *{child}, *sys.argv[1:]],"
         " capture_output=True, text=True)\n"
         "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(done.returncode, peak, sep='\\n')\n"
@@ -93,6 +110,75 @@ def test_a_large_deck_is_read_in_bounded_memory(
     assert code == 0, output
     assert "Traceback" not in output
     assert peak < LIMIT_MB, f"{command[0]}: {peak:.0f} MB"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(resource, "RUSAGE_CHILDREN"), reason="needs getrusage")
+def test_a_quiz_on_a_large_deck_reads_only_the_cards_it_needs(deck: Path, tmp_path: Path) -> None:
+    env = {"QUIZAPP_DATA_DIR": str(tmp_path / "data"), "QUIZAPP_CACHE_DIR": str(tmp_path / "c")}
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        code, peak, output = peak_mb(str(deck), "10", code=QUIZ)
+    assert code == 0, output
+    count, _card_id = output.split()[:2]
+    assert count == "10"
+    assert peak < TIGHT_LIMIT_MB, f"quiz: {peak:.0f} MB"
+
+
+def broken_deck(path: Path, count: int, every: int) -> Path:
+    """A deck like `tiny_deck` in which every `every`-th id is not a slug, and the last card
+    reuses the first card's id (written as it goes: a million cards take little memory)."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(BIG_HEADER.replace('"big"', '"tiny"') + 'languages = ["it"]\n')
+        for number in range(count + 1):
+            key = _base36(number) if number < count else "0"
+            shown = f"Bad {key}" if number and number % every == every - 1 else key
+            out.write(
+                f'[[cards]]\nid="{shown}"\nkind="qa"\nit={{question="{key}",answers=["x"]}}\n'
+            )
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(resource, "RUSAGE_CHILDREN"), reason="needs getrusage")
+def test_a_large_deck_with_errors_is_checked_in_bounded_memory(tmp_path: Path) -> None:
+    path = broken_deck(tmp_path / "broken.toml", CARDS, 500)
+    code, peak, output = peak_mb("validate", str(path))
+    assert code == 1, output
+    assert "Traceback" not in output
+    errors = [line for line in output.splitlines() if ": error: " in line]
+    assert len(errors) == CARDS // 500 + 1  # every bad id, and the duplicate at the end
+    assert errors[-1].endswith("card '0': duplicate id (first used on line 10)")
+    assert peak < TIGHT_LIMIT_MB, f"validate: {peak:.0f} MB"
+
+
+def test_errors_of_a_large_deck_checked_in_slices_are_those_of_the_whole_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same problems, lines and cap ("and N more") as checking the whole text at once."""
+    from quizapp.core.deck import cache, check_deck, loading, problems, sliced_errors
+
+    monkeypatch.setattr(loading, "LARGE_DECK_CHARS", 10_000)
+    monkeypatch.setattr(cache, "SLICE_CHARS", 5_000)
+    monkeypatch.setattr(problems, "MAX_PROBLEMS", 50)
+    monkeypatch.setattr(sliced_errors, "MAX_PROBLEMS", 50)
+    path = broken_deck(tmp_path / "broken.toml", 3_000, 40)
+    calls: list[int] = []
+    check_piece = loading.check_piece
+
+    def counted(piece_path: Path, text: str) -> object:
+        calls.append(len(text))
+        return check_piece(piece_path, text)
+
+    monkeypatch.setattr(loading, "check_piece", counted)
+    sliced = check_deck(path)
+    assert len(calls) > 20 and max(calls) < 10_000  # checked a slice at a time
+    whole = loading.check_text(path, path.read_text(encoding="utf-8"))
+    assert sliced.deck is None
+    assert [p.format() for p in sliced.problems] == [p.format() for p in whole.problems]
+    assert len(sliced.problems) == 51
+    assert "and 26 more problems (26 errors) not shown" in sliced.problems[-1].message
 
 
 def test_a_warning_deep_in_a_large_deck_is_located_on_its_line(

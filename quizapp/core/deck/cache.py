@@ -216,6 +216,10 @@ def _cuts(text: str) -> list[int]:
     return cuts
 
 
+slice_starts = _cuts
+"""The same cuts, for checking a deck with errors slice by slice (`sliced_errors`)."""
+
+
 def _cards_line(text: str, position: int) -> int | None:
     """Where the first `[[cards]]` line after `position` starts."""
     while True:

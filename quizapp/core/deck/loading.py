@@ -9,11 +9,12 @@ exception escape for bad input: a deck that fails to load never shows a tracebac
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from quizapp.core import tomlpos
-from quizapp.core.deck import cache, reading, sliced
+from quizapp.core.deck import cache, reading, sliced, sliced_errors
 from quizapp.core.deck.checks import deck_checks, duplicate_ids
 from quizapp.core.deck.gcpause import collector_paused
 from quizapp.core.deck.model import Deck
@@ -21,22 +22,30 @@ from quizapp.core.deck.problems import MAX_PROBLEMS, CheckResult, DeckError, Pro
 from quizapp.core.deck.schema_problems import schema_problems
 
 
-def check_text(path: Path, text: str) -> CheckResult:
-    """Check a deck given as text (`path` names it in messages)."""
+def check_piece(path: Path, text: str) -> tuple[CheckResult, dict[str, Any] | None, bool]:
+    """A deck given as text checked, its problems not yet capped, with the parsed data (None
+    when it does not parse) and whether the schema failed (then no deck-wide warnings)."""
     try:
         data = reading.parse_toml(path, text)
     except DeckError as error:
-        return CheckResult(path, None, error.problems)
+        return CheckResult(path, None, error.problems), None, False
     positions = tomlpos.LazyPositions(text)
     duplicates = duplicate_ids(path, data, positions)
     try:
         deck = Deck.model_validate(data)
     except ValidationError as error:
         problems = schema_problems(path, data, error, positions) + duplicates
-        return CheckResult(path, None, capped(problems))
-    problems = capped(duplicates + deck_checks(path, deck, positions))
+        return CheckResult(path, None, problems), data, True
+    problems = duplicates + deck_checks(path, deck, positions)
     has_errors = any(p.severity == "error" for p in problems)
-    return CheckResult(path, None if has_errors else deck, problems)
+    return CheckResult(path, None if has_errors else deck, problems), data, False
+
+
+def check_text(path: Path, text: str) -> CheckResult:
+    """Check a deck given as text (`path` names it in messages)."""
+    result, _data, _failed = check_piece(path, text)
+    result.problems = capped(result.problems)
+    return result
 
 
 LARGE_DECK_CHARS = 4_000_000
@@ -51,7 +60,10 @@ def check_deck(path: Path | str) -> CheckResult:
     except DeckError as error:
         return CheckResult(path, None, error.problems)
     with collector_paused():
-        result = sliced.check_in_slices(path, text) if len(text) >= LARGE_DECK_CHARS else None
+        large = len(text) >= LARGE_DECK_CHARS
+        result = sliced.check_in_slices(path, text) if large else None
+        if result is None and large:
+            result = sliced_errors.check_broken_in_slices(path, text, check_piece)
         if result is None:
             result = check_text(path, text)
     if result.deck is not None:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import contextlib
 import random
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from quizapp.core.answers import Cloze, Gap
-from quizapp.core.deck import ChoiceCard, ClozeCard, Deck, Prompt, all_prompts
+from quizapp.core.deck import Card, ChoiceCard, ClozeCard, Deck, Prompt, prompt_keys, prompts_for
 from quizapp.core.quiz.distractors import Pool, own_options, right_answer
 from quizapp.core.settings import Settings
 from quizapp.core.store import Key
@@ -34,6 +34,10 @@ FORMATS: tuple[Format, ...] = ("typed", "choice", "truefalse")
 CHOICE_DISTRACTORS = 3
 """Wrong options next to the right one (four options), when the deck has enough."""
 MIN_CHOICE_DISTRACTORS = 2
+POOL_CARDS = 20_000
+"""A deck with more cards draws its wrong answers from this many of them, chosen at random
+(seeded): the pool of a million cards' answers would take gigabytes, and ranking them all
+for each question seconds."""
 
 
 class QuizError(Exception):
@@ -97,12 +101,9 @@ class Question:
 
 
 def deck_tags(deck: Deck) -> list[tuple[str, int]]:
-    """The deck's tags with how many cards have each, in order of first use."""
-    counts: dict[str, int] = {}
-    for card in deck.cards:
-        for tag in card.tags:
-            counts[tag] = counts.get(tag, 0) + 1
-    return list(counts.items())
+    """The deck's tags with how many cards have each, in order of first use (from the deck's
+    index when it has one: its cards are not read)."""
+    return list(deck.cards.summary().tags.items())
 
 
 def judge_for(deck: Deck) -> QuizJudge:
@@ -116,14 +117,22 @@ def judge_for(deck: Deck) -> QuizJudge:
 _POOLS: dict[tuple[int, str, str], tuple[weakref.ref[Deck], Pool]] = {}
 
 
-def _pool(deck: Deck, settings: Settings, prompts: Sequence[Prompt]) -> Pool:
+def _pool(deck: Deck, settings: Settings, seed: int | None) -> Pool:
     """The distractor pool of a deck for these settings, made once per deck object (a retry or
-    another quiz on the same deck reuses it)."""
+    another quiz on the same deck reuses it): every card's answers, or those of POOL_CARDS
+    cards drawn at random from a larger deck."""
     key = (id(deck), settings.study_language, settings.vocab_direction)
     cached = _POOLS.get(key)
     if cached is not None and cached[0]() is deck:
         return cached[1]
-    pool = Pool(prompts)
+    cards = deck.cards
+    if len(cards) > POOL_CARDS:
+        drawn = sorted(random.Random(seed).sample(range(len(cards)), POOL_CARDS))
+        chosen: Iterator[Card] = (cards[index] for index in drawn)
+    else:
+        chosen = iter(cards)
+    lang, vocab = settings.study_language, settings.vocab_direction
+    pool = Pool(p for card in chosen for p in prompts_for(deck.id, card, lang, vocab))
 
     def forget(_: weakref.ref[Deck]) -> None:
         _POOLS.pop(key, None)
@@ -134,20 +143,32 @@ def _pool(deck: Deck, settings: Settings, prompts: Sequence[Prompt]) -> Pool:
 
 
 def _chosen_prompts(
-    prompts: Sequence[Prompt], options: QuizOptions, length: int, rng: random.Random
+    deck: Deck, settings: Settings, options: QuizOptions, length: int, rng: random.Random
 ) -> list[Prompt]:
+    """One prompt from each of `length` cards drawn at random. The draw reads only the card
+    keys (a deck from the cache has them in its index); the prompts are made for the cards
+    drawn (with tags, each card is read once to see its tags)."""
+    lang, vocab = settings.study_language, settings.vocab_direction
+    keys = prompt_keys(deck, lang, vocab)
     if options.keys:
         wanted = set(options.keys)
-        prompts = [p for p in prompts if p.key in wanted]
+        keys = [(card_id, way) for card_id, way in keys if (deck.id, card_id, way) in wanted]
     elif options.tags:
         tags = set(options.tags)
-        prompts = [p for p in prompts if tags.intersection(p.card.tags)]
-    by_card: dict[str, list[Prompt]] = {}
-    for prompt in prompts:
-        by_card.setdefault(prompt.card.id, []).append(prompt)
+        tagged = {card.id for card in deck.cards if tags.intersection(card.tags)}
+        keys = [(card_id, way) for card_id, way in keys if card_id in tagged]
+    by_card: dict[str, list[str]] = {}
+    for card_id, direction in keys:
+        by_card.setdefault(card_id, []).append(direction)
+    del keys
     cards = list(by_card)
     rng.shuffle(cards)
-    return [rng.choice(by_card[card_id]) for card_id in cards[:length]]
+    chosen = []
+    for card_id in cards[:length]:
+        direction = rng.choice(by_card[card_id])
+        made = prompts_for(deck.id, deck.cards.find(card_id), lang, vocab)
+        chosen.append(next(p for p in made if p.direction == direction))
+    return chosen
 
 
 def _formats_allowed(prompt: Prompt, wrong: Sequence[str]) -> list[Format]:
@@ -224,11 +245,10 @@ def build_questions(
     length = options.length if options.length is not None else settings.quiz_length
     if length < 1:
         raise QuizError(f"a quiz needs at least one question (asked for {length})")
-    prompts = all_prompts(deck, settings.study_language, settings.vocab_direction)
-    chosen = _chosen_prompts(prompts, options, length, rng)
+    chosen = _chosen_prompts(deck, settings, options, length, rng)
     if not chosen:
         raise NoQuestions("no card of this deck matches the quiz options")
-    pool = _pool(deck, settings, prompts)
+    pool = _pool(deck, settings, seed)
     wrong_answers: list[list[str]] = []
     for prompt in chosen:
 
