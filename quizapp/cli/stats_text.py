@@ -76,7 +76,9 @@ def _card_line(card: HardCard) -> Iterator[str]:
     flags = " leech" if card.leech else ""
     flags += " suspended" if card.suspended else ""
     card_id, direction = printable(card.card_id), printable(card.direction)
-    head = f"  {card_id} ({direction}): {card.lapses} lapses, recall now {recall}{flags}"
+    lapses = f"{card.lapses} lapse{'' if card.lapses == 1 else 's'}"
+    again = f"Again {card.again} time{'' if card.again == 1 else 's'}"
+    head = f"  {card_id} ({direction}): {lapses}, {again}, recall now {recall}{flags}"
     yield shorten(head, WIDTH)
     if card.question:
         yield "    " + shorten(printable(card.question), WIDTH - 4)
@@ -174,8 +176,12 @@ def report(result: Stats, titles: Mapping[str, str]) -> list[str]:
     add("Quizzes")
     for history in result.quizzes:
         name = printable(titles.get(history.deck_id, history.deck_id))
-        scores = ", ".join(f"{run.date:%m-%d} {percent(run.ratio)}" for run in history.runs[-8:])
+        scores = ", ".join(
+            f"{run.date:%m-%d} {percent(run.ratio)}" + (" (retry)" if run.kind == "retry" else "")
+            for run in history.runs[-8:]
+        )
         add(shorten(f"  {name}: {scores}", WIDTH))
+        add(f"    whole quizzes: best {percent(history.best)}, last {percent(history.last)}")
     if not result.quizzes:
         add("  none in this period")
     add("")

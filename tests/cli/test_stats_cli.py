@@ -50,10 +50,11 @@ _GROUP = {
 }
 _CARD = {
     "type": "object",
-    "required": ["deck", "card", "direction", "question", "lapses", "leech", "confusions"],
+    "required": ["deck", "card", "direction", "question", "lapses", "again", "leech", "confusions"],
     "properties": {
         "question": {"type": ["string", "null"]},
         "lapses": _COUNT,
+        "again": _COUNT,
         "leech": {"type": "boolean"},
         "retrievability": _RATIO,
         "confusions": {
@@ -164,15 +165,17 @@ STATS_SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["deck", "runs"],
+                "required": ["deck", "runs", "best", "last"],
                 "properties": {
+                    "best": _RATIO,
+                    "last": _RATIO,
                     "runs": {
                         "type": "array",
                         "items": {
                             "type": "object",
                             "required": ["finished_at", "date", "score", "total", "ratio"],
                         },
-                    }
+                    },
                 },
             },
         },

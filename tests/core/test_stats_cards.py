@@ -243,18 +243,20 @@ def test_stray_keys_are_left_out_of_card_figures_but_not_of_history(store: Store
     deck = make_deck([vocab("v1", []), vocab("v2", [])])
     stats.sync_catalogs(store, [deck], Settings(vocab_direction="it>en"))
     put_state(store, "v1", direction="it>en", due=NOW)
-    put_state(store, "v1", direction="en>it", due=NOW)  # a direction no longer studied
+    put_state(store, "v1", direction="en>it", due=NOW)  # not asked now, but still the deck's
+    put_state(store, "gone", direction="it>en", due=NOW)  # a card the deck no longer has
     store._con.execute("UPDATE catalog SET fresh = 0 WHERE card_id = 'v1'")
     answer(store, "v2", NOW - MINUTE_MS, 3, direction="en>it", mode="practice")
     result = compute(store, decks=[deck])
-    assert result.forecast[0].count == 1
-    assert (result.cards.review, result.cards.new) == (1, 1)
+    assert result.forecast[0].count == 2
+    assert (result.cards.review, result.cards.new) == (2, 1)
     assert {group.name for group in result.by_direction} == {"it>en", "en>it"}
     assert result.today.activity.answers == 1
-    # Many stray keys are left out by a join instead of a list: the same figures.
+    # Many stray keys are left out by a join instead of a list: the same review count, but
+    # the join only knows the catalog, so the direction not asked now is left out as well.
     stats_state.STRAY_LIMIT, saved = 0, stats_state.STRAY_LIMIT
     try:
-        assert compute(store, decks=[deck]).cards == result.cards
+        assert compute(store, decks=[deck]).cards.review == 1
     finally:
         stats_state.STRAY_LIMIT = saved
 

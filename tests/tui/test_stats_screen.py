@@ -228,3 +228,58 @@ async def test_figures_arriving_after_the_screen_closed_are_dropped(store: Store
         screen._show(result)  # what a worker finishing late would do
         screen._failed("late")
         await pilot.pause()
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+async def test_card_counts_stay_when_questions_are_asked_in_the_other_language(
+    store: Store, lang: str
+) -> None:
+    _log(store)  # two cards learnt with their questions in Italian
+    deck = make_deck([qa("tricky", ["people"]), qa("easy", ["dates"])])
+    settings = Settings(ui_language=lang, study_language="en")  # type: ignore[arg-type]
+    screen = StatsScreen(
+        [deck],
+        store,
+        settings,
+        deck_id=DECK,
+        clock=lambda: from_ms(NOW).astimezone(timezone.utc),
+        tz=ROME,
+    )
+    app = QuizApp(settings=settings, store=store, start=lambda _app: screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _computed(app)
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        states = " ".join(_text(screen, "states-text").split())
+        assert ("2 in review" if lang == "en" else "2 da ripassare") in states, states
+        table = screen.query_one("#directions", DataTable)
+        rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
+        italian = rows["in Italian" if lang == "en" else "in italiano"]
+        assert str(italian[1]) == "2", "the cards studied in Italian are still counted"
+
+
+@pytest.mark.parametrize(
+    ("lang", "retry", "summary"),
+    [
+        ("en", "100% (retry)", "whole quizzes: best 67% · last 67%"),
+        ("it", "100% (ripasso errori)", "quiz interi: massimo 67% · ultimo 67%"),
+    ],
+)
+async def test_the_quiz_list_marks_retries_and_agrees_with_home(
+    store: Store, lang: str, retry: str, summary: str
+) -> None:
+    from quizapp.core.store.records import RETRY_KIND, QuizRun
+
+    store.save_quiz(QuizRun("q1", DECK, NOW - 9 * MINUTE_MS, NOW - 5 * MINUTE_MS, 2, 3, "quiz"))
+    store.save_quiz(QuizRun("q2", DECK, NOW - 4 * MINUTE_MS, NOW - 3 * MINUTE_MS, 1, 1, RETRY_KIND))
+    best = store.quiz_summary(DECK).best  # what home shows as Best
+    assert best is not None and (best.score, best.total) == (2, 3)
+    app, screen = _app(store, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _computed(app)
+        await pilot.pause()
+        quizzes = " ".join(_text(screen, "quiz-text").split())
+        assert retry in quizzes and summary in quizzes, quizzes

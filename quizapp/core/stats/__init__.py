@@ -109,7 +109,7 @@ def compute(
     counts, per_day = daily(store, chosen, days_of, first)
     start = days_of.days[first].start
     today = days_of.days[days_of.today]
-    scanned = scan(store, chosen, decks, days_of, moment)
+    scanned = scan(store, chosen, decks, days_of, moment, (start, today.end))
     grouped = group_stats(store, chosen, scanned, start, today.end)
     weekly = _weekly(days_of, first, per_day)
     period = sum(per_day, Sums())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from quizapp.core.deck import Card, Deck, prompts_for
 from quizapp.core.schedule import CardState, retrievability
@@ -67,15 +68,22 @@ def hardest(store: Store, scanned: KeysPass, decks: Sequence[Deck], now: int) ->
         for key in keys:
             if key not in made:
                 state = store.state(key) or CardState()
-                made[key] = _hard_card(store, key, state, question(*key), now)
+                card = _hard_card(store, key, state, question(*key), now)
+                made[key] = replace(card, again=scanned.again.get(key, 0))
         return tuple(made[key] for key in keys)
 
+    at_risk = [card for card in cards(scanned.least_recall) if _below_certain(card)]
     return Hardest(
         lapses=cards(scanned.most_lapses),
         leeches=cards(scanned.leeches),
         leech_count=scanned.leech_count,
-        lowest_retrievability=cards(scanned.least_recall),
+        lowest_retrievability=tuple(at_risk),
     )
+
+
+def _below_certain(card: HardCard) -> bool:
+    """A card shown as less than 100% likely to be recalled (a card studied today is not)."""
+    return card.retrievability is not None and round(card.retrievability * 100) < 100
 
 
 def _hard_card(

@@ -66,6 +66,10 @@ class KeysPass:
     by_tag: dict[str, GroupKeys]
     by_direction: dict[str, GroupKeys]
     most_lapses: list[Key]
+    """Most lapses first, then most Again answers in study: a card forgotten while still being
+    learnt (Again on a learning step) is forgotten too, though Anki counts no lapse for it."""
+    again: dict[Key, int]
+    """Study answers Again of the keys in `most_lapses`."""
     leeches: list[Key]
     leech_count: int
     least_recall: list[Key]
@@ -85,8 +89,31 @@ def card_tags(decks: Sequence[Deck]) -> dict[tuple[str, str], tuple[str, ...]]:
     }
 
 
-def scan(store: Store, chosen: Scope, decks: Sequence[Deck], days: Calendar, now: int) -> KeysPass:
-    keys = chosen.keys(store)
+Period = tuple[int, int]
+"""[start, end) in milliseconds: the study days the figures are over."""
+
+
+def _most_forgotten(
+    store: Store, chosen: Scope, keys: StateScope, lapsed: list[tuple[Key, int]], period: Period
+) -> tuple[list[Key], dict[Key, int]]:
+    """The HARDEST keys with most lapses, then most Again answers in the period, and their
+    Again counts in the period."""
+    start, end = period
+    decks = chosen.logged if chosen.deck_id is None else (chosen.deck_id,)
+    again = dict(store.most_again(decks, start, end, HARDEST, keys.stray))
+    lapses = dict(lapsed[:HARDEST])
+    for key in lapses:
+        if key not in again:
+            again[key] = store.again_count(key, start, end)
+    ranked = sorted(again, key=lambda key: (-lapses.get(key, 0), -again[key]))
+    forgotten = [key for key in ranked if lapses.get(key, 0) or again[key]][:HARDEST]
+    return forgotten, {key: again[key] for key in forgotten}
+
+
+def scan(
+    store: Store, chosen: Scope, decks: Sequence[Deck], days: Calendar, now: int, period: Period
+) -> KeysPass:
+    keys = chosen.keys(store, decks)
     stages: Counter[str] = Counter()
     intervals: Counter[int] = Counter()
     difficulty: Counter[int] = Counter()
@@ -112,12 +139,15 @@ def scan(store: Store, chosen: Scope, decks: Sequence[Deck], days: Calendar, now
     stages["new"] += store.fresh_keys(chosen.deck_id)
     for direction, count in store.keys_by_direction(chosen.deck_id):
         by_direction.setdefault(direction_group(direction), GroupKeys()).cards += count
+    for found in by_direction.values():  # a language asked before `l`: its studied cards
+        found.cards = max(found.cards, found.studied)
 
     forecast, overdue = _forecast(store, keys, days)
     if chosen.deck_id is not None:  # the other decks' cards are not in these figures
         decks = [deck for deck in decks if deck.id == chosen.deck_id]
     tags = card_tags(decks)
     lapsed = store.most_lapses(keys, max(HARDEST, LEECH_LIST))
+    forgotten, again = _most_forgotten(store, chosen, keys, lapsed, period)
     return KeysPass(
         states=CardStates(
             new=stages["new"],
@@ -132,7 +162,8 @@ def scan(store: Store, chosen: Scope, decks: Sequence[Deck], days: Calendar, now
         overdue=overdue,
         by_tag=_by_tag(store, keys, decks, tags),
         by_direction=by_direction,
-        most_lapses=[key for key, _lapses in lapsed[:HARDEST]],
+        most_lapses=forgotten,
+        again=again,
         leeches=[key for key, lapses in lapsed if lapses >= LEECH_LAPSES],
         leech_count=leech_count,
         least_recall=store.least_recall(keys, now, HARDEST),

@@ -197,6 +197,8 @@ class HardCard:
     """FSRS's probability of recall now."""
     suspended: bool
     confusions: tuple[Confusion, ...] = ()
+    again: int = 0
+    """Study answers Again, learning steps included (a lapse is only Again once learnt)."""
 
     @property
     def leech(self) -> bool:
@@ -209,6 +211,7 @@ class HardCard:
             "direction": self.direction,
             "question": self.question,
             "lapses": self.lapses,
+            "again": self.again,
             "reps": self.reps,
             "leech": self.leech,
             "suspended": self.suspended,
@@ -222,7 +225,8 @@ class HardCard:
 @dataclass(frozen=True)
 class Hardest:
     lapses: tuple[HardCard, ...] = ()
-    """The cards with most lapses (forgotten after being learnt)."""
+    """The cards forgotten most often: most lapses (Again once learnt), then most Again
+    answers in study."""
     leeches: tuple[HardCard, ...] = ()
     """Cards with LEECH_LAPSES lapses or more (at most LEECH_LIST of them)."""
     leech_count: int = 0
@@ -264,10 +268,20 @@ class QuizPoint:
 class QuizHistory:
     deck_id: str
     runs: tuple[QuizPoint, ...]
-    """Oldest first."""
+    """Oldest first, retries of missed questions (kind "retry") among them."""
+    best: float | None = None
+    """The best score ratio of the deck's whole quizzes, ever (as the home screen shows it:
+    a retry of three missed questions is not a score to compare)."""
+    last: float | None = None
+    """The last whole quiz's score ratio."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"deck": self.deck_id, "runs": [run.to_json() for run in self.runs]}
+        return {
+            "deck": self.deck_id,
+            "runs": [run.to_json() for run in self.runs],
+            "best": _round(self.best),
+            "last": _round(self.last),
+        }
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import tzinfo
 
 from quizapp.core.schedule import study_day
 from quizapp.core.stats.calendar import day_date
-from quizapp.core.stats.model import QuizHistory, QuizPoint
+from quizapp.core.stats.model import QuizHistory, QuizPoint, ratio
 from quizapp.core.store import Store
 
 
@@ -34,5 +34,14 @@ def quiz_history(
             if start <= run.finished_at < end
         ]
         if runs:
-            histories.append(QuizHistory(deck_id, tuple(runs)))
+            summary = store.quiz_summary(deck_id)
+            best, last = summary.best, summary.last
+            histories.append(
+                QuizHistory(
+                    deck_id,
+                    tuple(runs),
+                    best=ratio(best.score, best.total) if best else None,
+                    last=ratio(last.score, last.total) if last else None,
+                )
+            )
     return tuple(histories)

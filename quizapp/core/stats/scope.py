@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quizapp.core.deck import Deck, prompt_keys
 from quizapp.core.schedule import ANSWER_MODES
 from quizapp.core.store import StateScope, Store
 
@@ -25,10 +26,22 @@ class Scope:
     uncatalogued: tuple[str, ...] = ()
     """Decks in scope with a schedule but no catalog (their file was never opened here)."""
 
-    def keys(self, store: Store) -> StateScope:
-        """The card keys of the card-state figures: the decks' keys now, less stray ones."""
+    def keys(self, store: Store, decks: Sequence[Deck] = ()) -> StateScope:
+        """The card keys of the card-state figures: the decks' keys now, less stray ones.
+
+        The catalog holds the keys of the language questions are asked in now; a key of a
+        loaded deck's card in the other language (studied before `l` switched it) is still
+        the deck's and is counted, not stray."""
         stray = store.stray_keys(self.deck_id)
+        if stray and decks:
+            known = {deck.id: _every_key(deck) for deck in decks}
+            stray = [key for key in stray if key[0] not in known or key[1:] not in known[key[0]]]
         return StateScope(self.deck_id, tuple(stray), self.uncatalogued)
+
+
+def _every_key(deck: Deck) -> frozenset[tuple[str, str]]:
+    """(card id, direction) of every prompt the deck has, in either question language."""
+    return frozenset(prompt_keys(deck, "it", "both")) | frozenset(prompt_keys(deck, "en", "both"))
 
 
 def choose_scope(store: Store, deck_id: str | None) -> Scope:

@@ -9,6 +9,7 @@ alone (through a `StateScope`) instead of joining it to the catalog row by row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,10 +69,26 @@ _MOST_LAPSES = (
 _LEAST_RECALL = (
     "SELECT s.deck_id, s.card_id, s.direction FROM card_state s WHERE {where} "
     "AND s.stage <> 0 AND s.stability IS NOT NULL AND s.suspended = 0 "
-    "ORDER BY ((? - s.last_review) / 86400000) / s.stability DESC, s.card_id, s.direction "
+    "ORDER BY (? - s.last_review) / s.stability DESC, s.card_id, s.direction "
     "LIMIT ?"
 )
-"""Lowest retrievability first: it falls as whole days since the last review / stability grow."""
+"""Lowest retrievability first: it falls as the time since the last review / stability grows
+(in milliseconds, so that cards studied the same day are still told apart)."""
+_MOST_AGAIN = (
+    "SELECT card_id, direction, count(*), max(at) FROM reviews {index} "
+    "WHERE deck_id = ? AND at >= ? AND at < ? AND mode = 'study' AND rating = 1 "
+    "GROUP BY 1, 2 ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ?"
+)
+"""One deck's keys answered Again most often in study in a period (learning steps included),
+most first. Over a short period it reads a range of the log's by-day index (named: left to
+itself, SQLite prefers the by-card index for the grouping and reads the deck's whole history);
+over a long one the by-card index, grouped as it is read, is faster."""
+BY_DAY_UP_TO_MS = 92 * 86_400_000
+"""Periods up to about three months read the by-day index."""
+_AGAIN_OF_KEY = (
+    "SELECT count(*) FROM reviews WHERE deck_id = ? AND card_id = ? AND direction = ? "
+    "AND at >= ? AND at < ? AND mode = 'study' AND rating = 1"
+)
 _STUDIED_SINCE = "SELECT count(*) FROM card_state s WHERE {where} AND s.last_review >= ?"
 _STUDIED_SAMPLE = (
     "SELECT deck_id, card_id, direction FROM (SELECT s.deck_id, s.card_id, s.direction, "
@@ -210,6 +227,25 @@ class StatsStateStore(Connection):
         where, params = scope.where()
         rows = self._read(_MOST_LAPSES.format(where=where), (*params, limit))
         return [((r[0], r[1], r[2]), int(r[3])) for r in rows]
+
+    def most_again(
+        self, decks: Sequence[str], start: int, end: int, limit: int, stray: Sequence[Key] = ()
+    ) -> list[tuple[Key, int]]:
+        """The keys of `decks` answered Again most often in study in [start, end) (and how
+        often), most first; `stray` keys (of cards a deck no longer has) are left out."""
+        left_out = set(stray)
+        found: list[tuple[int, int, Key]] = []
+        for deck in decks:
+            index = "INDEXED BY reviews_by_day" if end - start <= BY_DAY_UP_TO_MS else ""
+            query = _MOST_AGAIN.format(index=index)
+            rows = self._read(query, (deck, start, end, limit + len(left_out)))
+            found += [(int(r[2]), int(r[3]), (deck, r[0], r[1])) for r in rows]
+        found.sort(key=lambda row: (-row[0], -row[1], row[2]))
+        return [(key, count) for count, _at, key in found if key not in left_out][:limit]
+
+    def again_count(self, key: Key, start: int, end: int) -> int:
+        """How often `key` was answered Again in study in [start, end)."""
+        return int(self._read(_AGAIN_OF_KEY, (*key, start, end))[0][0])
 
     def least_recall(self, scope: StateScope, now: int, limit: int) -> list[Key]:
         """The studied keys least likely to be recalled at `now`, least first."""

@@ -61,6 +61,11 @@ WORDS: dict[str, Entry] = {
         "Due: {today} today ({overdue} overdue) · {week} in the next 7 days",
     ),
     "stats.quizzes": Phrase("Quiz (punteggi, dal più vecchio)", "Quizzes (scores, oldest first)"),
+    "stats.retry_mark": Phrase("(ripasso errori)", "(retry)"),
+    "stats.best_last": Phrase(
+        "  quiz interi: massimo {best} · ultimo {last} (i ripassi degli errori non contano)",
+        "  whole quizzes: best {best} · last {last} (retries of missed questions left out)",
+    ),
     "stats.no_quizzes": Phrase("Nessun quiz in questo periodo.", "No quiz in this period."),
     # -- calendar and forecast -------------------------------------------------------------
     "stats.weekdays": Phrase("lun mar mer gio ven sab dom", "Mon Tue Wed Thu Fri Sat Sun"),
@@ -131,13 +136,20 @@ WORDS: dict[str, Entry] = {
     "stats.leeches": Phrase(
         "Sanguisughe (8 o più dimenticanze): {count}", "Leeches (8 lapses or more): {count}"
     ),
-    "stats.most_lapses": Phrase("Dimenticate più spesso", "Forgotten most often"),
+    "stats.most_lapses": Phrase(
+        "Dimenticate più spesso (dimenticanze, poi «Di nuovo»)",
+        "Forgotten most often (lapses, then Again answers)",
+    ),
+    "stats.again": Plural(
+        ("«Di nuovo» {n} volta", "«Di nuovo» {n} volte"), ("Again {n} time", "Again {n} times")
+    ),
     "stats.lowest_recall": Phrase("Più a rischio adesso", "Least likely recalled now"),
     "stats.none": Phrase("  nessuna, per ora", "  none yet"),
     "stats.card_facts": Phrase(
-        "{lapses} · probabilità di ricordarla ora {recall}",
-        "{lapses} · chance of recall now {recall}",
+        "{lapses} · {again} · probabilità di ricordarla ora {recall}",
+        "{lapses} · {again} · chance of recall now {recall}",
     ),
+    "stats.none_at_risk": Phrase("  nessuna sotto il 100% per ora", "  none below 100% yet"),
     "stats.leech": Phrase("sanguisuga", "leech"),
     "stats.typed_instead": Phrase("Scritto al posto della risposta", "Typed instead"),
 }

@@ -13,6 +13,7 @@ from quizapp.core import stats
 from quizapp.core.deck.model import Deck
 from quizapp.core.stats.model import Activity
 from quizapp.core.stats.units import duration, percent
+from quizapp.core.store.records import RETRY_KIND
 from quizapp.core.text import printable
 from quizapp.tui.format import data
 from quizapp.tui.i18n import phrase_n, t, tn
@@ -79,12 +80,18 @@ class OverviewPane(StatsPane):
         self.query_one("#quiz-title", Static).update(Content(t(lang, "stats.quizzes")))
         titles = {deck.id: deck.deck.title.get(lang) for deck in self.decks}
         quiz_lines = []
+        retry = t(lang, "stats.retry_mark")
         for history in result.quizzes:
             scores = "  ".join(
-                f"{short_date(run.date, lang)} {percent(run.ratio)}" for run in history.runs[-6:]
+                f"{short_date(run.date, lang)} {percent(run.ratio)}"
+                + (f" {retry}" if run.kind == RETRY_KIND else "")
+                for run in history.runs[-6:]
             )
             title = printable(titles.get(history.deck_id, history.deck_id))
             quiz_lines.append(f"{title}: {scores}")
+            quiz_lines.append(
+                t(lang, "stats.best_last", best=percent(history.best), last=percent(history.last))
+            )
         text = "\n".join(quiz_lines) or t(lang, "stats.no_quizzes")
         self.query_one("#quiz-text", Static).update(data(text))
 

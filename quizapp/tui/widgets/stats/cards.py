@@ -15,7 +15,7 @@ from quizapp.core import stats
 from quizapp.core.stats.model import Bucket, Group, HardCard, Recall
 from quizapp.core.stats.units import percent
 from quizapp.core.text import printable, visible
-from quizapp.tui.format import data_text
+from quizapp.tui.format import data_text, decimal
 from quizapp.tui.i18n import phrase_n, t, tn
 from quizapp.tui.widgets.charts import BarChart
 from quizapp.tui.widgets.stats import StatsPane, short_date
@@ -168,7 +168,9 @@ class CardsPane(StatsPane):
                 name = t(lang, f"stats.direction.{group.name}")
             elif kind == "direction":
                 name = group.name
-            stability = "-" if group.stability is None else f"{group.stability:.1f}d"
+            stability = "-"
+            if group.stability is not None:  # days, as Anki abbreviates them: 12.3d, 12,3g
+                stability = decimal(group.stability, 1, lang) + ("g" if lang == "it" else "d")
             table.add_row(
                 data_text(name),
                 Text(str(group.cards), justify="right"),
@@ -194,13 +196,13 @@ class HardestPane(StatsPane):
         text = Text()
         text.append(t(lang, "stats.leeches", count=hardest.leech_count) + "\n\n", style="bold")
         sections = (
-            ("stats.most_lapses", hardest.lapses),
-            ("stats.lowest_recall", hardest.lowest_retrievability),
+            ("stats.most_lapses", hardest.lapses, "stats.none"),
+            ("stats.lowest_recall", hardest.lowest_retrievability, "stats.none_at_risk"),
         )
-        for key, cards in sections:
+        for key, cards, none in sections:
             text.append(t(lang, key) + "\n", style="bold")
             if not cards:
-                text.append(t(lang, "stats.none") + "\n")
+                text.append(t(lang, none) + "\n")
             for card in cards[:6]:
                 _card_lines(text, card, lang)
             text.append("\n")
@@ -214,6 +216,7 @@ def _card_lines(text: Text, card: HardCard, lang: str) -> None:
         lang,
         "stats.card_facts",
         lapses=phrase_n("stats.lapses", card.lapses),
+        again=phrase_n("stats.again", card.again),
         recall=percent(card.retrievability),
     )
     if card.leech:
