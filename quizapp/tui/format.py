@@ -6,6 +6,7 @@ from rich.console import JustifyMethod
 from rich.text import Text
 from textual.content import Content
 
+from quizapp.core.bilingual import Phrase
 from quizapp.core.text import visible
 
 
@@ -30,19 +31,40 @@ def highlighted(question: str, start: int, end: int) -> Text:
     return text
 
 
-def interval(ms: int) -> str:
-    """A duration as Anki shows it on its grade buttons: <1m, 10m, 3h, 4d, 2mo, 1.5y."""
+_UNITS: dict[str, tuple[str, str, str, str, str]] = {
+    # minutes, hours, days, months, years: the short forms Anki puts on its grade buttons
+    "en": ("m", "h", "d", "mo", "y"),
+    "it": ("min", "h", "g", "me", "a"),
+}
+
+
+def interval(ms: int, lang: str) -> str:
+    """A duration as Anki shows it on its grade buttons, in `lang`: <1m, 10m, 3h, 4d, 2mo, 1.5y
+    in English; <1min, 10min, 3h, 4g, 2me, 1,5a in Italian."""
+    minute, hour, day, month, year = _UNITS.get(lang, _UNITS["en"])
     minutes = ms / 60_000
     if minutes < 1:
-        return "<1m"
+        return f"<1{minute}"
     if minutes < 60:
-        return f"{round(minutes)}m"
+        return f"{round(minutes)}{minute}"
     hours = minutes / 60
     if hours < 24:
-        return f"{round(hours)}h"
+        return f"{round(hours)}{hour}"
     days = hours / 24
     if days < 30:
-        return f"{round(days)}d"
+        return f"{round(days)}{day}"
     if days < 365:
-        return f"{round(days / 30)}mo"
-    return f"{days / 365:.1f}y"
+        return f"{round(days / 30)}{month}"
+    years = f"{days / 365:.1f}"
+    return (years.replace(".", ",") if lang == "it" else years) + year
+
+
+def interval_phrase(ms: int) -> Phrase:
+    """`interval` in both languages, for a line shown later in whichever the UI speaks."""
+    return Phrase(interval(ms, "it"), interval(ms, "en"))
+
+
+def decimal(value: float, places: int, lang: str) -> str:
+    """`value` with `places` decimals, a decimal comma in Italian."""
+    shown = f"{value:.{places}f}"
+    return shown.replace(".", ",") if lang == "it" else shown

@@ -6,16 +6,20 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from quizapp.core.deck.loading import load_deck
 from quizapp.core.settings import Settings
+from quizapp.core.store import Store
+from quizapp.core.store.database import StoreError
 from quizapp.core.study.lock import lock_path
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.study import StudyScreen
 from tests.cli.helpers import run_quizapp
 from tests.conftest import BUNDLED_DECK
+from tests.faults.faulty import inject
 
 HOLD = (
     "import sys, time\n"
@@ -73,3 +77,18 @@ def test_quizapp_study_refuses_a_deck_studied_elsewhere(other_window: int) -> No
     result = run_quizapp("study", "deepseek_it")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"another quizapp (pid {other_window}) is studying the deck" in result.stderr
+
+
+def test_a_study_screen_that_cannot_open_its_session_leaves_the_deck_unlocked(
+    tmp_path: Path,
+) -> None:
+    """The store refuses to record the deck's card keys (a full disk): the screen is never
+    shown, and the lock it took for the session is given back, not kept until quizapp quits."""
+    deck = load_deck(BUNDLED_DECK)
+    with Store(tmp_path / "progress.sqlite3") as store:
+        with inject(store, "database or disk is full"), pytest.raises(StoreError):
+            StudyScreen(deck, store, Settings(ui_language="en"))
+        assert not lock_path(deck.deck.id).exists()
+        screen = StudyScreen(deck, store, Settings(ui_language="en"))
+        assert screen.deck_lock.held, "once the store writes again, the deck is locked"
+        screen.deck_lock.release()

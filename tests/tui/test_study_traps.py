@@ -165,7 +165,8 @@ async def test_a_remapped_grade_key_moves_on_the_button_and_works(store: Store) 
         screen.query_one("#answer", Input).value = "6 miliardi"
         await pilot.press("enter")
         await pilot.pause()
-        assert str(screen.query_one("#grade-1", Button).label) == "a Di nuovo (1m)"
+        label = str(screen.query_one("#grade-1", Button).label)
+        assert " ".join(label.split()) == "a Di nuovo (1min)"  # its wait may wrap at 80
         await pilot.press("1")
         assert _ratings(store) == [], "1 is not Again any more"
         await pilot.press("a")

@@ -4,16 +4,21 @@ Two windows grading the same cards would both log every answer and their counts 
 apart, so the second is refused and told why. The lock is `<data dir>/locks/<deck>.lock`,
 created exclusively, holding the pid and that process's start time. A lock whose process has
 ended (a crash, kill -9) or whose pid now belongs to another process (the start time differs:
-the pid was reused) is stale and taken over. The session releases it when it ends.
+the pid was reused) is stale and taken over. The session releases it when it ends, and
+`open_locked` when the session cannot be opened at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from quizapp.core import locations
+
+T = TypeVar("T")
 
 
 class DeckLocked(Exception):
@@ -111,3 +116,16 @@ class DeckLock:
                 self.path.unlink()
         except (OSError, IndexError):
             pass
+
+
+def open_locked(deck_id: str, opening: Callable[[], T]) -> tuple[DeckLock, T]:
+    """The deck's lock (DeckLocked if another process holds it) and what `opening` returns,
+    run while it is held. When `opening` raises (the store cannot be written, say), the lock
+    is released before the error goes on: no window is left refused by a session that never
+    opened."""
+    lock = DeckLock.acquire(deck_id)
+    try:
+        return lock, opening()
+    except BaseException:
+        lock.release()
+        raise

@@ -24,7 +24,7 @@ from quizapp.core.settings import Settings
 from quizapp.core.store import Store, StoreError
 from quizapp.core.study import optimize as opt
 from quizapp.tui.base import Localised, LocalisedModal, base_app
-from quizapp.tui.format import data_text
+from quizapp.tui.format import data_text, decimal
 from quizapp.tui.i18n import t, tn
 from quizapp.tui.widgets.footer import KeyFooter
 
@@ -118,12 +118,12 @@ class OptimizeScreen(LocalisedModal[Settings | None]):
         table = t(
             lang,
             "optimize.table",
-            b_loss=f"{fit.before.log_loss:.4f}",
-            b_rmse=f"{fit.before.rmse:.2%}",
-            a_loss=f"{fit.after.log_loss:.4f}",
-            a_rmse=f"{fit.after.rmse:.2%}",
+            b_loss=decimal(fit.before.log_loss, 4, lang),
+            b_rmse=decimal(fit.before.rmse * 100, 2, lang) + "%",
+            a_loss=decimal(fit.after.log_loss, 4, lang),
+            a_rmse=decimal(fit.after.rmse * 100, 2, lang) + "%",
         )
-        return f"{used} ({fit.seconds:.2f} s)\n{table}"
+        return f"{used} ({decimal(fit.seconds, 2, lang)} s)\n{table}"
 
     def _show_step(self, stage: opt.Step) -> None:
         self.query_one("#optimize-progress", ProgressBar).update(progress=stage.value - 1)

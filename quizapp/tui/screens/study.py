@@ -23,12 +23,13 @@ from quizapp.core.deck.prompts import peek
 from quizapp.core.rating import Rating
 from quizapp.core.settings import Settings
 from quizapp.core.store.database import Store, StoreError
-from quizapp.core.study.lock import DeckLock
+from quizapp.core.study.lock import open_locked
 from quizapp.core.study.session import Answered, Session, Turn
+from quizapp.core.study.session_options import SessionMode
 from quizapp.core.text import visible
 from quizapp.tui.base import Localised, LocalisedScreen
 from quizapp.tui.editing import edit_card
-from quizapp.tui.format import interval
+from quizapp.tui.format import interval_phrase
 from quizapp.tui.i18n import phrase, t, tn
 from quizapp.tui.keys import spoken
 from quizapp.tui.screens.study_keys import FOOTER_SPARE, STUDY_BINDINGS, allowed, spoken_phrase
@@ -86,13 +87,11 @@ class StudyScreen(LocalisedScreen[None]):
         self.store = store
         self.settings = settings
         self._session_options = session_options_for(deck, settings, mode, session_options)
-        self.deck_lock = DeckLock.acquire(deck.deck.id)  # DeckLocked: another window studies it
-        self.session = Session.open(
-            deck,
-            store,
-            settings,
-            mode="practice" if mode == "practice" else "study",
-            **self._session_options,
+        kind: SessionMode = "practice" if mode == "practice" else "study"
+        options = self._session_options
+        # DeckLocked: another window studies it; a StoreError leaves the deck unlocked.
+        self.deck_lock, self.session = open_locked(
+            deck.deck.id, lambda: Session.open(deck, store, settings, mode=kind, **options)
         )
         self.set_reactive(StudyScreen.answer_mode, settings.answer_mode)
         self.done_count = 0
@@ -228,7 +227,8 @@ class StudyScreen(LocalisedScreen[None]):
         if due is None:
             lines: list[Line] = [phrase("study.nothing_due")]
         else:
-            lines = [phrase("study.next_due", when=interval(max(0, due - self.session.now())))]
+            wait = interval_phrase(max(0, due - self.session.now()))
+            lines = [phrase("study.next_due", when=wait)]
         tagged: Card | None = None
         if self.session.mode == "study":
             key = spoken_phrase(self, "study.practice")

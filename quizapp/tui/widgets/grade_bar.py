@@ -90,7 +90,7 @@ class GradeBar(Horizontal):
             name, wait = t(self.lang, f"rating.{rating.label}"), ""
             if self._shown:
                 if rating in self._intervals:
-                    wait = f"({interval(max(0, self._intervals[rating]))})"
+                    wait = f"({interval(max(0, self._intervals[rating]), self.lang)})"
                 key = live_key(self.screen, self.BINDING_IDS[rating]) or str(rating.value)
                 name = f"{key} {name}"
             labels[rating] = (name, wait)
