@@ -193,20 +193,24 @@ def bound_nodes() -> tuple[type[DOMNode], ...]:
     from quizapp.tui.screens.help import HelpScreen
     from quizapp.tui.screens.home import HomeScreen
     from quizapp.tui.screens.leave_quiz import LeaveQuizScreen
+    from quizapp.tui.screens.optimize import OptimizeScreen
     from quizapp.tui.screens.quiz import QuizScreen
     from quizapp.tui.screens.quiz_setup import QuizSetupScreen
     from quizapp.tui.screens.results import ResultsScreen
     from quizapp.tui.screens.settings import SettingsScreen
     from quizapp.tui.screens.stats import StatsScreen
     from quizapp.tui.screens.study import StudyScreen
+    from quizapp.tui.screens.tag_picker import TagPickerScreen
     from quizapp.tui.widgets.option_picker import OptionPicker
 
     return (
         QuizApp,
         HomeScreen,
+        TagPickerScreen,
         StudyScreen,
         OptionPicker,
         SettingsScreen,
+        OptimizeScreen,
         HelpScreen,
         StatsScreen,
         QuizScreen,

@@ -28,6 +28,13 @@ def describe(binding: Binding, lang: str) -> str:
     return WORDS.phrase(key).text(lang) if binding.id and key in WORDS else binding.description
 
 
+def describe_short(binding: Binding, lang: str) -> str:
+    """What `binding` does in fewer words, for a footer short of room: its phrase
+    `footer.<id>` where it has one (the help screen keeps the whole one), else `describe`."""
+    key = f"footer.{binding.id}"
+    return WORDS.phrase(key).text(lang) if binding.id and key in WORDS else describe(binding, lang)
+
+
 def declared_bindings(nodes: Iterable[type[DOMNode]]) -> Iterator[Binding]:
     """Every binding with an id that the classes `nodes` declare."""
     for node in nodes:

@@ -21,6 +21,9 @@ async def test_home_at_60x20_keeps_every_column_and_its_keys(lang: str) -> None:
         widths = sum(column.get_render_width(table) for column in table.ordered_columns)
         assert widths <= table.scrollable_content_region.width, "no column is cut off"
         assert table.max_scroll_x == 0
+        title = "Chinese AI after DeepSeek" if lang == "en" else "L'IA cinese dopo DeepSeek"
+        row = table.render_line(1).text  # the deck's row, under the header
+        assert title[:6] in row and "…" in row, "a name cut short ends with an ellipsis"
         mode = app.screen.query_one("#mode", Static)
         assert mode.region.height >= 2, "the mode line wraps instead of being cut"
         keys = list(app.screen.query(FooterKey))
@@ -29,7 +32,6 @@ async def test_home_at_60x20_keeps_every_column_and_its_keys(lang: str) -> None:
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         await pilot.pause()
-        title = "Chinese AI after DeepSeek" if lang == "en" else "L'IA cinese dopo DeepSeek"
         assert table.ordered_columns[0].width == len(title), "wide again: the whole name"
 
 

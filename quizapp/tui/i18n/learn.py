@@ -9,6 +9,10 @@ WORDS: dict[str, Entry] = {
     # -- study by tag ----------------------------------------------------------------------
     "key.home.by_tag": Phrase("Per etichetta", "By tag"),
     "key.home.learn": Phrase("Modo Impara", "Learn mode"),
+    # The home footer's words when 80 columns are short (the help keeps the whole ones);
+    # "Impara"/"Learn" as the mode line says it ("Impara: no").
+    "footer.home.by_tag": Phrase("Etichette", "Tags"),
+    "footer.home.learn": Phrase("Impara", "Learn"),
     "key.tags.study": Phrase("Studia", "Study"),
     "key.tags.practice": Phrase("Pratica", "Practise"),
     "key.tags.cancel": Phrase("Annulla", "Cancel"),

@@ -52,8 +52,10 @@ COLUMNS = (
     "home.last",
 )
 
-FOOTER_SPARE = ("home.browse", "home.stats")
-"""Keys the footer leaves out (in this order) when the others do not fit: help lists them."""
+FOOTER_SPARE = ("home.browse", "home.stats", "home.learn", "home.by_tag", "app.language")
+"""Keys the footer leaves out (in this order) when the others do not fit, in their short words
+(`footer.<id>`), either: help lists them. At 80 columns only Browse goes in English, Browse
+and Stats in Italian; the others only in a narrower terminal."""
 
 
 class HomeScreen(LocalisedScreen[None]):
@@ -74,8 +76,8 @@ class HomeScreen(LocalisedScreen[None]):
         Binding("t", "quiz", "Quiz", id="home.quiz"),
         Binding("g", "stats", "Stats", id="home.stats"),
         Binding("b", "browse", "Browse", id="home.browse"),
-        Binding("f", "by_tag", "By tag", id="home.by_tag", show=False),
-        Binding("i", "learn", "Learn mode", id="home.learn", show=False),
+        Binding("f", "by_tag", "By tag", id="home.by_tag"),
+        Binding("i", "learn", "Learn mode", id="home.learn"),
         Binding("l", "study_language", "Study language", id="home.study_lang", show=False),
         Binding("d", "direction", "Vocab direction", id="home.direction", show=False),
         Binding("o", "app.settings", "Settings", id="home.settings", show=False),
@@ -217,7 +219,9 @@ class HomeScreen(LocalisedScreen[None]):
             name = data_text(f"{result.path.name} ({t(self.lang, 'home.broken')})")
             name.stylize(self.get_component_rich_style("home--broken", partial=True))
             return [name, *(Text("-", justify="right") for _ in range(6))]
-        cells = [data_text(deck.deck.title.get(self.lang))]
+        title = data_text(deck.deck.title.get(self.lang))
+        title.no_wrap, title.overflow = True, "ellipsis"  # a name cut short says so: "L'IA ci…"
+        cells = [title]
         counts = deck_counts(deck, store, self.settings)
         for value in (*counts, len(deck.cards)):  # len() of cached cards reads none of them
             cells.append(Text(str(value) if value is not None else "-", justify="right"))

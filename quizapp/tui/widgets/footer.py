@@ -7,11 +7,12 @@ and rebuilding (mounting and styling every key again) was most of the time an an
 show. This footer works out the keys to show from the screen's active bindings (the first key
 of each action whose binding is shown), leaves itself alone when nothing differs, updates a key
 in place when only its words or its state changed, and mounts or removes only the keys that
-came or went. When the keys are wider than the footer, the keys its screen gives as spare
-(binding ids) are left out, in that order. Descriptions come from
-`keys.describe`, in the footer's `lang` (bound to its
-screen's), so the bindings never need translating. Textual's "^p palette" key is left out: at
-80 columns the screen's own keys need the room, and the help screen (`?`) names it.
+came or went. When the keys are wider than the footer, they first say what they do in fewer
+words where they have a short phrase (`keys.describe_short`), then the keys its screen gives
+as spare (binding ids) are left out, in that order. Descriptions come from `keys.describe`,
+in the footer's `lang` (bound to its screen's), so the bindings never need translating.
+Textual's "^p palette" key is left out: at 80 columns the screen's own keys need the room, and
+the help screen (`?`) names it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 
-from quizapp.tui.keys import describe
+from quizapp.tui.keys import describe, describe_short
 
 
 class ShownKey(NamedTuple):
@@ -39,6 +40,8 @@ class ShownKey(NamedTuple):
     enabled: bool
     tooltip: str
     binding_id: str = ""
+    short: str = ""
+    """The description in fewer words, shown when the footer is short of room."""
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -172,15 +175,20 @@ class KeyFooter(ScrollableContainer, can_focus=False, can_focus_children=False):
                     active.enabled,
                     active.tooltip,
                     binding.id or "",
+                    describe_short(binding, self.lang),
                 )
             )
         return self._fitted(keys)
 
     def _fitted(self, keys: list[ShownKey]) -> list[ShownKey]:
-        """`keys` without the spare ones (in their order) while they do not fit."""
+        """`keys` as they are when they fit; else in their short words, and without the spare
+        ones (in their order) while they still do not fit."""
         width = self.size.width or self.app.size.width
+        if _width(keys) <= width:
+            return keys
+        keys = [key._replace(description=key.short) if key.short else key for key in keys]
         for binding_id in self.spare:
-            if sum(len(k.key_display) + len(k.description) + 3 for k in keys) <= width:
+            if _width(keys) <= width:
                 break
             keys = [key for key in keys if key.binding_id != binding_id]
         return keys
@@ -226,3 +234,9 @@ class KeyFooter(ScrollableContainer, can_focus=False, can_focus_children=False):
                 else:
                     await self.mount_all(new)
         self._shown = wanted
+
+
+def _width(keys: list[ShownKey]) -> int:
+    """The columns `keys` take in the footer (a space each side of the key, one after the
+    description: see `FooterKey.render`)."""
+    return sum(len(key.key_display) + len(key.description) + 3 for key in keys)
