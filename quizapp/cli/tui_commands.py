@@ -63,7 +63,6 @@ def _unknown_tag(deck: Any, tags: list[str], command: str) -> int | None:
 
 
 MAX_QUESTIONS = 500
-MAX_MINUTES = 24 * 60
 
 
 def _questions(text: str) -> int:
@@ -79,16 +78,20 @@ def _questions(text: str) -> int:
     return value
 
 
-def _minutes(text: str) -> float:
+def _minutes(text: str) -> int:
+    """The time limit in seconds: minutes as "5", "1.5", "1,5" or "2:30" (see `limit_seconds`)."""
+    from quizapp.core.quiz.time_limit import MAX_MINUTES, TimeLimitError, limit_seconds
+
     try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0 < value <= MAX_MINUTES:  # also refuses nan
+        seconds = limit_seconds(text)
+    except TimeLimitError:
+        seconds = None
+    if seconds is None:
         raise argparse.ArgumentTypeError(
-            f"the time limit is a number of minutes above 0 and up to {MAX_MINUTES} (got {text!r})"
+            f"the time limit is a number of minutes above 0 and up to {MAX_MINUTES}, "
+            f"as 5, 1.5 or 2:30 (got {text!r})"
         )
-    return value
+    return seconds
 
 
 def _register_quiz(subparsers: Any) -> None:
@@ -234,7 +237,7 @@ def run_quiz(args: argparse.Namespace) -> int:
     options = QuizOptions(
         length=args.questions,
         tags=tuple(dict.fromkeys(args.tag)),
-        time_limit_s=max(1, round(args.time_limit * 60)) if args.time_limit else None,
+        time_limit_s=args.time_limit,
     )
     store = _open_store()
     if isinstance(store, int):

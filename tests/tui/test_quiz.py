@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from quizapp.core import locations
 from quizapp.core.deck.loading import load_deck
@@ -23,7 +23,6 @@ from quizapp.core.store.database import Store
 from quizapp.core.store.records import QuizRun
 from quizapp.tui.screens.leave_quiz import LeaveQuizScreen
 from quizapp.tui.screens.quiz import QuizScreen
-from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.widgets.footer import KeyFooter
 from tests.conftest import BUNDLED_DECK
@@ -350,80 +349,6 @@ async def test_no_matching_card_says_so(store: Store) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert host.dismissed == [None]
-
-
-# -- the setup dialog ------------------------------------------------------------------------
-
-
-def setup_screen(lang: str = "en", **settings: Any) -> QuizSetupScreen:
-    chosen = Settings(ui_language=lang, **settings)  # type: ignore[arg-type]
-    return QuizSetupScreen(load_deck(BUNDLED_DECK), chosen)
-
-
-async def test_setup_dismisses_the_chosen_options() -> None:
-    screen = setup_screen(quiz_length=12)
-    host = Host(screen)
-    async with host.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        length = screen.query_one("#length", Input)
-        assert length.value == "12" and length.has_focus
-        assert text_of(screen, "available") == "297 cards in the deck."
-        screen.query_one("#tag", Select).value = "dates"
-        await pilot.pause()
-        assert text_of(screen, "available") == "Only 5 cards: the quiz will have 5 questions."
-        screen.query_one("#time", Select).value = 10
-        length.value = "4"
-        await pilot.pause()
-        assert text_of(screen, "available") == "5 cards on this topic."
-        await pilot.press("enter")
-        await pilot.pause()
-    assert host.dismissed == [QuizOptions(length=4, tags=("dates",), time_limit_s=600)]
-
-
-async def test_setup_refuses_a_bad_number_and_escape_cancels() -> None:
-    screen = setup_screen(lang="it")
-    host = Host(screen)
-    async with host.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen.query_one("#length", Input).value = "0"
-        await pilot.pause()
-        assert text_of(screen, "available") == "Scrivi un numero da 1 a 500."
-        await pilot.press("enter")
-        await pilot.pause()
-        assert host.dismissed == [] and host.screen is screen
-        await pilot.click("#cancel")
-        await pilot.pause()
-    assert host.dismissed == [None]
-
-
-async def test_setup_switches_language_and_keeps_the_choices() -> None:
-    screen = setup_screen(lang="it")
-    host = Host(screen)
-    async with host.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert str(screen.query_one("#tag-label", Label).content) == "Argomento"
-        screen.query_one("#tag", Select).value = "people"
-        screen.query_one("#time", Select).value = 20
-        screen.lang = "en"  # as the app's ctrl+l does it
-        await pilot.pause()
-        assert str(screen.query_one("#tag-label", Label).content) == "Topic"
-        assert text_of(screen, "available") == "38 cards on this topic."
-        assert str(screen.query_one("#start", Button).label) == "Start (⏎)"
-        await pilot.press("enter")
-        await pilot.pause()
-    assert host.dismissed == [QuizOptions(length=10, tags=("people",), time_limit_s=1200)]
-
-
-async def test_setup_lists_the_deck_tags_with_counts() -> None:
-    screen = setup_screen()
-    async with Host(screen).run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        select = screen.query_one("#tag", Select)
-        labels = [str(prompt) for prompt, _ in select._options]
-        assert labels[0] == "all (297)"
-        assert "figures (20)" in labels and "vocab (143)" in labels
-        await pilot.press("ctrl+s")  # start from anywhere
-        await pilot.pause()
 
 
 def test_every_string_and_binding_of_the_quiz_screens_is_translated() -> None:

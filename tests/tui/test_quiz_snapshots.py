@@ -69,6 +69,11 @@ def test_quiz_choice_feedback_80x24_italian(snap_compare, ui) -> None:  # type: 
     assert snap_compare(str(APP), terminal_size=(80, 24), run_before=_to_a_choice_answered_wrong)
 
 
+def test_quiz_choice_feedback_80x24_english(snap_compare, ui) -> None:  # type: ignore[no-untyped-def]
+    ui("en")
+    assert snap_compare(str(APP), terminal_size=(80, 24), run_before=_to_a_choice_answered_wrong)
+
+
 def test_quiz_timed_120x40_english(snap_compare, ui) -> None:  # type: ignore[no-untyped-def]
     ui("en", "timed")
     assert snap_compare(str(APP), terminal_size=(120, 40))
@@ -92,3 +97,19 @@ def test_quiz_setup_80x24_english(snap_compare, ui) -> None:  # type: ignore[no-
 def test_quiz_setup_80x24_italian(snap_compare, ui) -> None:  # type: ignore[no-untyped-def]
     ui("it", "setup")
     assert snap_compare(str(APP), terminal_size=(80, 24))
+
+
+async def _two_topics_and_a_time(pilot: Any) -> None:
+    """As a learner sets it up: a time in minutes, then two topics ticked with Space."""
+    await pilot.press("tab", *"1,5", "tab", "space", "down", "down", "space")
+    await pilot.pause()
+
+
+def test_quiz_setup_two_topics_80x24_italian(snap_compare, ui) -> None:  # type: ignore[no-untyped-def]
+    ui("it", "setup")
+    assert snap_compare(str(APP), terminal_size=(80, 24), run_before=_two_topics_and_a_time)
+
+
+def test_quiz_setup_two_topics_80x24_english(snap_compare, ui) -> None:  # type: ignore[no-untyped-def]
+    ui("en", "setup")
+    assert snap_compare(str(APP), terminal_size=(80, 24), run_before=_two_topics_and_a_time)

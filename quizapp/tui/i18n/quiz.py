@@ -11,14 +11,32 @@ WORDS: dict[str, Entry] = {
     "key.quiz_setup.cancel": Phrase("Annulla", "Cancel"),
     "setup.title": Phrase("Nuovo quiz: {deck}", "New quiz: {deck}"),
     "setup.length": Phrase("Domande", "Questions"),
-    "setup.tag": Phrase("Argomento", "Topic"),
-    "setup.all_tags": Phrase("tutti", "all"),
-    "setup.time": Phrase("Limite di tempo", "Time limit"),
+    "setup.time": Phrase("Limite di tempo (min)", "Time limit (min)"),
     "setup.no_limit": Phrase("nessuno", "none"),
-    "setup.minutes": Plural(("{n} minuto", "{n} minuti"), ("{n} minute", "{n} minutes")),
+    "setup.topics": Phrase(
+        "Argomenti (Spazio ne sceglie uno; nessuno scelto: tutto il mazzo)",
+        "Topics (Space ticks one; none ticked: the whole deck)",
+    ),
     "setup.available": Plural(
         ("{n} carta con questo argomento.", "{n} carte con questo argomento."),
         ("{n} card on this topic.", "{n} cards on this topic."),
+    ),
+    "setup.available_any": Plural(
+        (
+            "{n} carta con almeno uno dei {k} argomenti.",
+            "{n} carte con almeno uno dei {k} argomenti.",
+        ),
+        ("{n} card with any of the {k} topics.", "{n} cards with any of the {k} topics."),
+    ),
+    "setup.available_any_at_most": Plural(
+        (
+            "Al massimo {n} carta con almeno uno dei {k} argomenti.",
+            "Al massimo {n} carte con almeno uno dei {k} argomenti.",
+        ),
+        (
+            "At most {n} card with any of the {k} topics.",
+            "At most {n} cards with any of the {k} topics.",
+        ),
     ),
     "setup.available_all": Plural(
         ("{n} carta nel mazzo.", "{n} carte nel mazzo."),
@@ -30,6 +48,12 @@ WORDS: dict[str, Entry] = {
             "Only {n} card: the quiz will have {n} question.",
             "Only {n} cards: the quiz will have {n} questions.",
         ),
+    ),
+    "setup.limit_none": Phrase("Nessun limite di tempo.", "No time limit."),
+    "setup.limit": Phrase("Limite di tempo: {limit}.", "Time limit: {limit}."),
+    "setup.bad_time": Phrase(
+        "Limite di tempo: minuti da 0 a {most}, come «5», «1,5» o «2:30» (vuoto: nessuno).",
+        'Time limit: minutes from 0 to {most}, as "5", "1.5" or "2:30" (blank: none).',
     ),
     "setup.bad_length": Phrase(
         "Scrivi un numero da 1 a {most}.", "Type a number from 1 to {most}."

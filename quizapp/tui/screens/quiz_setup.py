@@ -1,7 +1,10 @@
-"""Before a quiz: how many questions, which topic (a tag of the deck, or all), a time limit.
+"""Before a quiz: how many questions, a time limit, and which topics (tags of the deck).
 
-A dialog dismissed with the chosen QuizOptions, or None when cancelled. Enter in the number
-field (or the Start button) starts; Escape cancels.
+What the command line takes, the dialog takes too: any time limit up to a day, typed as
+minutes ("5", "1,5", "2:30"; blank or 0 for none), and any number of topics, a card being
+asked when it has any of the ticked ones (none ticked: every card). A dialog dismissed with
+the chosen QuizOptions, or None when cancelled. Enter in a field or the start key (ctrl+s,
+anywhere) starts; Escape cancels.
 """
 
 from __future__ import annotations
@@ -10,18 +13,22 @@ from typing import ClassVar
 
 from annotated_types import Le
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.validation import Number
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.validation import Number, ValidationResult, Validator
+from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
 
 from quizapp.core.deck.model import Deck
 from quizapp.core.quiz.run import QuizOptions, deck_tags
+from quizapp.core.quiz.time_limit import MAX_MINUTES, TimeLimitError, limit_seconds, spoken_limit
 from quizapp.core.settings import Settings
 from quizapp.core.text import visible
 from quizapp.tui.base import LocalisedModal
 from quizapp.tui.i18n import t, tn
+from quizapp.tui.keys import spoken
 
 MAX_LENGTH: int = next(
     bound.le
@@ -29,26 +36,44 @@ MAX_LENGTH: int = next(
     if isinstance(bound, Le) and isinstance(bound.le, int)
 )
 """The most questions a quiz may have (the bound of the quiz_length setting)."""
-TIME_LIMITS = (0, 5, 10, 20)
-"""Time limits offered, in minutes (0: none)."""
-ALL = ""
-"""The Select value for "all tags"."""
+
+COUNTED_CARDS = 20_000
+"""Decks up to this size have their cards' tags read to count a choice of several topics."""
+ROWS_AROUND_TOPICS = 16
+"""Lines the dialog needs besides its topic list; the list takes what the terminal has left."""
+
+
+class TimeLimit(Validator):
+    """A time limit `limit_seconds` can read (blank is valid: no limit)."""
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            limit_seconds(value)
+        except TimeLimitError:
+            return self.failure()
+        return self.success()
 
 
 class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
-    """Choose a quiz's length, topic and time limit."""
+    """Choose a quiz's length, time limit and topics."""
 
     DEFAULT_CSS = """
     QuizSetupScreen { align: center middle; }
     QuizSetupScreen #dialog {
-        width: 64; max-width: 96%; height: auto; max-height: 96%;
-        padding: 1 2; border: thick $primary; background: $surface;
+        width: 72; max-width: 96%; height: auto; max-height: 96%;
+        padding: 0 1; border: thick $primary; background: $surface;
     }
     QuizSetupScreen #setup-title { text-style: bold; margin-bottom: 1; }
-    QuizSetupScreen #fields { grid-size: 2; grid-columns: 18 1fr; grid-rows: 3; height: auto; }
+    QuizSetupScreen #fields {
+        grid-size: 4; grid-columns: auto 9 auto 14; grid-rows: 3; grid-gutter: 0 1;
+        height: auto;
+    }
     QuizSetupScreen #fields Label { padding: 1 0; }
-    QuizSetupScreen #available { color: $text-muted; margin-top: 1; height: auto; }
-    QuizSetupScreen #available.error { color: $error; }
+    QuizSetupScreen #topics-label { color: $text-muted; }
+    QuizSetupScreen #topics { height: 8; scrollbar-size-vertical: 1; }
+    QuizSetupScreen .line { color: $text-muted; height: auto; }
+    QuizSetupScreen #available { margin-top: 1; }
+    QuizSetupScreen .line.error { color: $error; }
     QuizSetupScreen #setup-buttons { height: 3; margin-top: 1; }
     QuizSetupScreen #setup-buttons Button { width: 1fr; margin-right: 1; }
     """
@@ -62,28 +87,27 @@ class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
         self.deck = deck
         self.settings = settings
         self.tags = deck_tags(deck)
+        self._card_tags: list[frozenset[str]] | None = None  # read once two topics are ticked
 
-    def _tag_options(self) -> list[tuple[Text, str]]:
-        everything = Text(f"{t(self.lang, 'setup.all_tags')} ({len(self.deck.cards)})")
-        # Tags are deck text: shown literally (never markup) and with hidden characters escaped.
-        return [(everything, ALL)] + [(Text(f"{visible(tag)} ({n})"), tag) for tag, n in self.tags]
+    # -- what is shown ---------------------------------------------------------------------
 
     def _title(self) -> Text:
-        """The dialog's title with the deck's title, which is deck text (see `_tag_options`)."""
+        """The dialog's title with the deck's title, which is deck text: shown literally (never
+        markup) and with hidden characters escaped, as the tags are."""
         title = Text(t(self.lang, "setup.title", deck=""))
         title.append(visible(self.deck.deck.title.get(self.lang)))
         return title
 
-    def _time_options(self) -> list[tuple[str, int]]:
-        return [
-            (tn(self.lang, "setup.minutes", m) if m else t(self.lang, "setup.no_limit"), m)
-            for m in TIME_LIMITS
-        ]
+    def _topics(self) -> list[Selection[str]]:
+        return [Selection(Text(f"{visible(tag)} ({n})"), tag) for tag, n in self.tags]
+
+    def _button_label(self, name: str) -> str:
+        key = spoken(self, f"quiz_setup.{name}", self.lang)
+        return f"{t(self.lang, f'key.quiz_setup.{name}')} ({key})"
 
     def compose(self) -> ComposeResult:
-        title = self._title()
         with Vertical(id="dialog"):
-            yield Static(title, id="setup-title")
+            yield Static(self._title(), id="setup-title")
             with Grid(id="fields"):
                 yield Label(t(self.lang, "setup.length"), id="length-label")
                 yield Input(
@@ -92,42 +116,46 @@ class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
                     type="integer",
                     validators=[Number(minimum=1, maximum=MAX_LENGTH)],
                 )
-                yield Label(t(self.lang, "setup.tag"), id="tag-label")
-                yield Select(self._tag_options(), id="tag", allow_blank=False, value=ALL)
                 yield Label(t(self.lang, "setup.time"), id="time-label")
-                yield Select(self._time_options(), id="time", allow_blank=False, value=0)
-            yield Static(id="available")
-            with Horizontal(id="setup-buttons"):
-                yield Button(
-                    f"{t(self.lang, 'key.quiz_setup.start')} (⏎)", id="start", variant="primary"
+                yield Input(
+                    id="time",
+                    placeholder=t(self.lang, "setup.no_limit"),
+                    validators=[TimeLimit()],
+                    max_length=12,
                 )
-                yield Button(f"{t(self.lang, 'key.quiz_setup.cancel')} (Esc)", id="cancel")
+            yield Static(t(self.lang, "setup.topics"), id="topics-label")
+            yield SelectionList[str](*self._topics(), id="topics")
+            yield Static(id="available", classes="line")
+            yield Static(id="limit", classes="line")
+            with Horizontal(id="setup-buttons"):
+                yield Button(self._button_label("start"), id="start", variant="primary")
+                yield Button(self._button_label("cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self._update_available()
+        self._fit_topics(self.app.size.height)
+        self._update_lines()
         self.query_one("#length", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_topics(event.size.height)
+
+    def _fit_topics(self, height: int) -> None:
+        """Every topic when the terminal has room, else as many as fit (the list scrolls)."""
+        rows = max(3, min(len(self.tags) + 2, height - ROWS_AROUND_TOPICS))
+        self.query_one("#topics", SelectionList).styles.height = rows
 
     def watch_lang(self) -> None:
         """Speak the new UI language at once, keeping what was chosen."""
-        title = self._title()
-        self.query_one("#setup-title", Static).update(title)
-        for name in ("length", "tag", "time"):
+        self.query_one("#setup-title", Static).update(self._title())
+        for name in ("length", "time"):
             self.query_one(f"#{name}-label", Label).update(t(self.lang, f"setup.{name}"))
-        for name, options in (("tag", self._tag_options()), ("time", self._time_options())):
-            select: Select[object] = self.query_one(f"#{name}", Select)
-            value = select.value
-            select.set_options(options)
-            select.value = value
-        self.query_one("#start", Button).label = f"{t(self.lang, 'key.quiz_setup.start')} (⏎)"
-        self.query_one("#cancel", Button).label = f"{t(self.lang, 'key.quiz_setup.cancel')} (Esc)"
-        self._update_available()
+        self.query_one("#time", Input).placeholder = t(self.lang, "setup.no_limit")
+        self.query_one("#topics-label", Static).update(t(self.lang, "setup.topics"))
+        for name in ("start", "cancel"):
+            self.query_one(f"#{name}", Button).label = self._button_label(name)
+        self._update_lines()
 
     # -- reading the fields ----------------------------------------------------------------
-
-    def _cards_for(self, tag: str) -> int:
-        if tag == ALL:
-            return len(self.deck.cards)
-        return dict(self.tags).get(tag, 0)
 
     def _length(self) -> int | None:
         field = self.query_one("#length", Input)
@@ -139,40 +167,85 @@ class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
         except ValueError:
             return None
 
-    def _tag(self) -> str:
-        value = self.query_one("#tag", Select).value
-        return value if isinstance(value, str) else ALL
+    def _limit(self) -> int | None:
+        """The time limit in seconds; None for none. Raises TimeLimitError."""
+        return limit_seconds(self.query_one("#time", Input).value)
+
+    def _chosen_tags(self) -> tuple[str, ...]:
+        """The ticked topics, in the deck's order of tags."""
+        ticked = set(self.query_one("#topics", SelectionList).selected)
+        return tuple(tag for tag, _ in self.tags if tag in ticked)
+
+    def _cards_for(self, tags: tuple[str, ...]) -> tuple[int, bool]:
+        """How many cards a quiz on `tags` draws from (those with any of them; every card for
+        none), and whether that is exact: on a deck over COUNTED_CARDS cards, two or more
+        topics give an upper bound (the sum of their counts), so that ticking reads no card."""
+        if not tags:
+            return len(self.deck.cards), True
+        counts = dict(self.tags)
+        if len(tags) == 1:
+            return counts[tags[0]], True
+        if len(self.deck.cards) > COUNTED_CARDS:
+            return min(len(self.deck.cards), sum(counts[tag] for tag in tags)), False
+        if self._card_tags is None:
+            self._card_tags = [frozenset(card.tags) for card in self.deck.cards]
+        wanted = set(tags)
+        return sum(1 for card_tags in self._card_tags if not wanted.isdisjoint(card_tags)), True
+
+    def _update_lines(self) -> None:
+        self._update_available()
+        self._update_limit()
 
     def _update_available(self) -> None:
-        available = self._cards_for(self._tag())
+        tags = self._chosen_tags()
+        available, exact = self._cards_for(tags)
         length = self._length()
         line = self.query_one("#available", Static)
         line.set_class(length is None, "error")
         if length is None:
             line.update(Text(t(self.lang, "setup.bad_length", most=MAX_LENGTH)))
-        elif length > available:
+        elif length > available and exact:
             line.update(Text(tn(self.lang, "setup.shorter", available)))
+        elif not tags:
+            line.update(Text(tn(self.lang, "setup.available_all", available)))
+        elif len(tags) == 1:
+            line.update(Text(tn(self.lang, "setup.available", available)))
         else:
-            key = "setup.available_all" if self._tag() == ALL else "setup.available"
-            line.update(Text(tn(self.lang, key, available)))
+            key = "setup.available_any" if exact else "setup.available_any_at_most"
+            line.update(Text(tn(self.lang, key, available, k=len(tags))))
+
+    def _update_limit(self) -> None:
+        line = self.query_one("#limit", Static)
+        try:
+            limit = self._limit()
+        except TimeLimitError:
+            line.add_class("error")
+            line.update(Text(t(self.lang, "setup.bad_time", most=MAX_MINUTES)))
+            return
+        line.remove_class("error")
+        if limit is None:
+            line.update(Text(t(self.lang, "setup.limit_none")))
+        else:
+            line.update(Text(t(self.lang, "setup.limit", limit=spoken_limit(limit))))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._update_available()
+        self._update_lines()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         self._update_available()
 
     # -- actions ---------------------------------------------------------------------------
 
     def options(self) -> QuizOptions | None:
-        """The options as chosen now, or None when the number of questions is not valid."""
+        """The options as chosen now, or None when a field does not hold a valid value."""
         length = self._length()
         if length is None:
             return None
-        tag = self._tag()
-        minutes = self.query_one("#time", Select).value
-        limit = int(minutes) * 60 if isinstance(minutes, int) and minutes else None
-        return QuizOptions(length=length, tags=(tag,) if tag != ALL else (), time_limit_s=limit)
+        try:
+            limit = self._limit()
+        except TimeLimitError:
+            return None
+        return QuizOptions(length=length, tags=self._chosen_tags(), time_limit_s=limit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -187,11 +260,15 @@ class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
 
     def action_start(self) -> None:
         options = self.options()
-        if options is None:
-            self.query_one("#length", Input).focus()
-            self.notify(t(self.lang, "setup.bad_length", most=MAX_LENGTH), severity="error")
+        if options is not None:
+            self.dismiss(options)
             return
-        self.dismiss(options)
+        if self._length() is None:
+            field, problem = "#length", t(self.lang, "setup.bad_length", most=MAX_LENGTH)
+        else:
+            field, problem = "#time", t(self.lang, "setup.bad_time", most=MAX_MINUTES)
+        self.query_one(field, Input).focus()
+        self.notify(problem, severity="error")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
