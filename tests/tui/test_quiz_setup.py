@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
@@ -18,22 +17,11 @@ from quizapp.core.quiz.run import QuizOptions
 from quizapp.core.settings import Settings
 from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 from tests.conftest import BUNDLED_DECK
-
-
-class Host(App[None]):
-    """Pushes the dialog and remembers what it was dismissed with."""
-
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self.first = screen
-        self.dismissed: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.first, self.dismissed.append)
+from tests.tui.test_quiz import Host
 
 
 def setup_screen(lang: str = "en", **settings: Any) -> QuizSetupScreen:
-    chosen = Settings(ui_language=lang, **settings)  # type: ignore[arg-type]
+    chosen = Settings(ui_language=lang, **settings)
     return QuizSetupScreen(load_deck(BUNDLED_DECK), chosen)
 
 
