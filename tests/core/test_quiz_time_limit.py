@@ -19,6 +19,12 @@ from quizapp.core.quiz.time_limit import TimeLimitError, limit_seconds, spoken_l
         ("0:45", 45),
         ("3 min", 180),
         ("3m", 180),
+        ("90 s", 90),
+        ("45 secondi", 45),
+        ("1 h", 3600),
+        ("2 ore", 7200),
+        ("1,5 ore", 5400),
+        ("10 minuti", 600),
         ("0.001", 1),  # never a limit of 0 seconds
         ("1440", 86_400),
         ("24:00", 1440),  # minutes:seconds, never hours:minutes
@@ -34,7 +40,8 @@ def test_blank_or_zero_is_no_limit(typed: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["-5", "nan", "inf", "five", "1e3", "1441", "1440.5", "2:75", "1:2", "5 h", "1,5,0"]
+    "typed",
+    ["-5", "nan", "inf", "five", "1e3", "1441", "1440.5", "2:75", "1:2", "25 h", "5 days", "1,5,0"],
 )
 def test_anything_else_is_refused(typed: str) -> None:
     with pytest.raises(TimeLimitError):

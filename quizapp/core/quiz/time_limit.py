@@ -1,6 +1,7 @@
 """A quiz's time limit as a person types it: minutes, with a decimal point or comma ("1.5",
-"1,5"), or minutes and seconds ("2:30"); read the same by `quizapp quiz --time-limit` and the
-quiz setup dialog.
+"1,5"), minutes and seconds ("2:30"), or a number with its unit in either language ("90 s",
+"1 h", "2 ore", "45 secondi"); read the same by `quizapp quiz --time-limit` and the quiz setup
+dialog.
 """
 
 from __future__ import annotations
@@ -11,7 +12,13 @@ import re
 MAX_MINUTES = 24 * 60
 """The longest time limit: a day."""
 
-_MINUTES = re.compile(r"(\d+(?:[.,]\d*)?|[.,]\d+)\s*(?:min|m)?")
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d*)?|[.,]\d+)\s*([a-z]*)")
+_UNITS = {
+    **dict.fromkeys(("", "m", "min", "mins", "minute", "minutes", "minuto", "minuti"), 60),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds", "secondo", "secondi"), 1),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "ora", "ore"), 3600),
+}
+"""Seconds in each unit a limit may name (none: minutes)."""
 _MINUTES_SECONDS = re.compile(r"(\d+):([0-5]\d)")
 
 
@@ -27,11 +34,11 @@ def limit_seconds(text: str) -> int | None:
         return None
     if match := _MINUTES_SECONDS.fullmatch(typed):
         seconds = int(match[1]) * 60 + int(match[2])
-    elif match := _MINUTES.fullmatch(typed):
-        minutes = float(match[1].replace(",", "."))
-        if not math.isfinite(minutes) or minutes > MAX_MINUTES:
+    elif (match := _AMOUNT.fullmatch(typed)) and match[2] in _UNITS:
+        amount = float(match[1].replace(",", ".")) * _UNITS[match[2]]
+        if not math.isfinite(amount) or amount > MAX_MINUTES * 60:
             raise TimeLimitError(text)
-        seconds = max(1, round(minutes * 60)) if minutes > 0 else 0
+        seconds = max(1, round(amount)) if amount > 0 else 0
     else:
         raise TimeLimitError(text)
     if seconds > MAX_MINUTES * 60:
