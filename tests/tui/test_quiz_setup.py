@@ -17,6 +17,7 @@ from quizapp.core.quiz.run import QuizOptions
 from quizapp.core.settings import Settings
 from quizapp.tui.screens.quiz_setup import QuizSetupScreen
 from tests.conftest import BUNDLED_DECK
+from tests.progress_helpers import make_deck
 from tests.tui.test_quiz import Host
 
 
@@ -177,3 +178,18 @@ async def test_every_topic_is_listed_with_its_cards_and_the_list_fits_the_termin
         # ... and on a taller terminal every topic shows at once.
         assert topics(screen).size.height == topics(screen).option_count
         assert screen.query_one("#start", Button).region.bottom <= 40
+
+
+async def test_a_deck_without_tags_says_the_quiz_draws_from_every_card() -> None:
+    screen = QuizSetupScreen(make_deck(qa=3), Settings(ui_language="it"))
+    host = Host(screen)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not topics(screen).display
+        assert line(screen, "topics-label") == (
+            "Argomenti: il mazzo non ha etichette, il quiz pesca da tutte le sue carte."
+        )
+        assert line(screen, "available") == "Solo 3 carte: il quiz avrà 3 domande."
+        await pilot.press("enter")
+        await pilot.pause()
+    assert host.dismissed == [QuizOptions(length=10, tags=(), time_limit_s=None)]

@@ -17,6 +17,10 @@ WORDS: dict[str, Entry] = {
         "Argomenti (Spazio ne sceglie uno; nessuno scelto: tutto il mazzo)",
         "Topics (Space ticks one; none ticked: the whole deck)",
     ),
+    "setup.no_topics": Phrase(
+        "Argomenti: il mazzo non ha etichette, il quiz pesca da tutte le sue carte.",
+        "Topics: the deck has no tags, so the quiz draws from all its cards.",
+    ),
     "setup.available": Plural(
         ("{n} carta con questo argomento.", "{n} carte con questo argomento."),
         ("{n} card on this topic.", "{n} cards on this topic."),

@@ -101,6 +101,9 @@ class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
     def _topics(self) -> list[Selection[str]]:
         return [Selection(Text(f"{visible(tag)} ({n})"), tag) for tag, n in self.tags]
 
+    def _topics_label(self) -> str:
+        return t(self.lang, "setup.topics" if self.tags else "setup.no_topics")
+
     def _button_label(self, name: str) -> str:
         key = spoken(self, f"quiz_setup.{name}", self.lang)
         return f"{t(self.lang, f'key.quiz_setup.{name}')} ({key})"
@@ -123,8 +126,10 @@ class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
                     validators=[TimeLimit()],
                     max_length=12,
                 )
-            yield Static(t(self.lang, "setup.topics"), id="topics-label")
-            yield SelectionList[str](*self._topics(), id="topics")
+            yield Static(self._topics_label(), id="topics-label")
+            topics = SelectionList[str](*self._topics(), id="topics")
+            topics.display = bool(self.tags)  # a deck without tags: the label says so
+            yield topics
             yield Static(id="available", classes="line")
             yield Static(id="limit", classes="line")
             with Horizontal(id="setup-buttons"):
@@ -150,7 +155,7 @@ class QuizSetupScreen(LocalisedModal[QuizOptions | None]):
         for name in ("length", "time"):
             self.query_one(f"#{name}-label", Label).update(t(self.lang, f"setup.{name}"))
         self.query_one("#time", Input).placeholder = t(self.lang, "setup.no_limit")
-        self.query_one("#topics-label", Static).update(t(self.lang, "setup.topics"))
+        self.query_one("#topics-label", Static).update(self._topics_label())
         for name in ("start", "cancel"):
             self.query_one(f"#{name}", Button).label = self._button_label(name)
         self._update_lines()
