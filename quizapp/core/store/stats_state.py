@@ -1,14 +1,16 @@
 """Card state and the catalog as the statistics read them: named queries over `card_state`
 (the fold of the log) and `catalog`, each summed in SQL; Python only sees the sums.
 
-The figures cover the keys each deck has now (its catalog, as the home screen counts them):
-keys of removed cards, or of a direction no longer studied, are "stray" and left out. They are
-found once (`stray_keys`); as there are usually none, every other query reads `card_state`
-alone (through a `StateScope`) instead of joining it to the catalog row by row.
+The figures cover the keys each deck has now: keys of removed cards are "stray" and left out
+(a key of a direction not asked now is the deck's still: `stats.scope.Scope.keys` keeps it).
+They are found once (`stray_keys`); as there are usually none, every other query reads
+`card_state` alone (through a `StateScope`, which passes the stray keys as one JSON list,
+however many) instead of joining it to the catalog row by row.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,8 +18,6 @@ from typing import Any
 from quizapp.core.store.connection import Connection
 from quizapp.core.store.records import Key
 
-STRAY_LIMIT = 2_000
-"""Beyond this many stray keys they are excluded by a join instead of a list."""
 _CATALOG_MATCH = (
     "EXISTS (SELECT 1 FROM catalog c WHERE c.deck_id = s.deck_id AND c.card_id = s.card_id "
     "AND c.direction = s.direction)"
@@ -124,15 +124,10 @@ class StateScope:
         where, params = _deck(self.deck_id, "s")
         if not self.stray:
             return where, params
-        if len(self.stray) > STRAY_LIMIT:
-            uncatalogued = ", ".join(literal(deck) for deck in self.uncatalogued) or "NULL"
-            return f"{where} AND (s.deck_id IN ({uncatalogued}) OR {_CATALOG_MATCH})", params
-        marks = ", ".join("?" for _ in self.stray)
+        # One parameter however many keys: SQLite reads the list once into a lookup table.
         joined = "s.deck_id || char(31) || s.card_id || char(31) || s.direction"
-        return (
-            f"{where} AND {joined} NOT IN ({marks})",
-            (*params, *("\x1f".join(key) for key in self.stray)),
-        )
+        listed = json.dumps(["\x1f".join(key) for key in self.stray])
+        return f"{where} AND {joined} NOT IN (SELECT value FROM json_each(?))", (*params, listed)
 
 
 @dataclass(frozen=True)
