@@ -59,7 +59,7 @@ def _consistent(store: Store) -> None:
 
 async def test_home_shows_the_browse_key_and_opens_the_highlighted_deck(store: Store) -> None:
     app = QuizApp(settings=Settings(ui_language="en"), store=store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 24)) as pilot:  # at 80 columns the footer drops it
         await pilot.pause()
         footer = {key.description for key in app.screen.query_one(KeyFooter).keys}
         assert "Browse" in footer

@@ -159,7 +159,8 @@ async def test_home_shows_hostile_titles_and_broken_decks_harmlessly(tmp_path: P
         await pilot.pause()
         text = assert_harmless(app)
         assert titles[hostile_row].startswith("Title [bold]grassetto[/] [/] [link=https://evil")
-        assert "Title [bold]grassetto[/] [/] [link=https" in text  # cut to the column's width
+        # cut to the column's width, saying so
+        assert "Title [bold]grassetto[/] [/] [link=http…" in text
         assert "Description [bold]grassetto[/] [/] [link=https://evil.invalid]clic[/link]" in text
         assert "\\x1b[31mrosso\\x1b[0m\\x1b[2J\\x1b[H\\x1b]52;c;ZWNobyBwd25lZA==\\x07" in text
         broken_row = next(i for i, t in enumerate(titles) if t.startswith("broken"))

@@ -169,7 +169,7 @@ async def test_the_grade_bar_shows_the_live_keys_and_posts_the_grade() -> None:
         ]
         app.lang = "it"
         await pilot.pause()
-        assert str(bar.query_one("#grade-1", Button).label) == "1 Di nuovo (<1m)"
+        assert str(bar.query_one("#grade-1", Button).label) == "1 Di nuovo (<1min)"
         await pilot.click("#grade-4")
         await pilot.pause()
         assert [e.rating for e in app.posted if isinstance(e, GradeBar.Graded)] == [Rating.EASY]
