@@ -22,7 +22,7 @@ import tempfile
 import time
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import genanki
@@ -40,7 +40,7 @@ from quizapp.core.interop.anki_note import (
 FRONT_BACK_MODEL_ID = 1_571_234_000_101
 CLOZE_MODEL_ID = 1_571_234_000_102
 DECK_MARK = "quizapp-deck:"
-__all__ = ["DECK_MARK", "META_FIELD", "build_package", "deck_to_apkg", "note_fields"]
+__all__ = ["DECK_MARK", "META_FIELD", "deck_to_apkg", "note_fields", "write_collection"]
 
 CSS = """.card { font-family: sans-serif; font-size: 22px; text-align: center; color: #222;
   background: #fff; }
@@ -106,8 +106,9 @@ def deck_description(deck: Deck) -> str:
     return f"{as_html(it)}<br><i>{as_html(en)}</i><!-- {DECK_MARK} {mark} -->"
 
 
-def _stable_ids(deck_id: str, notes: list[tuple[str, genanki.Note]]) -> Iterator[int]:
-    """The ids genanki asks for, in its order: each note's id, then its cards' ids."""
+def _stable_ids(deck_id: str) -> Callable[[str, genanki.Note], Iterator[int]]:
+    """For each note in turn, the ids genanki asks for: the note's id, then its cards' ids.
+    Ids already given are remembered so that two never collide."""
     used: set[int] = set()
 
     def unique(*parts: str) -> int:
@@ -117,42 +118,56 @@ def _stable_ids(deck_id: str, notes: list[tuple[str, genanki.Note]]) -> Iterator
         used.add(value)
         return value
 
-    for card_id, note in notes:
+    def for_note(card_id: str, note: genanki.Note) -> Iterator[int]:
         yield unique("quizapp-note", deck_id, card_id)
         for card in note.cards:
             yield unique("quizapp-card", deck_id, card_id, str(card.ord))
 
+    return for_note
 
-def build_package(deck: Deck) -> tuple[genanki.Package, list[tuple[str, genanki.Note]]]:
+
+def _anki_deck(deck: Deck) -> tuple[genanki.Deck, dict[bool, genanki.Model]]:
+    """The Anki deck, with the note types its cards use (from the deck's summary: no card is
+    read), and those note types by "is cloze"."""
     anki_deck = genanki.Deck(
         ids.number("quizapp-deck", deck.id), deck.deck.title.it, deck_description(deck)
     )
+    kinds = deck.cards.summary().kinds
     models = {False: _model(False), True: _model(True)}
-    notes: list[tuple[str, genanki.Note]] = []
-    for position, card in enumerate(deck.cards):
-        note = genanki.Note(
-            model=models[isinstance(card, ClozeCard)],
-            fields=note_fields(deck.id, card, position),
-            tags=list(card.tags),
-            guid=note_guid(deck.id, card.id),
-            due=position,  # Anki shows new cards in this order: the deck's
-        )
-        anki_deck.add_note(note)
-        notes.append((card.id, note))
-    return genanki.Package(anki_deck), notes
+    if any(kind != "cloze" for kind in kinds):
+        anki_deck.add_model(models[False])
+    if "cloze" in kinds:
+        anki_deck.add_model(models[True])
+    return anki_deck, models
+
+
+def write_collection(cursor: sqlite3.Cursor, deck: Deck, timestamp: float) -> None:
+    """Write the deck into an empty legacy-format collection, one note at a time: the notes
+    are never all held at once (a deck at the size cap has a million of them)."""
+    anki_deck, models = _anki_deck(deck)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        genanki.Package(anki_deck).write_to_db(cursor, timestamp, iter(()))  # tables, deck
+        ids_for = _stable_ids(deck.id)
+        for position, card in enumerate(deck.cards):
+            note = genanki.Note(
+                model=models[isinstance(card, ClozeCard)],
+                fields=note_fields(deck.id, card, position),
+                tags=list(card.tags),
+                guid=note_guid(deck.id, card.id),
+                due=position,  # Anki shows new cards in this order: the deck's
+            )
+            note.write_to_db(cursor, timestamp, anki_deck.deck_id, ids_for(card.id, note))
 
 
 def deck_to_apkg(deck: Deck, timestamp: float | None = None) -> bytes:
     """The deck as the bytes of a legacy-format .apkg (which every Anki version imports)."""
-    package, notes = build_package(deck)
     when = time.time() if timestamp is None else timestamp
     with tempfile.TemporaryDirectory(prefix="quizapp-export-") as folder:
         database = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(database)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                package.write_to_db(connection.cursor(), when, _stable_ids(deck.id, notes))
+            write_collection(connection.cursor(), deck, when)
             connection.commit()
         finally:
             connection.close()
