@@ -47,28 +47,19 @@ def run(args: argparse.Namespace) -> int:
         warn("The deck has errors; nothing was exported.")
         return 1
 
-    if args.to == "apkg":
-        from quizapp.core.interop.apkg_write import deck_to_apkg
-
-        data = deck_to_apkg(deck)
-    elif args.to == "csv":
-        from quizapp.core.interop.csv_export import deck_to_csv
-
-        data = deck_to_csv(deck, bom=args.output != "-")
-    else:
-        from quizapp.core.interop.json_export import deck_to_json
-
-        data = deck_to_json(deck)
-
-    if args.output == "-":
-        if args.to == "apkg":
-            warn("error: an Anki package is a binary file; give a file name with -o")
-            return 2
-        write_data(data)
-        return 0
+    if args.to == "apkg" and args.output == "-":
+        warn("error: an Anki package is a binary file; give a file name with -o")
+        return 2
     output = Path(args.output).expanduser() if args.output else Path(f"{deck.id}.{args.to}")
     try:
-        write_file(output, data, force=args.force)
+        if args.to == "apkg":
+            _write_apkg(deck, output, force=args.force)
+        else:
+            data = _text_data(deck, args.to, bom=args.output != "-")
+            if args.output == "-":
+                write_data(data)
+                return 0
+            write_file(output, data, force=args.force)
     except InteropError as error:
         warn(f"error: {error.format()}")
         return 1
@@ -77,3 +68,22 @@ def run(args: argparse.Namespace) -> int:
     if args.to == "apkg":
         say("In Anki: File > Import. Importing a newer export updates these notes.")
     return 0
+
+
+def _write_apkg(deck: Any, output: Path, *, force: bool) -> None:
+    """The package written straight into the output file (a large deck is never held whole)."""
+    from quizapp.core.interop.apkg_write import write_apkg
+    from quizapp.core.interop.files import atomic_output
+
+    with atomic_output(output, force=force) as out:
+        write_apkg(deck, out)
+
+
+def _text_data(deck: Any, form: str, *, bom: bool) -> bytes:
+    if form == "csv":
+        from quizapp.core.interop.csv_export import deck_to_csv
+
+        return deck_to_csv(deck, bom=bom)
+    from quizapp.core.interop.json_export import deck_to_json
+
+    return deck_to_json(deck)

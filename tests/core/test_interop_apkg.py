@@ -243,3 +243,26 @@ def test_json_export_validates_against_the_deck_schema() -> None:
     del broken["cards"][0]["id"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, json_schema())
+
+
+def test_ids_that_collide_are_moved_on_and_the_package_still_reads_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Derived ids share a range of 7e11: at a million notes about one collides. Every note
+    and card id is moved past those already written, as if every id hashed alike."""
+    from quizapp.core.interop import apkg_write
+
+    monkeypatch.setattr(apkg_write.ids, "number", lambda *parts, **_: 1_500_000_000_000)
+    deck = load_deck(BUNDLED_DECK)
+    path = tmp_path / "collide.apkg"
+    with open(path, "wb") as out:
+        apkg_write.write_apkg(deck, out, timestamp=1_700_000_000)
+    with zipfile.ZipFile(path) as archive:
+        (tmp_path / "c.anki2").write_bytes(archive.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "c.anki2") as con:
+        notes = [row[0] for row in con.execute("SELECT id FROM notes")]
+        cards = [row[0] for row in con.execute("SELECT id FROM cards")]
+    assert len(notes) == len(deck.cards) and len(cards) > len(notes)
+    assert len(set(notes) | set(cards)) == len(notes) + len(cards)  # none given twice
+    monkeypatch.undo()
+    assert len(read_apkg(path).notes) == len(deck.cards)

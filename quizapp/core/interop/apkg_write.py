@@ -24,6 +24,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import genanki
 
@@ -40,7 +41,14 @@ from quizapp.core.interop.anki_note import (
 FRONT_BACK_MODEL_ID = 1_571_234_000_101
 CLOZE_MODEL_ID = 1_571_234_000_102
 DECK_MARK = "quizapp-deck:"
-__all__ = ["DECK_MARK", "META_FIELD", "deck_to_apkg", "note_fields", "write_collection"]
+__all__ = [
+    "DECK_MARK",
+    "META_FIELD",
+    "deck_to_apkg",
+    "note_fields",
+    "write_apkg",
+    "write_collection",
+]
 
 CSS = """.card { font-family: sans-serif; font-size: 22px; text-align: center; color: #222;
   background: #fff; }
@@ -106,16 +114,23 @@ def deck_description(deck: Deck) -> str:
     return f"{as_html(it)}<br><i>{as_html(en)}</i><!-- {DECK_MARK} {mark} -->"
 
 
-def _stable_ids(deck_id: str) -> Callable[[str, genanki.Note], Iterator[int]]:
+_TAKEN = (
+    "SELECT EXISTS (SELECT 1 FROM notes WHERE id = ?) OR EXISTS (SELECT 1 FROM cards WHERE id = ?)"
+)
+
+
+def _stable_ids(
+    deck_id: str, cursor: sqlite3.Cursor
+) -> Callable[[str, genanki.Note], Iterator[int]]:
     """For each note in turn, the ids genanki asks for: the note's id, then its cards' ids.
-    Ids already given are remembered so that two never collide."""
-    used: set[int] = set()
+    An id already given (genanki has written it when it asks for the next) is passed over,
+    so two never collide; the collection itself remembers them, not a set of millions."""
+    look = cursor.connection.cursor()
 
     def unique(*parts: str) -> int:
         value = ids.number(*parts)
-        while value in used:
+        while look.execute(_TAKEN, (value, value)).fetchone()[0]:
             value += 1
-        used.add(value)
         return value
 
     def for_note(card_id: str, note: genanki.Note) -> Iterator[int]:
@@ -148,7 +163,7 @@ def write_collection(cursor: sqlite3.Cursor, deck: Deck, timestamp: float) -> No
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         genanki.Package(anki_deck).write_to_db(cursor, timestamp, iter(()))  # tables, deck
-        ids_for = _stable_ids(deck.id)
+        ids_for = _stable_ids(deck.id, cursor)
         for position, card in enumerate(deck.cards):
             note = genanki.Note(
                 model=models[isinstance(card, ClozeCard)],
@@ -160,8 +175,9 @@ def write_collection(cursor: sqlite3.Cursor, deck: Deck, timestamp: float) -> No
             note.write_to_db(cursor, timestamp, anki_deck.deck_id, ids_for(card.id, note))
 
 
-def deck_to_apkg(deck: Deck, timestamp: float | None = None) -> bytes:
-    """The deck as the bytes of a legacy-format .apkg (which every Anki version imports)."""
+def write_apkg(deck: Deck, out: IO[bytes], timestamp: float | None = None) -> None:
+    """Write the deck to `out` as a legacy-format .apkg (which every Anki version imports);
+    the collection is built in a temporary file, then compressed into `out` as it is read."""
     when = time.time() if timestamp is None else timestamp
     with tempfile.TemporaryDirectory(prefix="quizapp-export-") as folder:
         database = Path(folder) / "collection.anki2"
@@ -171,8 +187,13 @@ def deck_to_apkg(deck: Deck, timestamp: float | None = None) -> bytes:
             connection.commit()
         finally:
             connection.close()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(database, "collection.anki2")
             archive.writestr("media", "{}")
+
+
+def deck_to_apkg(deck: Deck, timestamp: float | None = None) -> bytes:
+    """The deck as the bytes of a legacy-format .apkg (see `write_apkg`)."""
+    buffer = io.BytesIO()
+    write_apkg(deck, buffer, timestamp)
     return buffer.getvalue()
