@@ -151,6 +151,7 @@ def _million_cards(folder: Path) -> list[tuple[str, list[str]]]:
         ("1M cards (64.9 MB): validate", ["validate", deck]),
         ("1M cards: export --to json", ["export", deck, "--to", "json", "-o", out + ".json"]),
         ("1M cards: export --to csv", ["export", deck, "--to", "csv", "-o", out + ".csv"]),
+        ("1M cards: export --to apkg", ["export", deck, "--to", "apkg", "-o", out + ".apkg"]),
         ("1M cards: judge --deck", ["judge", "--deck", deck, "--card", "0", "x"]),
         ("1M cards: quiz (its questions)", ["python", "-c", QUIZ, deck, "10"]),
         ("1M cards: decks (home's listing)", [f"QUIZAPP_DATA_DIR={listed}", "decks"]),

@@ -97,9 +97,10 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["validate", "{deck}"],
         ["export", "{deck}", "--to", "json", "-o", "{out}.json"],
         ["export", "{deck}", "--to", "csv", "-o", "{out}.csv"],
+        ["export", "{deck}", "--to", "apkg", "-o", "{out}.apkg"],
         ["judge", "--deck", "{deck}", "--card", "0", "x"],
     ],
-    ids=["validate", "export-json", "export-csv", "judge"],
+    ids=["validate", "export-json", "export-csv", "export-apkg", "judge"],
 )
 def test_a_large_deck_is_read_in_bounded_memory(
     command: list[str], deck: Path, tmp_path: Path
