@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Static, TabbedContent
@@ -51,9 +52,12 @@ def _log(store: Store) -> None:
     answer(store, "easy", NOW - 2 * MINUTE_MS, 3, mode="practice", typed="ok")
 
 
-def _app(store: Store, lang: str = "en", deck: Deck | None = None) -> tuple[QuizApp, StatsScreen]:
+def _app(
+    store: Store, lang: str = "en", deck: Deck | None = None, **chosen: Any
+) -> tuple[QuizApp, StatsScreen]:
+    """The statistics of `deck` (its catalog synced for these settings, as home does)."""
     deck = deck or make_deck([qa("tricky", ["people"], question=MARKUP), qa("easy", ["dates"])])
-    settings = Settings(ui_language=lang)  # type: ignore[arg-type]
+    settings = Settings(ui_language=lang, **chosen)  # type: ignore[arg-type]
     stats.sync_catalogs(store, [deck], settings)
     screen = StatsScreen(
         [deck],
@@ -236,16 +240,7 @@ async def test_card_counts_stay_when_questions_are_asked_in_the_other_language(
 ) -> None:
     _log(store)  # two cards learnt with their questions in Italian
     deck = make_deck([qa("tricky", ["people"]), qa("easy", ["dates"])])
-    settings = Settings(ui_language=lang, study_language="en")  # type: ignore[arg-type]
-    screen = StatsScreen(
-        [deck],
-        store,
-        settings,
-        deck_id=DECK,
-        clock=lambda: from_ms(NOW).astimezone(timezone.utc),
-        tz=ROME,
-    )
-    app = QuizApp(settings=settings, store=store, start=lambda _app: screen)
+    app, screen = _app(store, lang, deck, study_language="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await _computed(app)
