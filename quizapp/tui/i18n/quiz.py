@@ -56,8 +56,8 @@ WORDS: dict[str, Entry] = {
     "setup.limit_none": Phrase("Nessun limite di tempo.", "No time limit."),
     "setup.limit": Phrase("Limite di tempo: {limit}.", "Time limit: {limit}."),
     "setup.bad_time": Phrase(
-        "Limite di tempo: minuti da 0 a {most}, come «5», «1,5» o «2:30» (vuoto: nessuno).",
-        'Time limit: minutes from 0 to {most}, as "5", "1.5" or "2:30" (blank: none).',
+        "Limite di tempo: da 0 a {most} minuti, come «5», «1,5» o «2:30».",
+        'Time limit: 0 to {most} minutes, as "5", "1.5" or "2:30".',
     ),
     "setup.bad_length": Phrase(
         "Scrivi un numero da 1 a {most}.", "Type a number from 1 to {most}."
